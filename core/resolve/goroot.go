@@ -1,0 +1,95 @@
+package resolve
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/gomirror/gomirror/core/envfile"
+)
+
+// findGoroot locates the go command on PATH and its GOROOT, as cmd/go's
+// findGOROOT does, then reads $GOROOT/VERSION and $GOROOT/go.env.
+func findGoroot(r *Resolution, in Input, user map[string]envfile.Entry) Goroot {
+	g := Goroot{GoBinary: lookGo(r, in)}
+	switch {
+	case user["GOROOT"].Value != "":
+		g.Path, g.FoundBy = filepath.Clean(user["GOROOT"].Value), "env-file"
+	case r.OSEnv("GOROOT") != "":
+		g.Path, g.FoundBy = filepath.Clean(r.OSEnv("GOROOT")), "process-env"
+	case g.GoBinary != "":
+		g.Path, g.FoundBy = gorootFromExe(in, g.GoBinary), "executable"
+	}
+	if g.Path == "" {
+		g.FoundBy = "none"
+	}
+	g.Reported = r.OSEnv("GOROOT")
+	if g.Reported == "" {
+		g.Reported = g.Path
+	}
+	switch {
+	case g.GoBinary == "" && g.Path == "":
+		g.Error = "no go command found on PATH"
+	case g.Path == "":
+		g.Error = "cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set"
+	default:
+		if st, err := in.FS.Stat(g.Path); err != nil || !st.IsDir() {
+			g.Error = "cannot find GOROOT directory: " + g.Path
+		}
+	}
+	if g.Path == "" {
+		return g
+	}
+	if v, err := in.FS.ReadFile(filepath.Join(g.Path, "VERSION")); err == nil {
+		line, _, _ := bytes.Cut(v, []byte("\n"))
+		g.Version = strings.TrimSpace(string(line))
+	}
+	g.GoEnvPath = filepath.Join(g.Path, "go.env")
+	if data, err := in.FS.ReadFile(g.GoEnvPath); err == nil {
+		g.GoEnvData, g.Entries = data, envfile.Parse(data)
+	}
+	return g
+}
+
+// lookGo finds the go command in the PATH of the resolved environment.
+func lookGo(r *Resolution, in Input) string {
+	name := "go"
+	if r.GOOS == "windows" {
+		name = "go.exe"
+	}
+	for _, dir := range filepath.SplitList(r.OSEnv("PATH")) {
+		if dir == "" {
+			dir = "."
+		}
+		p := filepath.Join(dir, name)
+		if !filepath.IsAbs(p) && in.Cwd != "" {
+			p = filepath.Join(in.Cwd, p)
+		}
+		st, err := in.FS.Stat(p)
+		if err == nil && !st.IsDir() && (r.GOOS == "windows" || st.Mode()&0o111 != 0) {
+			return p
+		}
+	}
+	return ""
+}
+
+// gorootFromExe tries exe/../.. and exe/../../.., first on the path itself
+// and then on its symlink-resolved form, accepting a directory with pkg/tool.
+func gorootFromExe(in Input, exe string) string {
+	try := func(exe string) string {
+		for _, up := range []string{"../..", "../../.."} {
+			dir := filepath.Join(exe, up)
+			if st, err := in.FS.Stat(filepath.Join(dir, "pkg", "tool")); err == nil && st.IsDir() {
+				return dir
+			}
+		}
+		return ""
+	}
+	if d := try(exe); d != "" {
+		return d
+	}
+	if real, err := in.FS.EvalSymlinks(exe); err == nil {
+		return try(real)
+	}
+	return ""
+}

@@ -1,0 +1,61 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os/exec"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/resolve"
+)
+
+// Disagreement is a variable whose value Go Mirror computed differently from
+// the real go env -json.
+type Disagreement struct {
+	Var  string `json:"var"`
+	Ours string `json:"ours"`
+	Go   string `json:"go"`
+}
+
+// CrossCheck runs the real go env -json in the service's environment and
+// reports every managed variable whose value differs from r (a fresh
+// resolution if nil).
+func (s *Service) CrossCheck(ctx context.Context, r *resolve.Resolution) ([]Disagreement, error) {
+	if r == nil {
+		r = s.Resolve()
+	}
+	if !r.Goroot.Installed() {
+		return nil, errors.New("no go command found on PATH")
+	}
+	got, err := GoEnvJSON(ctx, r.Goroot.GoBinary, s.opts.Env, s.opts.Cwd, core.VarNames()...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Disagreement
+	for _, st := range r.Settings {
+		if g := got[st.Name]; g != st.Value {
+			out = append(out, Disagreement{Var: st.Name, Ours: st.Value, Go: g})
+		}
+	}
+	return out, nil
+}
+
+// GoEnvJSON runs "go env -json names..." with exactly env and dir.
+func GoEnvJSON(ctx context.Context, goBin string, env []string, dir string, names ...string) (map[string]string, error) {
+	cmd := exec.CommandContext(ctx, goBin, append([]string{"env", "-json"}, names...)...)
+	cmd.Env, cmd.Dir = env, dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env -json: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(out, &m); err != nil {
+		return nil, fmt.Errorf("go env -json: %w", err)
+	}
+	return m, nil
+}

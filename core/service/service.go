@@ -1,0 +1,127 @@
+// Package service is the one entry point the GUI and the CLI share: it
+// resolves settings, diagnoses them, and writes the user env file safely with
+// validation, atomic replacement, history and undo.
+package service
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/diagnose"
+	"github.com/gomirror/gomirror/core/envfile"
+	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/resolve"
+)
+
+// Options configure a Service. The zero value of each field means "from the
+// running process".
+type Options struct {
+	Env       []string // process environment; os.Environ() if nil
+	GOOS      string   // runtime.GOOS if empty
+	Cwd       string   // os.Getwd() if empty
+	FS        core.FS  // core.OSFS if nil
+	ConfigDir string   // Go Mirror's own config dir; <user config dir>/gomirror if empty
+	Now       func() time.Time
+}
+
+// Service resolves, diagnoses and edits the go command's settings.
+type Service struct {
+	opts Options
+}
+
+// New returns a Service for opts.
+func New(opts Options) *Service {
+	if opts.Env == nil {
+		opts.Env = os.Environ()
+	}
+	if opts.GOOS == "" {
+		opts.GOOS = runtime.GOOS
+	}
+	if opts.Cwd == "" {
+		opts.Cwd, _ = os.Getwd()
+	}
+	if opts.FS == nil {
+		opts.FS = core.OSFS{}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Service{opts: opts}
+}
+
+// Env returns the process environment the service resolves against.
+func (s *Service) Env() []string { return s.opts.Env }
+
+// Resolve computes every managed setting now.
+func (s *Service) Resolve() *resolve.Resolution {
+	return resolve.Resolve(resolve.Input{Env: s.opts.Env, GOOS: s.opts.GOOS, Cwd: s.opts.Cwd, FS: s.opts.FS})
+}
+
+// Doctor returns the diagnostics for r (a fresh resolution if nil).
+func (s *Service) Doctor(r *resolve.Resolution) []core.Problem {
+	if r == nil {
+		r = s.Resolve()
+	}
+	return diagnose.Run(r)
+}
+
+// ConfigDir returns Go Mirror's own configuration directory.
+func (s *Service) ConfigDir() (string, error) {
+	if s.opts.ConfigDir != "" {
+		return s.opts.ConfigDir, nil
+	}
+	dir, err := s.Resolve().UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a configuration directory for Go Mirror: %w", err)
+	}
+	return filepath.Join(dir, "gomirror"), nil
+}
+
+func (s *Service) history() (*history.Store, error) {
+	dir, err := s.ConfigDir()
+	if err != nil {
+		return nil, err
+	}
+	return &history.Store{Dir: filepath.Join(dir, "history")}, nil
+}
+
+// History returns the recorded writes, newest first.
+func (s *Service) History() ([]history.Entry, error) {
+	h, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	return h.List()
+}
+
+// errChanged is the refusal for a file that changed under us.
+func errChanged(file string) error {
+	return &core.RefusedError{Problems: []core.Problem{{
+		Severity: core.SeverityError, Code: "file-changed", File: file,
+		Message: "The env file " + file + " changed on disk since it was read (perhaps by go env -w or another editor).",
+		Fix:     "Reload to see the current values, then make the change again.",
+	}}}
+}
+
+// writeFile replaces the env file and records the write in the history.
+func (s *Service) writeFile(f resolve.EnvFile, after []byte, e history.Entry) (history.Entry, error) {
+	h, err := s.history()
+	if err != nil {
+		return e, err
+	}
+	existed := f.State == resolve.FileOK
+	if err := envfile.WriteAtomic(f.AbsPath, after, f.Data, existed); err != nil {
+		if errors.Is(err, envfile.ErrChanged) {
+			return e, errChanged(f.AbsPath)
+		}
+		return e, fmt.Errorf("writing %s: %w", f.AbsPath, err)
+	}
+	e.Time, e.File = s.opts.Now(), f.AbsPath
+	e.BeforeExisted, e.Before, e.After = existed, f.Data, after
+	return h.Add(e)
+}

@@ -1,0 +1,149 @@
+package service
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/envfile"
+	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/validate"
+)
+
+// Assignment is one KEY=VALUE to write.
+type Assignment struct {
+	Key   string
+	Value string
+}
+
+// ParseAssignments parses "KEY=VALUE" arguments as go env -w does.
+func ParseAssignments(args []string) ([]Assignment, error) {
+	if len(args) == 0 {
+		return nil, refused("", "usage", "No KEY=VALUE arguments given.", "Give at least one, e.g. GOPROXY=https://mirror.example.test,direct.")
+	}
+	seen := map[string]bool{}
+	var out []Assignment
+	for _, arg := range args {
+		k, v, ok := strings.Cut(arg, "=")
+		if !ok {
+			return nil, refused("", "usage", fmt.Sprintf("Arguments must be KEY=VALUE: invalid argument: %s", arg), "Write it as KEY=VALUE; use unset to remove a key.")
+		}
+		if seen[k] {
+			return nil, refused(k, "usage", "Multiple values for key: "+k, "Give each key once.")
+		}
+		seen[k] = true
+		out = append(out, Assignment{k, v})
+	}
+	return out, nil
+}
+
+func refused(v, code, msg, fix string) error {
+	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Var: v, Code: code, Message: msg, Fix: fix}}}
+}
+
+// WriteResult describes a completed write.
+type WriteResult struct {
+	File     string           `json:"file"`
+	Entry    history.Entry    `json:"-"`
+	Changes  []history.Change `json:"changes"`
+	Warnings []core.Problem   `json:"warnings,omitempty"`
+}
+
+// Set writes the assignments to the user env file as go env -w would, after
+// validating each one against base (a fresh resolution if nil). Nothing is
+// written if any problem is an error, or if the file changed on disk since
+// base was read.
+func (s *Service) Set(base *resolve.Resolution, as []Assignment) (*WriteResult, error) {
+	if len(as) == 0 {
+		return nil, refused("", "usage", "No KEY=VALUE arguments given.", "")
+	}
+	set := map[string]string{}
+	var problems []core.Problem
+	if base == nil {
+		base = s.Resolve()
+	}
+	for _, a := range as {
+		set[a.Key] = a.Value
+		problems = append(problems, validate.Set(base, a.Key, a.Value)...)
+	}
+	return s.edit(base, set, nil, problems)
+}
+
+// Unset removes keys from the user env file as go env -u would.
+func (s *Service) Unset(base *resolve.Resolution, keys []string) (*WriteResult, error) {
+	if len(keys) == 0 {
+		return nil, refused("", "usage", "Unset requires at least one variable name.", "")
+	}
+	if base == nil {
+		base = s.Resolve()
+	}
+	var problems []core.Problem
+	for _, k := range keys {
+		problems = append(problems, validate.Unset(base, k)...)
+	}
+	return s.edit(base, nil, keys, problems)
+}
+
+// writable refuses env-file states the go command could not write sensibly.
+func writable(f resolve.EnvFile) error {
+	switch f.State {
+	case resolve.FileOff:
+		return refused("GOENV", "goenv-off", "GOENV=off is set in your environment, so there is no user env file. The go command would silently write the default file anyway, where it has no effect while GOENV=off.", "Remove GOENV=off from your environment (or set GOENV to a file path), then try again.")
+	case resolve.FileUnavailable:
+		return refused("GOENV", "no-env-file", "There is no user env file: "+f.Reason+".", "Set HOME (or an absolute XDG_CONFIG_HOME), or set GOENV to an absolute file path.")
+	case resolve.FileDirectory:
+		return refused("GOENV", "env-file-dir", "The env file path "+f.Path+" is a directory.", "Point GOENV at a file, or remove the directory.")
+	case resolve.FileUnreadable:
+		return refused("GOENV", "env-file-unreadable", "The env file "+f.Path+" cannot be read: "+f.Reason+".", "Fix its permissions, then try again.")
+	}
+	return nil
+}
+
+func (s *Service) edit(base *resolve.Resolution, set map[string]string, unset []string, problems []core.Problem) (*WriteResult, error) {
+	if err := writable(base.EnvFile); err != nil {
+		return nil, err
+	}
+	if errs := core.Errors(problems); len(errs) > 0 {
+		return nil, &core.RefusedError{Problems: errs}
+	}
+	after := envfile.Edit(base.EnvFile.Data, set, unset)
+	changes := changesOf(base, set, unset)
+	e, err := s.writeFile(base.EnvFile, after, history.Entry{Summary: summarize(changes), Changes: changes})
+	if err != nil {
+		return nil, err
+	}
+	return &WriteResult{File: e.File, Entry: e, Changes: changes, Warnings: problems}, nil
+}
+
+func changesOf(base *resolve.Resolution, set map[string]string, unset []string) []history.Change {
+	user := envfile.Index(base.EnvFile.Entries, true)
+	var out []history.Change
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		old, ok := user[k]
+		out = append(out, history.Change{Key: k, Old: old.Value, OldSet: ok, New: set[k]})
+	}
+	for _, k := range unset {
+		old, ok := user[k]
+		out = append(out, history.Change{Key: k, Old: old.Value, OldSet: ok, Unset: true})
+	}
+	return out
+}
+
+func summarize(cs []history.Change) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		if c.Unset {
+			parts[i] = "unset " + c.Key
+		} else {
+			parts[i] = c.Key + "=" + c.New
+		}
+	}
+	return strings.Join(parts, ", ")
+}
