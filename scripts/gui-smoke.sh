@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# gui-smoke.sh starts the real GUI binary under Xvfb in a throwaway HOME,
+# waits for its window titled "Go Mirror", checks that it stays alive, and
+# keeps a screenshot. Usage: gui-smoke.sh BINARY OUTDIR
+set -euo pipefail
+bin=$1 out=$2
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
+for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
+
+mkdir -p "$tmp/home" "$tmp/config"
+env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 \
+	DISPLAY="$display" "$bin" >"$tmp/app.log" 2>&1 & app=$!
+
+wid=""
+for _ in $(seq 200); do
+	wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+	[ -n "$wid" ] && break
+	kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app exited early:" >&2; cat "$tmp/app.log" >&2; exit 1; }
+	sleep 0.05
+done
+[ -n "$wid" ] || { echo "gui-smoke: no window titled 'Go Mirror' appeared" >&2; cat "$tmp/app.log" >&2; exit 1; }
+sleep 2
+kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app died after showing its window" >&2; cat "$tmp/app.log" >&2; exit 1; }
+DISPLAY=$display import -window root "$out/overview.png"
+echo "gui-smoke: window $wid shown and alive; screenshot in $out/overview.png"
