@@ -5,8 +5,8 @@
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d) app="" xvfb=""
+trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
