@@ -3,6 +3,7 @@ package resolve
 import (
 	"bytes"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/gomirror/gomirror/core/envfile"
@@ -33,19 +34,20 @@ func findGoroot(r *Resolution, in Input, user map[string]envfile.Entry) Goroot {
 	case g.Path == "":
 		g.Error = "cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set"
 	default:
-		if st, err := in.FS.Stat(g.Path); err != nil || !st.IsDir() {
+		if st, err := in.FS.Stat(absIn(in, g.Path)); err != nil || !st.IsDir() {
 			g.Error = "cannot find GOROOT directory: " + g.Path
 		}
 	}
 	if g.Path == "" {
 		return g
 	}
-	if v, err := in.FS.ReadFile(filepath.Join(g.Path, "VERSION")); err == nil {
+	dir := absIn(in, g.Path)
+	if v, err := in.FS.ReadFile(filepath.Join(dir, "VERSION")); err == nil {
 		line, _, _ := bytes.Cut(v, []byte("\n"))
 		g.Version = strings.TrimSpace(string(line))
 	}
 	g.GoEnvPath = filepath.Join(g.Path, "go.env")
-	if data, err := in.FS.ReadFile(g.GoEnvPath); err == nil {
+	if data, err := in.FS.ReadFile(filepath.Join(dir, "go.env")); err == nil {
 		g.GoEnvData, g.Entries = data, envfile.Parse(data)
 	}
 	return g
@@ -57,7 +59,7 @@ func lookGo(r *Resolution, in Input) string {
 	if r.GOOS == "windows" {
 		name = "go.exe"
 	}
-	for _, dir := range filepath.SplitList(r.OSEnv("PATH")) {
+	for _, dir := range splitList(r.GOOS, r.OSEnv("PATH")) {
 		if dir == "" {
 			dir = "."
 		}
@@ -75,7 +77,15 @@ func lookGo(r *Resolution, in Input) string {
 
 // gorootFromExe tries exe/../.. and exe/../../.., first on the path itself
 // and then on its symlink-resolved form, accepting a directory with pkg/tool.
+// Where os.Executable already returns the resolved path (Linux reads
+// /proc/self/exe, the BSDs ask sysctl), a go reached through a symlink never
+// sees the symlink's directory, so the resolved path is the only candidate.
 func gorootFromExe(in Input, exe string) string {
+	if executableResolved(in.GOOS) {
+		if real, err := in.FS.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+	}
 	try := func(exe string) string {
 		for _, up := range []string{"../..", "../../.."} {
 			dir := filepath.Join(exe, up)
@@ -92,4 +102,42 @@ func gorootFromExe(in Input, exe string) string {
 		return try(real)
 	}
 	return ""
+}
+
+// executableResolved reports whether os.Executable returns a path with all
+// symlinks resolved on goos.
+func executableResolved(goos string) bool {
+	switch goos {
+	case "linux", "android", "freebsd", "dragonfly", "netbsd":
+		return true
+	}
+	return false
+}
+
+// absIn makes a path the go command would open relative to its working
+// directory absolute against in.Cwd, so that FS sees the same file.
+func absIn(in Input, p string) string {
+	if filepath.IsAbs(p) || in.Cwd == "" {
+		return p
+	}
+	return filepath.Join(in.Cwd, p)
+}
+
+// splitList splits a PATH-like list as filepath.SplitList does on goos:
+// exactly so on the host, by the list separator of goos elsewhere.
+func splitList(goos, list string) []string {
+	if goos == runtime.GOOS {
+		return filepath.SplitList(list)
+	}
+	if list == "" {
+		return nil
+	}
+	sep := ":"
+	switch goos {
+	case "windows":
+		sep = ";"
+	case "plan9":
+		sep = "\x00"
+	}
+	return strings.Split(list, sep)
 }

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -91,9 +92,13 @@ func (r *Resolution) defaultLayer(name string) core.Layer {
 		l.Source, l.Value, l.Note = core.SourceDerived, r.Value("GOPRIVATE"), "follows GOPRIVATE"
 	case "GOPATH":
 		l.Value, l.Note = r.defaultGOPATH(), "the go directory in your home"
+		if l.Value != "" && !isAbs(r.GOOS, l.Value) {
+			l.Value, l.Note = "", "the go directory in your home would be the relative path "+
+				strconv.Quote(r.defaultGOPATH())+", so the go command leaves GOPATH unset"
+		}
 	case "GOMODCACHE":
 		l.Source, l.Note = core.SourceDerived, "pkg/mod under the first GOPATH element"
-		if list := filepath.SplitList(r.Value("GOPATH")); len(list) > 0 && list[0] != "" {
+		if list := splitList(r.GOOS, r.modcacheGOPATH()); len(list) > 0 && list[0] != "" {
 			l.Value = filepath.Join(list[0], "pkg/mod")
 		}
 	case "GOPROXY", "GOSUMDB", "GOTOOLCHAIN":
@@ -101,6 +106,16 @@ func (r *Resolution) defaultLayer(name string) core.Layer {
 	}
 	l.Set = l.Value != ""
 	return l
+}
+
+// modcacheGOPATH is the GOPATH the go command derives GOMODCACHE from. It
+// computes GOMODCACHE before it drops a relative GOPATH inferred from a
+// relative home directory, so that inferred value still counts here.
+func (r *Resolution) modcacheGOPATH() string {
+	if v := r.Value("GOPATH"); v != "" {
+		return v
+	}
+	return r.defaultGOPATH()
 }
 
 // defaultGOPATH mirrors go/build.defaultGOPATH.
