@@ -3,7 +3,19 @@
 // exactly.
 package history
 
-import "time"
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Change is one key a write changed.
 type Change struct {
@@ -28,7 +40,9 @@ type Entry struct {
 	UndoOf        string    `json:"undo_of,omitempty"` // the entry it undid
 }
 
-// Store is the history kept in a directory of the app's config dir.
+// Store is the history kept in a directory of the app's config dir: one
+// JSON file per entry, named <ID>.json. IDs sort in the order entries were
+// added.
 type Store struct {
 	Dir string
 	Max int // entries kept; DefaultMax if zero
@@ -37,8 +51,232 @@ type Store struct {
 // DefaultMax is the number of entries kept by default.
 const DefaultMax = 100
 
-// Add records e. TODO(helper): implement.
-func (s *Store) Add(e Entry) (Entry, error) { return e, nil }
+// ErrNotFound reports that no entry has the ID asked for.
+var ErrNotFound = errors.New("no such history entry")
 
-// List returns the entries, newest first. TODO(helper): implement.
-func (s *Store) List() ([]Entry, error) { return nil, nil }
+// Add records e under a new ID, later than every ID in the store, and
+// returns it with that ID (and Time set to now if it was zero). It then
+// deletes the oldest entries beyond the store's maximum; that is best
+// effort, since the entry is already recorded. The directory is
+// created with mode 0700 and entry files with 0600: they hold the env
+// file's contents.
+func (s *Store) Add(e Entry) (Entry, error) {
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return e, fmt.Errorf("creating history directory: %w", err)
+	}
+	ids, err := s.ids()
+	if err != nil {
+		return e, err
+	}
+	id := nextID(e.Time, ids)
+	for {
+		e.ID = id.String()
+		err = s.write(e)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+		id.seq++ // another process took this ID
+	}
+	if err != nil {
+		return e, fmt.Errorf("recording history: %w", err)
+	}
+	s.prune()
+	return e, nil
+}
+
+// List returns the entries, newest first. Unreadable or corrupt entry
+// files are skipped.
+func (s *Store) List() ([]Entry, error) {
+	ids, err := s.ids()
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	for _, id := range slices.Backward(ids) {
+		if e, err := s.read(id); err == nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// Get returns the entry with the given ID.
+func (s *Store) Get(id string) (Entry, error) {
+	parsed, ok := parseID(id)
+	if !ok {
+		return Entry{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	e, err := s.read(parsed)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Entry{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	return e, err
+}
+
+// Clear deletes every entry.
+func (s *Store) Clear() error {
+	ids, err := s.ids()
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := os.Remove(s.path(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) max() int {
+	if s.Max <= 0 {
+		return DefaultMax
+	}
+	return s.Max
+}
+
+// prune deletes the oldest entry files beyond the maximum. Errors are
+// ignored: the next Add tries again.
+func (s *Store) prune() {
+	ids, _ := s.ids()
+	for _, id := range ids[:max(0, len(ids)-s.max())] {
+		os.Remove(s.path(id))
+	}
+}
+
+// ids returns the IDs of the entry files in the directory, oldest first.
+// A missing directory holds none.
+func (s *Store) ids() ([]id, error) {
+	des, err := os.ReadDir(s.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading history: %w", err)
+	}
+	var ids []id
+	for _, de := range des {
+		name, ok := strings.CutSuffix(de.Name(), ".json")
+		if id, valid := parseID(name); ok && valid && de.Type().IsRegular() {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, compareIDs)
+	return ids, nil
+}
+
+func (s *Store) path(id id) string {
+	return filepath.Join(s.Dir, id.String()+".json")
+}
+
+// read reads and decodes the entry file of id. The file name is the
+// authority for the ID.
+func (s *Store) read(id id) (Entry, error) {
+	data, err := os.ReadFile(s.path(id))
+	if err != nil {
+		return Entry{}, err
+	}
+	var e Entry
+	if err := json.Unmarshal(data, &e); err != nil {
+		return Entry{}, fmt.Errorf("history entry %s: %w", id, err)
+	}
+	e.ID = id.String()
+	return e, nil
+}
+
+// write creates the entry file for e.ID, failing with fs.ErrExist if it
+// exists. It reserves the name with O_EXCL, then replaces the reserved
+// empty file atomically with the full entry, so a reader sees either
+// nothing usable (skipped as corrupt) or the whole entry.
+func (s *Store) write(e Entry) error {
+	data, err := json.MarshalIndent(e, "", "\t")
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(s.Dir, e.ID+".json")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if err := writeAtomic(path, data); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}
+
+// writeAtomic replaces path with a synced temp file holding data.
+// os.CreateTemp makes the file with mode 0600.
+func writeAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".entry-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// id identifies an entry: the Unix time in nanoseconds it was added, and a
+// sequence number that orders entries added with the same (or an earlier)
+// clock reading.
+type id struct {
+	nanos int64
+	seq   int64
+}
+
+const idNanosDigits, idSeqDigits = 19, 6
+
+// String returns the ID as zero-padded "<nanos>-<seq>", so that IDs sort
+// as strings in the order they sort as numbers.
+func (i id) String() string {
+	return fmt.Sprintf("%0*d-%0*d", idNanosDigits, i.nanos, idSeqDigits, i.seq)
+}
+
+// parseID parses an ID made by String.
+func parseID(s string) (id, bool) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok || len(a) != idNanosDigits || len(b) < idSeqDigits || !digits(a) || !digits(b) {
+		return id{}, false
+	}
+	nanos, err1 := strconv.ParseInt(a, 10, 64)
+	seq, err2 := strconv.ParseInt(b, 10, 64)
+	return id{nanos, seq}, err1 == nil && err2 == nil
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
+}
+
+func compareIDs(a, b id) int {
+	return cmp.Or(cmp.Compare(a.nanos, b.nanos), cmp.Compare(a.seq, b.seq))
+}
+
+// nextID returns the ID for an entry added at t: t itself, or, if the
+// store already has an ID at or after t (same nanosecond, a fake clock, a
+// clock set back), the newest ID's time with the next sequence number.
+func nextID(t time.Time, oldestFirst []id) id {
+	next := id{nanos: max(0, t.UnixNano())}
+	if n := len(oldestFirst); n > 0 && compareIDs(next, oldestFirst[n-1]) <= 0 {
+		last := oldestFirst[n-1]
+		next = id{last.nanos, last.seq + 1}
+	}
+	return next
+}
