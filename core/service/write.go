@@ -79,6 +79,9 @@ func (s *Service) Unset(base *resolve.Resolution, keys []string) (*WriteResult, 
 	if base == nil {
 		base = s.Resolve()
 	}
+	if base.EnvFile.State == resolve.FileMissing {
+		return nil, refused("", "nothing-to-unset", "The env file "+base.EnvFile.Path+" does not exist, so there is nothing to unset.", "Nothing needs doing; if the value still comes from somewhere, run doctor to see where.")
+	}
 	var problems []core.Problem
 	for _, k := range keys {
 		problems = append(problems, validate.Unset(base, k)...)
