@@ -1,0 +1,170 @@
+package validate
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/resolve"
+)
+
+// IsAbs reports whether p is absolute under goos's rules, like
+// filepath.IsAbs on that system (a copy of core/resolve's unexported isAbs).
+func IsAbs(goos, p string) bool { return isAbs(goos, p) }
+
+func isAbs(goos, p string) bool {
+	if goos == "windows" {
+		return isWindowsAbs(p)
+	}
+	return strings.HasPrefix(p, "/")
+}
+
+func isWindowsAbs(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
+}
+
+// separators returns the path separators of goos.
+func separators(goos string) string {
+	if goos == "windows" {
+		return `/\`
+	}
+	return "/"
+}
+
+// listSeparator returns goos's filepath.ListSeparator.
+func listSeparator(goos string) string {
+	switch goos {
+	case "windows":
+		return ";"
+	case "plan9":
+		return "\x00"
+	}
+	return ":"
+}
+
+// home returns the user's home directory as go/build sees it, or "".
+func home(r *resolve.Resolution) string {
+	switch r.GOOS {
+	case "windows":
+		return r.OSEnv("USERPROFILE")
+	case "plan9":
+		return r.OSEnv("home")
+	}
+	return r.OSEnv("HOME")
+}
+
+// absExample turns a relative or ~ path into an absolute example.
+func absExample(r *resolve.Resolution, p string) string {
+	rest := strings.TrimLeft(strings.TrimPrefix(p, "~"), `/\`)
+	h := home(r)
+	if h == "" {
+		h = "/home/you"
+		if r.GOOS == "windows" {
+			h = `C:\Users\you`
+		}
+	}
+	sep := "/"
+	if r.GOOS == "windows" {
+		sep = `\`
+	}
+	if rest == "" {
+		return h
+	}
+	return strings.TrimRight(h, `/\`) + sep + rest
+}
+
+// checkGOPATHWrite applies go env -w's own GOPATH checks, which look at the
+// whole string only.
+func checkGOPATHWrite(r *resolve.Resolution, value string) []core.Problem {
+	switch {
+	case strings.HasPrefix(value, "~"):
+		return []core.Problem{gopathTilde(r, value)}
+	case value != "" && !isAbs(r.GOOS, value):
+		return []core.Problem{errorp("GOPATH", "gopath-relative",
+			fmt.Sprintf("GOPATH %q is relative; the go command refuses it: it must be an absolute path.", value),
+			"Use an absolute path, e.g. "+absExample(r, value)+".")}
+	}
+	return nil
+}
+
+func gopathTilde(r *resolve.Resolution, elem string) core.Problem {
+	return errorp("GOPATH", "gopath-tilde",
+		fmt.Sprintf("GOPATH entry %q starts with ~; the go command does not expand it and stops with an error.", elem),
+		"Write the home directory out: "+absExample(r, elem)+".")
+}
+
+// checkGOPATHList checks each element of a GOPATH list as the go command does
+// at startup: a ~ or relative element makes every go command exit.
+func checkGOPATHList(r *resolve.Resolution, value string) []core.Problem {
+	var ps []core.Problem
+	for _, elem := range strings.Split(value, listSeparator(r.GOOS)) {
+		switch {
+		case elem == "":
+		case strings.HasPrefix(elem, "~"):
+			ps = append(ps, gopathTilde(r, elem))
+		case !isAbs(r.GOOS, elem):
+			ps = append(ps, errorp("GOPATH", "gopath-element-relative",
+				fmt.Sprintf("GOPATH element %q is relative; go env -w accepts it, but afterwards every go command stops with \"GOPATH entry is relative; must be absolute path\".", elem),
+				"Replace it with an absolute path, e.g. "+absExample(r, elem)+", or remove it from the list."))
+		}
+	}
+	if g := r.Goroot.Path; len(ps) == 0 && g != "" && path.Clean(value) == path.Clean(g) {
+		ps = append(ps, warning("GOPATH", "gopath-is-goroot",
+			"GOPATH is the same directory as GOROOT; the go command warns and behaves as if GOPATH were not set.",
+			"Use a separate directory, e.g. "+absExample(r, "go")+"."))
+	}
+	return ps
+}
+
+// checkGOROOT warns about pinning GOROOT in the env file.
+func checkGOROOT(value string) []core.Problem {
+	return []core.Problem{warning("GOROOT", "goroot-pinned",
+		fmt.Sprintf("GOROOT=%s overrides where the go command finds its installation and its go.env; after an upgrade or move it points at the wrong or a missing Go.", value),
+		"Leave GOROOT unset unless you really need it; the go command finds its own installation.")}
+}
+
+// splitQuoted is cmd/internal/quoted.Split: fields separated by spaces,
+// tabs, \r or \n, with '…' or "…" around a field (no escapes).
+func splitQuoted(s string) ([]string, error) {
+	var f []string
+	for len(s) > 0 {
+		s = strings.TrimLeft(s, " \t\n\r")
+		if s == "" {
+			break
+		}
+		if q := s[0]; q == '"' || q == '\'' {
+			i := strings.IndexByte(s[1:], q)
+			if i < 0 {
+				return nil, fmt.Errorf("unterminated %c string", q)
+			}
+			f, s = append(f, s[1:1+i]), s[2+i:]
+			continue
+		}
+		i := strings.IndexAny(s, " \t\n\r")
+		if i < 0 {
+			i = len(s)
+		}
+		f, s = append(f, s[:i]), s[i:]
+	}
+	return f, nil
+}
+
+// validPlatforms is go tool dist list for Go 1.26.
+var validPlatforms = strings.Fields(`aix/ppc64 android/386 android/amd64
+	android/arm android/arm64 darwin/amd64 darwin/arm64 dragonfly/amd64
+	freebsd/386 freebsd/amd64 freebsd/arm freebsd/arm64 illumos/amd64
+	ios/amd64 ios/arm64 js/wasm linux/386 linux/amd64 linux/arm linux/arm64
+	linux/loong64 linux/mips linux/mips64 linux/mips64le linux/mipsle
+	linux/ppc64 linux/ppc64le linux/riscv64 linux/s390x netbsd/386
+	netbsd/amd64 netbsd/arm netbsd/arm64 openbsd/386 openbsd/amd64
+	openbsd/arm openbsd/arm64 openbsd/ppc64 openbsd/riscv64 plan9/386
+	plan9/amd64 plan9/arm solaris/amd64 wasip1/wasm windows/386
+	windows/amd64 windows/arm64`)
+
+// experiments are the GOEXPERIMENT names of Go 1.26 (internal/goexperiment),
+// plus the regabi alias.
+var experiments = strings.Fields(`staticlockranking regabiwrappers regabiargs
+	heapminimum512kib arenas cgocheck2 loopvar newinliner dwarf5 jsonv2
+	greenteagc randomizedheapbase64 runtimefreegc sizespecializedmalloc
+	goroutineleakprofile simd runtimesecret regabi`)
