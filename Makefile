@@ -22,5 +22,5 @@ vet:
 	CGO_ENABLED=0 GOOS=darwin $(GO) vet ./core/... ./cmd/gomirrorctl/
 
 test: build vet
-	$(GO) test -race -count=1 ./...
+	bash scripts/test.sh
 	bash scripts/gui-smoke.sh bin/gomirror $(SHOTS)
