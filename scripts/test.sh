@@ -7,8 +7,9 @@ set -euo pipefail
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-	exec env -u DISPLAY XDG_DATA_HOME="$data" GOMIRROR_REAL_KEYRING=1 dbus-run-session -- sh -c \
+	env -u DISPLAY XDG_DATA_HOME="$data" GOMIRROR_REAL_KEYRING=1 dbus-run-session -- sh -c \
 		'echo ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; go test -race -count=1 ./...'
+	exit $?
 fi
 echo "test.sh: no D-Bus/gnome-keyring here; keyring tests use the mock only" >&2
-exec go test -race -count=1 ./...
+go test -race -count=1 ./...

@@ -1,14 +1,24 @@
-// Command gomirror is the Go Mirror desktop app.
+// Command gomirror is the Go Mirror desktop app: it shows where each of the
+// go command's module-download settings comes from, and edits them safely.
 package main
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/assets"
+	"github.com/gomirror/gomirror/core/service"
+	"github.com/gomirror/gomirror/ui"
 )
 
+// appID is the application's unique ID; it matches FyneApp.toml.
+const appID = "io.github.gomirror.app"
+
 func main() {
-	a := app.NewWithID("io.github.gomirror")
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Go Mirror")
-	w.SetContent(widget.NewLabel("Go Mirror"))
+	ui.New(a, w, service.New(service.Options{}))
+	w.Resize(fyne.NewSize(1100, 720))
 	w.ShowAndRun()
 }
