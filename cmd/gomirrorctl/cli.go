@@ -1,0 +1,230 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0 // done; warnings, if any, went to stderr
+	exitFailure = 1 // something went wrong (I/O, the go command, a check failed)
+	exitRefused = 2 // bad usage or refused input; nothing was written
+)
+
+// cli is one invocation: its streams, its environment and the service built
+// from that environment.
+type cli struct {
+	stdout, stderr io.Writer
+	env            []string
+	svc            *service.Service
+}
+
+// command is one subcommand of gomirrorctl.
+type command struct {
+	name    string
+	args    string // synopsis after the name, e.g. "[--json] [VAR...]"
+	summary string // one line for the command list
+	help    string // the rest of "gomirrorctl help <name>"
+	// listVars appends the managed variable names to the help; they are
+	// computed when printed, not at start-up.
+	listVars bool
+	run      func(c *cli, cmd *command, args []string) int
+}
+
+// commands lists the subcommands in the order "gomirrorctl help" shows them.
+// It is filled in by init to break the reference cycle through runHelp.
+var commands []*command
+
+func init() {
+	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, versionCmd, helpCmd}
+}
+
+// run executes gomirrorctl with args (without the program name) and returns
+// the exit status. env is the process environment the settings are resolved
+// against. No command reads stdin yet.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
+	c := &cli{stdout: stdout, stderr: stderr, env: env}
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitRefused
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		printUsage(stdout)
+		return exitOK
+	}
+	cmd := lookupCommand(args[0])
+	if cmd == nil {
+		fmt.Fprintf(stderr, "gomirrorctl: unknown command %q\n\n", args[0])
+		printUsage(stderr)
+		return exitRefused
+	}
+	return cmd.run(c, cmd, args[1:])
+}
+
+// lookupCommand returns the subcommand called name, or nil.
+func lookupCommand(name string) *command {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd
+		}
+	}
+	return nil
+}
+
+// service returns the service for this invocation's environment, creating it
+// on first use.
+func (c *cli) service() *service.Service {
+	if c.svc == nil {
+		c.svc = service.New(service.Options{Env: c.env})
+	}
+	return c.svc
+}
+
+// printUsage writes the top-level usage to w.
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `gomirrorctl shows and edits the go command's module-download settings.
+
+Usage:
+	gomirrorctl <command> [arguments]
+
+Commands:
+`)
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "\t%-8s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprint(w, `
+Exit status: 0 done (warnings go to stderr), 1 failure,
+2 bad usage or refused input (nothing was written).
+
+Run "gomirrorctl help <command>" for more about a command.
+`)
+}
+
+// printCommandUsage writes the usage of one command to w.
+func printCommandUsage(w io.Writer, cmd *command) {
+	fmt.Fprintf(w, "usage: gomirrorctl %s %s\n\n%s", cmd.name, cmd.args, cmd.help)
+	if cmd.listVars {
+		fmt.Fprintf(w, "\nManaged variables: %s\n", strings.Join(core.VarNames(), " "))
+	}
+}
+
+// parse parses a command's flags, allowing them anywhere among the
+// positional arguments (as in "env GOPROXY --json"); everything after "--" is
+// positional. On -h/--help it prints the usage on stdout; on a bad flag it
+// prints the error and the usage on stderr. ok is false when the caller must
+// return code at once.
+func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printCommandUsage(c.stdout, cmd)
+		return nil, exitOK, false
+	case err != nil:
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		printCommandUsage(c.stderr, cmd)
+		return nil, exitRefused, false
+	}
+	return pos, exitOK, true
+}
+
+// parseInterspersed parses flags that may follow positional arguments and
+// returns the positional ones in order.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+}
+
+// newFlagSet returns an empty flag set for cmd.
+func newFlagSet(cmd *command) *flag.FlagSet {
+	return flag.NewFlagSet("gomirrorctl "+cmd.name, flag.ContinueOnError)
+}
+
+// noArgs refuses positional arguments for commands that take none.
+func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
+	if len(pos) == 0 {
+		return exitOK, true
+	}
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: unexpected argument %q\n", cmd.name, pos[0])
+	printCommandUsage(c.stderr, cmd)
+	return exitRefused, false
+}
+
+// fail reports err for cmd on stderr and returns the matching exit status:
+// exitRefused for a core.RefusedError (nothing was written), exitFailure
+// otherwise.
+func (c *cli) fail(cmd *command, err error) int {
+	var refused *core.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: refused, nothing written:\n", cmd.name)
+		for _, p := range refused.Problems {
+			printProblem(c.stderr, p, "  ")
+		}
+		return exitRefused
+	}
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	return exitFailure
+}
+
+// printProblem writes one problem: its variable and message, then its fix
+// and location on indented lines.
+func printProblem(w io.Writer, p core.Problem, indent string) {
+	msg := p.Message
+	if p.Var != "" {
+		msg = p.Var + ": " + msg
+	}
+	if p.Severity != core.SeverityError && p.Severity != "" {
+		msg = string(p.Severity) + ": " + msg
+	}
+	fmt.Fprintf(w, "%s%s\n", indent, msg)
+	if p.Fix != "" {
+		fmt.Fprintf(w, "%s  fix: %s\n", indent, p.Fix)
+	}
+	if loc := location(p.File, p.Line); loc != "" {
+		fmt.Fprintf(w, "%s  at %s\n", indent, loc)
+	}
+}
+
+// location formats file:line, or just file, or "".
+func location(file string, line int) string {
+	if file == "" || line <= 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// showValue formats a setting's value for text output: as is when that is
+// unambiguous, otherwise Go-quoted (empty values, surrounding spaces, quotes,
+// control characters such as a kept \r).
+func showValue(v string) string {
+	if v == "" || strings.TrimSpace(v) != v || strings.ContainsAny(v, "\"\\") {
+		return fmt.Sprintf("%q", v)
+	}
+	for _, r := range v {
+		if r < ' ' || r == 0x7f {
+			return fmt.Sprintf("%q", v)
+		}
+	}
+	return v
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/gomirror/gomirror/core"
+)
+
+var doctorCmd = &command{
+	name:    "doctor",
+	args:    "[--json]",
+	summary: "explain why a setting may not take effect",
+	help: `Doctor checks the effective settings and the files behind them and explains
+every problem it finds, with a fix: an OS variable hiding the env file, a
+value the go command will reject, a pattern that can never match, and so on.
+Findings are grouped by severity (error, warning, info).
+
+Doctor exits 0 whenever it ran, whatever it found: findings are its output,
+not a failure. Scripts should read --json and act on the severities.
+
+Flags:
+	--json   print {"problems": [{"severity", "var", "code", "message",
+	         "fix", "file", "line"}, ...]}
+`,
+	run: runDoctor,
+}
+
+// severities lists the severities in the order doctor prints them.
+var severities = []core.Severity{core.SeverityError, core.SeverityWarning, core.SeverityInfo}
+
+// doctorOutput is the JSON form of doctor.
+type doctorOutput struct {
+	Problems []core.Problem `json:"problems"`
+}
+
+// runDoctor implements "gomirrorctl doctor".
+func runDoctor(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if code, ok := c.noArgs(cmd, pos); !ok {
+		return code
+	}
+	problems := c.service().Doctor(nil)
+	if *jsonOut {
+		if problems == nil {
+			problems = []core.Problem{}
+		}
+		if err := writeJSON(c.stdout, doctorOutput{Problems: problems}); err != nil {
+			return c.fail(cmd, err)
+		}
+		return exitOK
+	}
+	printDoctor(c.stdout, problems)
+	return exitOK
+}
+
+// printDoctor writes the problems grouped by severity.
+func printDoctor(w io.Writer, problems []core.Problem) {
+	if len(problems) == 0 {
+		fmt.Fprintln(w, "No problems found.")
+		return
+	}
+	for _, sev := range severities {
+		group := bySeverity(problems, sev)
+		if len(group) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s (%d):\n", sev, len(group))
+		for _, p := range group {
+			p.Severity = "" // already in the heading
+			printProblem(w, p, "  ")
+		}
+	}
+	if other := unknownSeverity(problems); len(other) > 0 {
+		fmt.Fprintf(w, "other (%d):\n", len(other))
+		for _, p := range other {
+			printProblem(w, p, "  ")
+		}
+	}
+}
+
+// bySeverity returns the problems of severity sev, in order.
+func bySeverity(problems []core.Problem, sev core.Severity) []core.Problem {
+	var out []core.Problem
+	for _, p := range problems {
+		if p.Severity == sev {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// unknownSeverity returns the problems whose severity is none of the known
+// ones, so that nothing core reports is ever dropped.
+func unknownSeverity(problems []core.Problem) []core.Problem {
+	var out []core.Problem
+	for _, p := range problems {
+		known := false
+		for _, sev := range severities {
+			known = known || p.Severity == sev
+		}
+		if !known {
+			out = append(out, p)
+		}
+	}
+	return out
+}

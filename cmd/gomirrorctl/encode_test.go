@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// TestEncodeEnvMatchesEncodingJSON checks that env --json's hand-written
+// encoder writes exactly what encoding/json would, for real resolutions and
+// for values with every field of the core types set to an awkward value, so
+// that a field added to core without updating jsonenc.go fails here.
+func TestEncodeEnvMatchesEncodingJSON(t *testing.T) {
+	for name, out := range encodeCases(t) {
+		var want bytes.Buffer
+		if err := writeJSON(&want, out); err != nil {
+			t.Fatal(err)
+		}
+		if got := encodeEnv(out); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s: encodeEnv differs from encoding/json:\n got %s\nwant %s", name, got, want.Bytes())
+		}
+	}
+}
+
+// awkward exercises every escape encoding/json makes.
+const awkward = "a\"b\\c\b\f\n\r\t\x00\x01\x1f\x7f<>&\u2028\u2029\xff\xe2\x80é😀"
+
+// encodeCases returns env outputs to encode: real ones and filled ones.
+func encodeCases(t *testing.T) map[string]envOutput {
+	cases := map[string]envOutput{}
+	for _, extra := range [][]string{nil, {"GOENV=off", "GOPRIVATE=" + awkward}, {"GOPROXY=x", "PATH="}} {
+		s := newSandbox(t, extra...)
+		r := service.New(service.Options{Env: s.environ()}).Resolve()
+		cases[strings.Join(extra, " ")] = envJSON(r, r.Settings, nil)
+	}
+	var filled envOutput
+	fill(reflect.ValueOf(&filled).Elem())
+	cases["filled"] = filled
+	cases["empty"] = envOutput{Vars: map[string]core.Setting{"X": {}}, Check: &checkOutput{Disagreements: []service.Disagreement{}}}
+	cases["nil"] = envOutput{Check: &checkOutput{}}
+	return cases
+}
+
+// fill sets every field reachable from v to a non-zero value: awkward
+// strings, true, 7, and two elements in each slice and map.
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(awkward + v.Type().Name())
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(7)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i))
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		for _, k := range []string{"GOPROXY", "A" + awkward} {
+			e := reflect.New(v.Type().Elem()).Elem()
+			fill(e)
+			v.SetMapIndex(reflect.ValueOf(k), e)
+		}
+	}
+}

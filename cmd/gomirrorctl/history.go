@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/gomirror/gomirror/core/history"
+)
+
+var historyCmd = &command{
+	name:    "history",
+	args:    "[--json]",
+	summary: "list the writes made to the env file, newest first",
+	help: `History lists the writes gomirrorctl and the Go Mirror app have made to the
+user env file, newest first: when, what changed, and which file. Entries that
+a later undo reverted are marked "(undone)".
+
+Flags:
+	--json   print a JSON list of {"id", "time", "file", "summary",
+	         "changes", "before_existed", "undo", "undo_of", "undone"}
+	         (the file's bytes before and after are not printed)
+`,
+	run: runHistory,
+}
+
+// historyItem is the JSON form of one history entry: everything but the
+// raw file contents.
+type historyItem struct {
+	ID            string           `json:"id"`
+	Time          time.Time        `json:"time"`
+	File          string           `json:"file"`
+	Summary       string           `json:"summary"`
+	Changes       []history.Change `json:"changes"`
+	BeforeExisted bool             `json:"before_existed"`
+	Undo          bool             `json:"undo,omitempty"`
+	UndoOf        string           `json:"undo_of,omitempty"`
+	Undone        bool             `json:"undone,omitempty"`
+}
+
+// runHistory implements "gomirrorctl history".
+func runHistory(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if code, ok := c.noArgs(cmd, pos); !ok {
+		return code
+	}
+	entries, err := c.service().History()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	items := historyItems(entries)
+	if *jsonOut {
+		if err := writeJSON(c.stdout, items); err != nil {
+			return c.fail(cmd, err)
+		}
+		return exitOK
+	}
+	printHistory(c.stdout, items)
+	return exitOK
+}
+
+// historyItems converts entries (newest first) to their output form and
+// marks the ones a later undo reverted.
+func historyItems(entries []history.Entry) []historyItem {
+	undone := map[string]bool{}
+	for _, e := range entries {
+		if e.Undo {
+			undone[e.UndoOf] = true
+		}
+	}
+	items := make([]historyItem, 0, len(entries))
+	for _, e := range entries {
+		changes := e.Changes
+		if changes == nil {
+			changes = []history.Change{}
+		}
+		items = append(items, historyItem{
+			ID: e.ID, Time: e.Time, File: e.File, Summary: e.Summary, Changes: changes,
+			BeforeExisted: e.BeforeExisted, Undo: e.Undo, UndoOf: e.UndoOf, Undone: undone[e.ID],
+		})
+	}
+	return items
+}
+
+// printHistory writes the TIME SUMMARY FILE table.
+func printHistory(w io.Writer, items []historyItem) {
+	if len(items) == 0 {
+		fmt.Fprintln(w, "No writes recorded yet.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "TIME\tSUMMARY\tFILE")
+	for _, it := range items {
+		summary := it.Summary
+		if it.Undone {
+			summary += " (undone)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", it.Time.Local().Format("2006-01-02 15:04:05"), summary, it.File)
+	}
+	tw.Flush()
+}

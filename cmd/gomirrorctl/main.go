@@ -1,0 +1,25 @@
+// Command gomirrorctl shows and edits the go command's module-download
+// settings from the command line, with the same resolution, diagnostics and
+// safe writes as the Go Mirror desktop app (all of it in core/service).
+//
+// Usage:
+//
+//	gomirrorctl env [--json] [--check] [VAR...]  effective values and their sources
+//	gomirrorctl set KEY=VALUE...                 write the user env file (like go env -w)
+//	gomirrorctl unset KEY...                     remove keys (like go env -u)
+//	gomirrorctl doctor [--json]                  explain what is wrong and how to fix it
+//	gomirrorctl history [--json]                 the writes made, newest first
+//	gomirrorctl undo                             revert the newest write, byte for byte
+//	gomirrorctl version
+//	gomirrorctl help [command]
+//
+// Exit status: 0 done (warnings go to stderr; doctor exits 0 whatever it
+// finds), 1 failure (I/O, or env --check found a disagreement), 2 bad usage
+// or refused input, with nothing written.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ()))
+}
