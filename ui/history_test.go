@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestHistoryListsWrites(t *testing.T) {
+	f := newFixture(t)
+	f.writeEnvFile("GOSUMDB=old.example.test\n")
+	u, w := f.newUI()
+	h := u.history
+	if h.empty.Hidden || len(h.entries) != 0 {
+		t.Fatalf("history before any write: %d entries, empty state shown = %t", len(h.entries), !h.empty.Hidden)
+	}
+
+	u.overview.selectSetting("GOSUMDB")
+	u.overview.detail.entry.SetText(newSumDB)
+	test.Tap(u.overview.detail.save)
+	u.nav.Select(4)
+
+	if len(h.entries) != 1 || !h.empty.Hidden {
+		t.Fatalf("history after one write: %d entries, empty state shown = %t; want 1 entry", len(h.entries), !h.empty.Hidden)
+	}
+	var shown []string
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if it, ok := o.(*historyItem); ok {
+			shown = append(shown, it.summary.Text+" | "+it.detail.Text)
+		}
+	}
+	if len(shown) != 1 || !strings.Contains(shown[0], "GOSUMDB="+newSumDB) || !strings.Contains(shown[0], f.envFile) {
+		t.Errorf("history shows %q, want one row for GOSUMDB=%s in %s", shown, newSumDB, f.envFile)
+	}
+
+	test.Tap(h.undo)
+	if got := f.readEnvFile(); got != "GOSUMDB=old.example.test\n" {
+		t.Errorf("env file after the history's Undo = %q", got)
+	}
+	if len(h.entries) != 2 {
+		t.Errorf("history after undo has %d entries, want 2 (the write and its undo)", len(h.entries))
+	}
+}

@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// downloadURL is where Go is downloaded from.
+const downloadURL = "https://go.dev/dl/"
+
+// overviewScreen lists every managed setting with its effective value and
+// source, and shows the selected one in a detail panel.
+type overviewScreen struct {
+	svc       *service.Service
+	run       runner
+	reloadAll func() // reloads every screen
+
+	res      *resolve.Resolution
+	problems []core.Problem
+	selected widget.ListItemID
+	loads    int // numbers the loads, so that only the newest is shown
+
+	install *fyne.Container // the Go installation, or how to install Go
+	counts  map[core.Severity]*widget.Label
+	reload  *widget.Button
+	list    *widget.List
+	detail  *detailPanel
+}
+
+// newOverviewScreen makes the overview; reloadAll reloads every screen, after
+// a write or when the user asks.
+func newOverviewScreen(svc *service.Service, win fyne.Window, run runner, reloadAll func()) *overviewScreen {
+	o := &overviewScreen{svc: svc, run: run, reloadAll: reloadAll, selected: -1}
+	o.detail = newDetailPanel(svc, win, run, reloadAll)
+	return o
+}
+
+// buildUI lays out the header above a split of list and detail panel.
+func (o *overviewScreen) buildUI() fyne.CanvasObject {
+	o.install = container.NewVBox(widget.NewLabel(lang.L("overview.loading")))
+	o.reload = widget.NewButtonWithIcon(lang.L("overview.reload"), theme.ViewRefreshIcon(), o.onReloadTapped)
+	o.list = widget.NewList(o.listLength, newSettingItem, o.updateSettingItem)
+	o.list.OnSelected = o.onSettingSelected
+	split := container.NewHSplit(o.list, o.detail.content())
+	split.Offset = 0.36
+	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload))
+	top := container.NewBorder(nil, nil, nil, tools, o.install)
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// summary is the count of diagnostics by severity.
+func (o *overviewScreen) summary() fyne.CanvasObject {
+	o.counts = map[core.Severity]*widget.Label{}
+	objs := []fyne.CanvasObject{widget.NewLabel(lang.L("overview.diagnostics"))}
+	for _, s := range []core.Severity{core.SeverityError, core.SeverityWarning, core.SeverityInfo} {
+		o.counts[s] = widget.NewLabel("0")
+		objs = append(objs, widget.NewIcon(severityIcon(s)), o.counts[s])
+	}
+	return container.NewHBox(objs...)
+}
+
+// onReloadTapped resolves the settings and reads the history again.
+func (o *overviewScreen) onReloadTapped() { o.reloadAll() }
+
+// load resolves and diagnoses off the UI goroutine and shows the result.
+func (o *overviewScreen) load() {
+	o.loads++
+	n := o.loads
+	o.run(func() func() {
+		r := o.svc.Resolve()
+		ps := o.svc.Doctor(r)
+		return func() {
+			if n == o.loads {
+				o.show(r, ps)
+			}
+		}
+	})
+}
+
+// show displays a resolution and its problems.
+func (o *overviewScreen) show(r *resolve.Resolution, ps []core.Problem) {
+	o.res, o.problems = r, ps
+	o.showInstall()
+	n := countBySeverity(ps)
+	for s, l := range o.counts {
+		l.SetText(fmt.Sprint(n[s]))
+	}
+	o.list.Refresh()
+	if o.selected < 0 {
+		o.list.Select(0)
+		return
+	}
+	o.onSettingSelected(o.selected)
+}
+
+func (o *overviewScreen) listLength() int {
+	if o.res == nil {
+		return 0
+	}
+	return len(o.res.Settings)
+}
+
+// onSettingSelected opens the selected setting in the detail panel.
+func (o *overviewScreen) onSettingSelected(id widget.ListItemID) {
+	if o.res == nil || id < 0 || id >= len(o.res.Settings) {
+		return
+	}
+	o.selected = id
+	s := o.res.Settings[id]
+	o.detail.show(o.res, s, problemsFor(o.problems, s.Name))
+}
+
+// selectSetting selects the setting called name.
+func (o *overviewScreen) selectSetting(name string) {
+	for i, v := range core.Vars {
+		if v.Name == name {
+			o.list.Select(i)
+		}
+	}
+}
+
+// settingItem is one row of the settings list: name, source, value, and the
+// icon of the setting's worst problem.
+type settingItem struct {
+	widget.BaseWidget
+	name, source, value *widget.Label
+	icon                *widget.Icon
+}
+
+func newSettingItem() fyne.CanvasObject {
+	it := &settingItem{
+		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		source: widget.NewLabel(""),
+		value:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+		icon:   widget.NewIcon(nil),
+	}
+	it.source.Importance = widget.LowImportance
+	it.value.Truncation = fyne.TextTruncateEllipsis
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+// CreateRenderer implements fyne.Widget.
+func (it *settingItem) CreateRenderer() fyne.WidgetRenderer {
+	head := container.NewBorder(nil, nil, it.name, it.icon, it.source)
+	return widget.NewSimpleRenderer(container.NewVBox(head, it.value))
+}
+
+func (o *overviewScreen) updateSettingItem(id widget.ListItemID, obj fyne.CanvasObject) {
+	it := obj.(*settingItem)
+	s := o.res.Settings[id]
+	it.name.SetText(s.Name)
+	it.source.SetText(sourceName(s.Source))
+	it.value.SetText(layerValueText(core.Layer{Set: true, Value: s.Value}))
+	if w := worst(problemsFor(o.problems, s.Name)); w != "" {
+		it.icon.SetResource(severityIcon(w))
+	} else {
+		it.icon.SetResource(nil)
+	}
+	it.Refresh() // lay the row out again for the new texts
+}
+
+// showInstall shows the Go installation, or how to install Go.
+func (o *overviewScreen) showInstall() {
+	g := o.res.Goroot
+	if !g.Installed() {
+		o.install.Objects = []fyne.CanvasObject{onboarding(o.res.GOOS)}
+		o.install.Refresh()
+		return
+	}
+	version := g.Version
+	if version == "" {
+		version = lang.L("install.unknownversion")
+	}
+	f := o.res.EnvFile
+	file := fileStateName(f.State)
+	if f.Path != "" {
+		file = f.Path + " (" + file + ")"
+	}
+	form := container.New(layout.NewFormLayout(),
+		formKey(lang.L("install.go")), formValue(version),
+		formKey("GOROOT"), formValue(g.Path),
+		formKey(lang.L("install.envfile")), formValue(file))
+	o.install.Objects = []fyne.CanvasObject{form}
+	if g.Error != "" {
+		o.install.Objects = append(o.install.Objects, outcome(g.Error, widget.WarningImportance, nil)...)
+	}
+	o.install.Refresh()
+}
+
+func formKey(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+func formValue(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// onboarding explains how to install Go, with the line for goos in bold.
+func onboarding(goos string) fyne.CanvasObject {
+	u, _ := url.Parse(downloadURL)
+	intro := widget.NewLabel(lang.L("onboard.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{intro, widget.NewHyperlink(lang.L("onboard.download"), u)}
+	for _, os := range []struct{ goos, key string }{
+		{"windows", "onboard.windows"}, {"darwin", "onboard.macos"}, {"linux", "onboard.debian"},
+	} {
+		l := widget.NewLabel(lang.L(os.key))
+		l.Wrapping, l.TextStyle.Bold = fyne.TextWrapWord, os.goos == goos
+		objs = append(objs, l)
+	}
+	after := widget.NewLabel(lang.L("onboard.after"))
+	after.Wrapping = fyne.TextWrapWord
+	objs = append(objs, after)
+	return widget.NewCard(lang.L("onboard.title"), "", container.NewVBox(objs...))
+}
