@@ -1,0 +1,160 @@
+package probe
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/gomirror/gomirror/core/mirrors/internal/fakeproxy"
+)
+
+func ms(n float64) time.Duration { return time.Duration(n * float64(time.Millisecond)) }
+
+func TestPercentileJitter(t *testing.T) {
+	cases := []struct {
+		in            []time.Duration
+		p50, p95, jit time.Duration
+	}{
+		{nil, 0, 0, 0},
+		{[]time.Duration{ms(7)}, ms(7), ms(7), 0},
+		{[]time.Duration{ms(10), ms(30), ms(20)}, ms(20), ms(30), ms(15)},
+		{[]time.Duration{ms(1), ms(2), ms(3), ms(4), ms(5), ms(6), ms(7), ms(8), ms(9), ms(100)}, ms(5), ms(100), ms(11)},
+	}
+	for _, c := range cases {
+		if got := Percentile(c.in, 50); got != c.p50 {
+			t.Errorf("Percentile(%v, 50) = %v, want %v", c.in, got, c.p50)
+		}
+		if got := Percentile(c.in, 95); got != c.p95 {
+			t.Errorf("Percentile(%v, 95) = %v, want %v", c.in, got, c.p95)
+		}
+		if got := Jitter(c.in); got != c.jit {
+			t.Errorf("Jitter(%v) = %v, want %v", c.in, got, c.jit)
+		}
+	}
+}
+
+// track probes targets for rounds rounds and returns the tracker.
+func track(t testing.TB, opts Options, rounds int, targets ...Target) *Tracker {
+	t.Helper()
+	tr := NewTracker(0, 0, 0)
+	for s := range New(opts).Run(context.Background(), targets, Schedule{Count: rounds}) {
+		tr.Add(s)
+	}
+	return tr
+}
+
+// TestLatencyAccuracy checks measured latency against injected delays, over
+// HTTP (the whole first request) and HTTPS (its wait phase, since the TLS
+// handshake adds real work), and jitter against injected alternation. A
+// shared CI machine can stall any one run, so the best of 3 runs counts.
+func TestLatencyAccuracy(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timings are meaningless under the race detector")
+	}
+	var errs []string
+	for range 3 {
+		if errs = latencyAccuracy(t); len(errs) == 0 {
+			return
+		}
+		t.Log(errs)
+	}
+	t.Error(errs)
+}
+
+func latencyAccuracy(t *testing.T) (errs []string) {
+	delay, jitter := 40*time.Millisecond, 30*time.Millisecond
+	plain, _ := serve(t, fakeproxy.Behavior{Delay: delay})
+	jittery, _ := serve(t, fakeproxy.Behavior{Delay: delay, Jitter: jitter})
+	secure, opts := serveTLS(t, fakeproxy.Behavior{Delay: delay})
+	opts.SumDB = ""
+	sums := track(t, opts, 6, Target{URL: plain.URL}, Target{URL: jittery.URL}, Target{URL: secure.URL}).Summaries()
+	byURL := map[string]Summary{}
+	for _, s := range sums {
+		byURL[s.URL] = s
+	}
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			errs = append(errs, fmt.Sprintf(format, args...))
+		}
+	}
+	got := byURL[plain.URL].P50
+	check(within(got, delay), "HTTP p50 = %v, want %v ± (2ms + 5%%)", got, delay)
+	got = byURL[secure.URL].Phases.Wait
+	check(within(got, delay), "HTTPS wait phase = %v, want %v ± (2ms + 5%%)", got, delay)
+	s := byURL[secure.URL]
+	check(s.Phases.TLS > 0 && s.P50 >= delay, "HTTPS phases %+v, p50 %v: want a TLS phase and p50 ≥ the delay", s.Phases, s.P50)
+	got = byURL[jittery.URL].Jitter
+	check(within(got, jitter), "jitter = %v, want %v ± (2ms + 5%%)", got, jitter)
+	got = byURL[jittery.URL].P95
+	check(got >= delay+jitter-2*time.Millisecond, "jittery p95 = %v, want at least %v", got, delay+jitter)
+	return errs
+}
+
+func TestRankAndOutage(t *testing.T) {
+	fast, _ := serve(t, fakeproxy.Behavior{Delay: 5 * time.Millisecond})
+	mid, _ := serve(t, fakeproxy.Behavior{Delay: 25 * time.Millisecond})
+	slow, _ := serve(t, fakeproxy.Behavior{Delay: 50 * time.Millisecond})
+	broken, _ := serve(t, fakeproxy.Behavior{Status: 502})
+	refused := "http://" + closedPort(t)
+	targets := []Target{{ID: "refused", URL: refused}, {ID: "slow", URL: slow.URL}, {ID: "broken", URL: broken.URL}, {ID: "fast", URL: fast.URL}, {ID: "mid", URL: mid.URL}}
+	sums := track(t, testOptions(), 3, targets...).Summaries()
+	var order []string
+	for _, s := range sums {
+		order = append(order, fmt.Sprintf("%s:%t", s.ID, s.Healthy()))
+	}
+	want := "[fast:true mid:true slow:true refused:false broken:false]"
+	if got := fmt.Sprint(order); got != want && got != "[fast:true mid:true slow:true broken:false refused:false]" {
+		t.Errorf("rank = %s, want %s", got, want)
+	}
+	for _, s := range sums[3:] {
+		if !s.Outage || s.Streak != 3 || s.Failures != 3 || s.SuccessRate != 0 || s.OK {
+			t.Errorf("%s: outage %t streak %d failures %d rate %v, want an outage after 3 failures", s.ID, s.Outage, s.Streak, s.Failures, s.SuccessRate)
+		}
+	}
+	if c := sums[0]; c.Samples != 3 || c.Failures != 0 || c.SuccessRate != 1 || c.LastClass() != "" {
+		t.Errorf("fast: %+v, want 3 clean samples", c)
+	}
+}
+
+func TestOutageRecovers(t *testing.T) {
+	srv, p := serve(t, fakeproxy.Behavior{Status: 500})
+	tr := NewTracker(10, 5, 2)
+	e := New(testOptions())
+	add := func() Summary { return tr.Add(e.Sample(context.Background(), Target{URL: srv.URL}, "")) }
+	add()
+	if s := add(); !s.Outage || s.LastClass() != ClassHTTP5xx {
+		t.Fatalf("after 2 failures: outage %t class %q, want an http-5xx outage", s.Outage, s.LastClass())
+	}
+	p.SetBehavior(fakeproxy.Behavior{})
+	if s := add(); s.Outage || !s.OK || s.SuccessRate != 1.0/3 {
+		t.Errorf("after recovery: outage %t ok %t rate %v, want recovered at 1/3", s.Outage, s.OK, s.SuccessRate)
+	}
+	for range 5 {
+		add()
+	}
+	if n := len(tr.Points(Key{URL: srv.URL, Network: "tcp"})); n != 5 {
+		t.Errorf("chart points = %d, want the history bound 5", n)
+	}
+}
+
+func TestConsistency(t *testing.T) {
+	good1, _ := serve(t, fakeproxy.Behavior{})
+	good2, _ := serve(t, fakeproxy.Behavior{})
+	lagging, _ := serve(t, fakeproxy.Behavior{Latest: "v1.1.0"})
+	tampered := testModule
+	tampered.Mod = map[string]string{"v1.2.0": "module example.test/probe\n\nrequire example.test/evil v1.0.0\n"}
+	bad, _ := serve(t, fakeproxy.Behavior{}, tampered)
+	opts := testOptions()
+	opts.Version = "v1.2.0"
+	sums := track(t, opts, 1, Target{URL: good1.URL}, Target{URL: good2.URL}, Target{URL: lagging.URL}, Target{URL: bad.URL}).Summaries()
+	for _, s := range sums {
+		wantLag, wantBad := s.URL == lagging.URL, s.URL == bad.URL
+		if s.Lagging != wantLag || s.Inconsistent != wantBad {
+			t.Errorf("%s: lagging %t inconsistent %t, want %t %t", s.URL, s.Lagging, s.Inconsistent, wantLag, wantBad)
+		}
+	}
+	if fs := Consistency(sums); len(fs) != 2 {
+		t.Errorf("findings = %v, want one lagging and one inconsistent", fs)
+	}
+}
