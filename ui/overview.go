@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/url"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -23,6 +27,7 @@ const downloadURL = "https://go.dev/dl/"
 // source, and shows the selected one in a detail panel.
 type overviewScreen struct {
 	svc       *service.Service
+	win       fyne.Window
 	run       runner
 	reloadAll func() // reloads every screen
 
@@ -34,6 +39,7 @@ type overviewScreen struct {
 	install *fyne.Container // the Go installation, or how to install Go
 	counts  map[core.Severity]*widget.Label
 	reload  *widget.Button
+	check   *widget.Button
 	list    *widget.List
 	detail  *detailPanel
 }
@@ -41,7 +47,7 @@ type overviewScreen struct {
 // newOverviewScreen makes the overview; reloadAll reloads every screen, after
 // a write or when the user asks.
 func newOverviewScreen(svc *service.Service, win fyne.Window, run runner, reloadAll func()) *overviewScreen {
-	o := &overviewScreen{svc: svc, run: run, reloadAll: reloadAll, selected: -1}
+	o := &overviewScreen{svc: svc, win: win, run: run, reloadAll: reloadAll, selected: -1}
 	o.detail = newDetailPanel(svc, win, run, reloadAll)
 	return o
 }
@@ -54,7 +60,8 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 	o.list.OnSelected = o.onSettingSelected
 	split := container.NewHSplit(o.list, o.detail.content())
 	split.Offset = 0.36
-	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload))
+	o.check = widget.NewButtonWithIcon(lang.L("overview.check"), theme.ConfirmIcon(), o.onCheckTapped)
+	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload), container.NewHBox(layout.NewSpacer(), o.check))
 	top := container.NewBorder(nil, nil, nil, tools, o.install)
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
 }
@@ -226,4 +233,39 @@ func onboarding(goos string) fyne.CanvasObject {
 	after.Wrapping = fyne.TextWrapWord
 	objs = append(objs, after)
 	return widget.NewCard(lang.L("onboard.title"), "", container.NewVBox(objs...))
+}
+
+// onCheckTapped compares the shown values with the real go env -json, in the
+// background, and reports any disagreement.
+func (o *overviewScreen) onCheckTapped() {
+	o.check.Disable()
+	r := o.res
+	o.run(func() func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		ds, err := o.svc.CrossCheck(ctx, r)
+		return func() {
+			o.check.Enable()
+			o.showCheck(ds, err)
+		}
+	})
+}
+
+// showCheck reports the cross-check's outcome in a dialog.
+func (o *overviewScreen) showCheck(ds []service.Disagreement, err error) {
+	title := lang.L("overview.check.title")
+	switch {
+	case err != nil:
+		showError(o.win, fmt.Errorf("%s: %w", lang.L("overview.check.failed"), err))
+	case len(ds) == 0:
+		dialog.ShowInformation(title, lang.L("overview.check.agree"), o.win)
+	default:
+		var b strings.Builder
+		b.WriteString(lang.L("overview.check.disagree"))
+		for _, d := range ds {
+			b.WriteString("\n" + lang.X("overview.check.row", "{{.Var}}: Go Mirror {{.Ours}}, go {{.Go}}",
+				map[string]any{"Var": d.Var, "Ours": fmt.Sprintf("%q", d.Ours), "Go": fmt.Sprintf("%q", d.Go)}))
+		}
+		dialog.ShowInformation(title, b.String(), o.win)
+	}
 }
