@@ -1,0 +1,148 @@
+package service
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gomirror/gomirror/core"
+)
+
+// fixture is a throwaway HOME with a fake GOROOT whose go.env uses made-up
+// hosts, and a service resolving against exactly that environment.
+type fixture struct {
+	t       *testing.T
+	dir     string
+	envFile string
+	svc     *Service
+}
+
+func newFixture(t *testing.T, osEnv ...string) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	goroot := filepath.Join(dir, "goroot")
+	f := &fixture{t: t, dir: dir, envFile: filepath.Join(dir, "config", "go", "env")}
+	f.write(filepath.Join(goroot, "go.env"), "GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n")
+	env := append(osEnv, "HOME="+filepath.Join(dir, "home"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "GOROOT="+goroot, "PATH=")
+	f.svc = New(Options{Env: env, Cwd: dir, ConfigDir: filepath.Join(dir, "gomirror")})
+	return f
+}
+
+func (f *fixture) write(name, content string) {
+	f.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		f.t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func (f *fixture) read() string {
+	f.t.Helper()
+	data, err := os.ReadFile(f.envFile)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return string(data)
+}
+
+func refusalCode(err error) string {
+	var r *core.RefusedError
+	if !errors.As(err, &r) || len(r.Problems) == 0 {
+		return ""
+	}
+	return r.Problems[0].Code
+}
+
+func TestSetThenUndoRestoresBytes(t *testing.T) {
+	f := newFixture(t)
+	const before = "# mine\r\nGOSUMDB=off\nGOPROXY=https://a.example.test\nGOPROXY=https://b.example.test"
+	f.write(f.envFile, before)
+	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://c.example.test,direct"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.svc.Resolve().Value("GOPROXY"); got != "https://c.example.test,direct" {
+		t.Errorf("after Set, GOPROXY = %q", got)
+	}
+	if len(res.Changes) != 1 || res.Changes[0].Old != "https://b.example.test" {
+		t.Errorf("Set changes = %+v, want the old value of the last line", res.Changes)
+	}
+	if _, err := f.svc.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.read(); got != before {
+		t.Errorf("after Undo the file is %q, want %q", got, before)
+	}
+	if _, err := f.svc.Undo(); refusalCode(err) != "nothing-to-undo" {
+		t.Errorf("a second Undo = %v, want nothing-to-undo", err)
+	}
+}
+
+func TestSetRefusals(t *testing.T) {
+	tests := []struct {
+		name  string
+		osEnv []string
+		as    []Assignment
+		code  string
+	}{
+		{"GOENV=off", []string{"GOENV=off"}, []Assignment{{"GOPROXY", "https://a.example.test"}}, "goenv-off"},
+		{"bare word", nil, []Assignment{{"GOPROXY", "localhost"}}, "proxy-missing-scheme"},
+		{"bad toolchain", nil, []Assignment{{"GOTOOLCHAIN", "bogus"}}, "toolchain-invalid"},
+		{"GOENV", nil, []Assignment{{"GOENV", "/x"}}, "os-only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, tt.osEnv...)
+			f.write(f.envFile, "GOFLAGS=-mod=mod\n")
+			_, err := f.svc.Set(nil, tt.as)
+			if got := refusalCode(err); got != tt.code {
+				t.Errorf("Set(%v) refusal = %q (%v), want %q", tt.as, got, err, tt.code)
+			}
+			if got := f.read(); got != "GOFLAGS=-mod=mod\n" {
+				t.Errorf("a refused Set changed the file to %q", got)
+			}
+		})
+	}
+}
+
+func TestSetRefusesWhenFileChangedSinceRead(t *testing.T) {
+	f := newFixture(t)
+	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
+	base := f.svc.Resolve()
+	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n") // as go env -w would
+	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
+	if refusalCode(err) != "file-changed" {
+		t.Fatalf("Set over a changed file = %v, want file-changed", err)
+	}
+	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
+		t.Errorf("the outside change was lost: %q", got)
+	}
+}
+
+func TestUnsetMissingFileIsRefused(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.Unset(nil, []string{"GOPROXY"}); refusalCode(err) != "nothing-to-unset" {
+		t.Errorf("Unset with no env file = %v, want nothing-to-unset", err)
+	}
+	if _, err := os.Stat(f.envFile); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Unset created the env file")
+	}
+}
+
+func TestSetWarnsWhenOSShadows(t *testing.T) {
+	f := newFixture(t, "GOPROXY=https://os.example.test")
+	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://file.example.test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range res.Warnings {
+		found = found || p.Code == "os-shadows-write"
+	}
+	if !found {
+		t.Errorf("Set under an OS GOPROXY warned %+v, want os-shadows-write", res.Warnings)
+	}
+}
