@@ -1,0 +1,24 @@
+package network
+
+import (
+	"context"
+	"fmt"
+
+	psnet "github.com/shirou/gopsutil/v4/net"
+)
+
+// systemInterfaces lists the machine's interfaces through gopsutil.
+func systemInterfaces(ctx context.Context) ([]Interface, error) {
+	stats, err := psnet.InterfacesWithContext(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing network interfaces: %w", err)
+	}
+	out := make([]Interface, len(stats))
+	for i, s := range stats {
+		out[i] = Interface{Name: s.Name, Flags: s.Flags, HardwareAddr: s.HardwareAddr}
+		for _, a := range s.Addrs {
+			out[i].Addrs = append(out[i].Addrs, a.Addr)
+		}
+	}
+	return out, nil
+}

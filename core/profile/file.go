@@ -1,0 +1,262 @@
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/gomirror/gomirror/core"
+)
+
+// FileVersion is the format version written to profile files.
+const FileVersion = 1
+
+// File is the contents of a profile file: the user's profiles.toml or a file
+// exported for a team.
+type File struct {
+	Active   string    // the profile applied last; empty in exports
+	Profiles []Profile // in file order
+}
+
+// InvalidError reports a profile file that cannot be used, with the file and
+// line of each problem. It unwraps to a *core.RefusedError holding the same
+// problems.
+type InvalidError struct {
+	File     string
+	Problems []core.Problem
+}
+
+func (e *InvalidError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is not a valid profile file:", e.File)
+	for _, p := range core.Errors(e.Problems) {
+		b.WriteString("\n  ")
+		if p.Line > 0 {
+			fmt.Fprintf(&b, "line %d: ", p.Line)
+		}
+		b.WriteString(p.Message)
+		if p.Fix != "" {
+			b.WriteString(" " + p.Fix)
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems as a refusal.
+func (e *InvalidError) Unwrap() error { return &core.RefusedError{Problems: e.Problems} }
+
+// Parse reads a profile file. name is the file's path, used in problems.
+// Syntax errors, unknown or misspelt keys, values of the wrong type, keys
+// that profiles do not manage and duplicate choices are refused with an
+// *InvalidError naming the line; values themselves are checked by Check.
+func Parse(name string, data []byte) (*File, error) {
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(string(data), &top)
+	if err != nil {
+		return nil, &InvalidError{File: name, Problems: []core.Problem{syntaxProblem(name, err)}}
+	}
+	d := &decoder{md: &md, file: name}
+	f := d.top(top)
+	if len(d.problems) > 0 {
+		slices.SortStableFunc(d.problems, func(a, b core.Problem) int { return a.Line - b.Line })
+		return nil, &InvalidError{File: name, Problems: d.problems}
+	}
+	return f, nil
+}
+
+func syntaxProblem(name string, err error) core.Problem {
+	p := core.Problem{Severity: core.SeverityError, Code: "profile-syntax", File: name,
+		Message: "TOML syntax error: " + err.Error() + ".",
+		Fix:     "Fix the line named, or export the profiles again."}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Line, p.Message = pe.Position.Line, "TOML syntax error: "+pe.Message+"."
+	}
+	return p
+}
+
+// decoder turns the primitives of a decoded file into profiles, collecting
+// problems with their lines.
+type decoder struct {
+	md       *toml.MetaData
+	file     string
+	problems []core.Problem
+}
+
+func (d *decoder) fail(prim toml.Primitive, v, code, msg, fix string) {
+	d.problems = append(d.problems, core.Problem{Severity: core.SeverityError, Var: v, Code: code,
+		File: d.file, Line: d.line(prim), Message: msg, Fix: fix})
+}
+
+// errProbe makes the decoder report a key's position.
+var errProbe = errors.New("position probe")
+
+type lineProbe struct{}
+
+func (*lineProbe) UnmarshalTOML(any) error { return errProbe }
+
+// line returns the line of the key prim was decoded from, using the
+// position the toml package puts in the ParseError of a failed decode.
+func (d *decoder) line(prim toml.Primitive) int {
+	var pe toml.ParseError
+	if errors.As(d.md.PrimitiveDecode(prim, &lineProbe{}), &pe) {
+		return pe.Position.Line
+	}
+	return 0
+}
+
+// decode decodes prim into v, reporting a type mismatch as a problem.
+func (d *decoder) decode(prim toml.Primitive, v any, key, want string) bool {
+	if err := d.md.PrimitiveDecode(prim, v); err != nil {
+		d.fail(prim, "", "profile-type", fmt.Sprintf("%s must be %s.", key, want), "Write it as in an exported profile file.")
+		return false
+	}
+	return true
+}
+
+func (d *decoder) top(top map[string]toml.Primitive) *File {
+	f := &File{}
+	for _, k := range sortedPrims(top) {
+		prim := top[k]
+		switch k {
+		case "version":
+			var v int
+			if d.decode(prim, &v, "version", "a number") && v > FileVersion {
+				d.fail(prim, "", "profile-version", fmt.Sprintf("The file has format version %d; this Go Mirror reads up to %d.", v, FileVersion), "Update Go Mirror.")
+			}
+		case "active":
+			d.decode(prim, &f.Active, "active", "a profile name in quotes")
+		case "profiles":
+			f.Profiles = d.profiles(prim)
+		default:
+			d.fail(prim, "", "profile-unknown-field", fmt.Sprintf("Unknown setting %q.", k), "Remove it; a profile file has version, active and [profiles.\"NAME\"] tables.")
+		}
+	}
+	return f
+}
+
+// profiles decodes the [profiles."NAME"] tables in file order.
+func (d *decoder) profiles(prim toml.Primitive) []Profile {
+	var m map[string]toml.Primitive
+	if !d.decode(prim, &m, "profiles", "tables such as [profiles.\"Office\"]") {
+		return nil
+	}
+	var out []Profile
+	for _, name := range d.order(m, "profiles") {
+		out = append(out, d.profile(name, m[name]))
+	}
+	return out
+}
+
+// order returns the keys of m in the order the file defines them.
+func (d *decoder) order(m map[string]toml.Primitive, parent string) []string {
+	var out []string
+	for _, k := range d.md.Keys() {
+		if len(k) == 2 && k[0] == parent && !slices.Contains(out, k[1]) {
+			if _, ok := m[k[1]]; ok {
+				out = append(out, k[1])
+			}
+		}
+	}
+	for _, k := range sortedPrims(m) { // tables the file only implies
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (d *decoder) profile(name string, prim toml.Primitive) Profile {
+	p := Profile{Name: name, Choices: map[string]Choice{}, Origin: Origin{File: d.file, Line: d.line(prim), Lines: map[string]int{}}}
+	if err := CheckName(name); err != nil {
+		d.fail(prim, "", "profile-name", err.Error()+".", "Rename the table [profiles.\"NAME\"].")
+	}
+	var fields map[string]toml.Primitive
+	if !d.decode(prim, &fields, "profile "+name, "a table") {
+		return p
+	}
+	for _, k := range sortedPrims(fields) {
+		d.field(&p, k, fields[k])
+	}
+	return p
+}
+
+func (d *decoder) field(p *Profile, key string, prim toml.Primitive) {
+	switch key {
+	case "description":
+		d.decode(prim, &p.Description, "description", "text in quotes")
+	case "set":
+		d.sets(p, prim)
+	case "unset":
+		d.unsets(p, prim)
+	case "credentials":
+		if d.decode(prim, &p.Credentials, "credentials", "a list of hosts or module path prefixes in quotes") {
+			p.Origin.Lines["credentials"] = d.line(prim)
+		}
+	default:
+		fix := "Remove it; a profile has description, set, unset and credentials."
+		if looksSecret(key) {
+			fix = "Remove it: profiles never hold secrets. Store the secret in Go Mirror's credentials (the keyring) and list its host under credentials."
+		}
+		d.fail(prim, "", "profile-unknown-field", fmt.Sprintf("Profile %q has an unknown field %q.", p.Name, key), fix)
+	}
+}
+
+func looksSecret(key string) bool {
+	k := strings.ToLower(key)
+	return strings.Contains(k, "password") || strings.Contains(k, "token") || strings.Contains(k, "secret")
+}
+
+func (d *decoder) sets(p *Profile, prim toml.Primitive) {
+	var m map[string]toml.Primitive
+	if !d.decode(prim, &m, "set", "a table of KEY = \"value\"") {
+		return
+	}
+	for _, k := range sortedPrims(m) {
+		var v string
+		if !d.key(p, k, m[k]) || !d.decode(m[k], &v, k, "a value in quotes") {
+			continue
+		}
+		p.SetValue(k, v)
+	}
+}
+
+func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
+	var keys []string
+	if !d.decode(prim, &keys, "unset", "a list of keys in quotes, e.g. [\"GOFLAGS\"]") {
+		return
+	}
+	for _, k := range keys {
+		if !d.key(p, k, prim) {
+			continue
+		}
+		if _, dup := p.Choices[k]; dup {
+			d.fail(prim, k, "profile-duplicate", fmt.Sprintf("Profile %q both sets and unsets %s.", p.Name, k), "Keep one of them.")
+			continue
+		}
+		p.UnsetKey(k)
+	}
+}
+
+// key checks that k is a managed key and records its line.
+func (d *decoder) key(p *Profile, k string, prim toml.Primitive) bool {
+	if !IsKey(k) {
+		d.fail(prim, k, "profile-unknown-key", fmt.Sprintf("Profile %q changes %s, which is not a setting profiles manage.", p.Name, k),
+			"Use only "+strings.Join(Keys, ", ")+"; check the spelling.")
+		return false
+	}
+	p.Origin.Lines[k] = d.line(prim)
+	return true
+}
+
+func sortedPrims(m map[string]toml.Primitive) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

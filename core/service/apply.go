@@ -1,0 +1,45 @@
+package service
+
+import (
+	"slices"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/validate"
+)
+
+// Apply sets and unsets several keys of the user env file in one atomic
+// write with one history entry, so that one Undo restores every key at once.
+// Each set key is validated as Set does and each unset key as Unset does,
+// against base (a fresh resolution if nil); nothing is written if any
+// problem is an error, or if the file changed on disk since base was read.
+// Warnings, such as an OS variable that shadows a key, are returned in the
+// result.
+func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset []string) (*WriteResult, error) {
+	if len(set) == 0 && len(unset) == 0 {
+		return nil, refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
+	}
+	if base == nil {
+		base = s.Resolve()
+	}
+	var problems []core.Problem
+	for _, k := range sortedKeys(set) {
+		problems = append(problems, validate.Set(base, k, set[k])...)
+	}
+	for _, k := range unset {
+		if _, ok := set[k]; ok {
+			return nil, refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
+		}
+		problems = append(problems, validate.Unset(base, k)...)
+	}
+	return s.edit(base, set, unset, problems)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
