@@ -1,0 +1,150 @@
+package cred
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/zalando/go-keyring"
+)
+
+// Keyring is the small part of an OS keyring Go Mirror needs. Secrets are
+// addressed by a service name and an account name.
+type Keyring interface {
+	Set(service, account, secret string) error
+	Get(service, account string) (string, error)
+	Delete(service, account string) error
+}
+
+// Sentinel errors. Errors from a Keyring wrap one of them (test with
+// errors.Is) and carry a message a person can act on.
+var (
+	ErrNotFound       = errors.New("no such credential")
+	ErrNoSessionBus   = errors.New("no D-Bus session bus is running, so the Secret Service cannot be reached (start the app from a desktop session, or run it under dbus-run-session)")
+	ErrNoSecretSvc    = errors.New("no Secret Service is running (is gnome-keyring installed and unlocked?)")
+	ErrLocked         = errors.New("the keyring is locked and could not be unlocked (unlock it, e.g. by logging in to the desktop, then try again)")
+	ErrTimeout        = errors.New("the keyring did not answer in time (is it waiting for an unlock prompt that cannot be shown?)")
+	ErrTooBig         = errors.New("the secret is too large for the OS keyring")
+	ErrUnsupported    = errors.New("this operating system has no supported keyring")
+	ErrKeyringFailure = errors.New("the OS keyring reported an error")
+)
+
+// KeyringError is an error of the OS keyring, classified by Kind (one of
+// the sentinel errors) and keeping the keyring's own error for the log.
+type KeyringError struct {
+	Op   string // "set", "get" or "delete"
+	Kind error
+	Err  error
+}
+
+func (e *KeyringError) Error() string {
+	if e.Err == nil {
+		return e.Kind.Error()
+	}
+	return fmt.Sprintf("%v (keyring %s: %v)", e.Kind, e.Op, e.Err)
+}
+
+// Unwrap returns the kind and the keyring's error.
+func (e *KeyringError) Unwrap() []error { return []error{e.Kind, e.Err} }
+
+// OSKeyring is the OS keyring (macOS Keychain, Windows Credential Manager,
+// or the Secret Service on Linux and BSD) through
+// github.com/zalando/go-keyring, with its errors classified. In tests, call
+// keyring.MockInit first to replace it with an in-memory store.
+type OSKeyring struct {
+	// Timeout bounds each operation; zero means no limit. A Secret Service
+	// whose keyring is locked may wait for a prompt that is never answered.
+	Timeout time.Duration
+}
+
+// Set stores secret.
+func (k OSKeyring) Set(service, account, secret string) error {
+	return k.do("set", func() error { return keyring.Set(service, account, secret) })
+}
+
+// Get returns the stored secret.
+func (k OSKeyring) Get(service, account string) (string, error) {
+	var s string
+	err := k.do("get", func() (err error) { s, err = keyring.Get(service, account); return err })
+	return s, err
+}
+
+// Delete removes the secret.
+func (k OSKeyring) Delete(service, account string) error {
+	return k.do("delete", func() error { return keyring.Delete(service, account) })
+}
+
+func (k OSKeyring) do(op string, f func() error) error {
+	if k.Timeout <= 0 {
+		return classify(op, f())
+	}
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	t := time.NewTimer(k.Timeout)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return classify(op, err)
+	case <-t.C:
+		return &KeyringError{Op: op, Kind: ErrTimeout}
+	}
+}
+
+// classify maps go-keyring's and D-Bus's errors to the sentinel errors.
+func classify(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	kind := ErrKeyringFailure
+	switch msg := err.Error(); {
+	case errors.Is(err, keyring.ErrNotFound):
+		kind = ErrNotFound
+	case errors.Is(err, keyring.ErrSetDataTooBig):
+		kind = ErrTooBig
+	case errors.Is(err, keyring.ErrUnsupportedPlatform):
+		kind = ErrUnsupported
+	case containsAny(msg, "org.freedesktop.secrets was not provided", "ServiceUnknown", "org.freedesktop.DBus.Error.NameHasNoOwner"):
+		kind = ErrNoSecretSvc
+	case containsAny(msg, "dbus-launch", "DBUS_SESSION_BUS_ADDRESS", "connect: no such file", "connect: connection refused", "autolaunch"):
+		kind = ErrNoSessionBus
+	case containsAny(msg, "failed to unlock", "is locked", "User interaction is not allowed", "user canceled", "Dismissed"):
+		kind = ErrLocked
+	}
+	if kind == ErrNotFound {
+		return &KeyringError{Op: op, Kind: kind}
+	}
+	return &KeyringError{Op: op, Kind: kind, Err: err}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Secret is a password or token. It prints as a mask with every fmt verb
+// and marshals to JSON as a mask, so it cannot leak into logs by accident;
+// Reveal returns the real value.
+type Secret string
+
+const mask = "********"
+
+// String returns a mask.
+func (Secret) String() string { return mask }
+
+// GoString returns a mask.
+func (Secret) GoString() string { return mask }
+
+// Format prints a mask for every verb.
+func (Secret) Format(f fmt.State, _ rune) { f.Write([]byte(mask)) }
+
+// MarshalJSON returns a mask.
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + mask + `"`), nil }
+
+// Reveal returns the secret itself. Call it only to hand the secret to the
+// keyring or to put it in an HTTP header.
+func (s Secret) Reveal() string { return string(s) }
