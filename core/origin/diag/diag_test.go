@@ -1,0 +1,131 @@
+package diag
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/procs"
+	"github.com/gomirror/gomirror/core/resolve"
+)
+
+// resolution resolves env against a temp home whose env file holds
+// envFile.
+func resolution(t *testing.T, envFile string, env ...string) *resolve.Resolution {
+	t.Helper()
+	return resolutionIn(t, t.TempDir(), envFile, env...)
+}
+
+// resolutionIn is resolution with the given home.
+func resolutionIn(t *testing.T, home, envFile string, env ...string) *resolve.Resolution {
+	t.Helper()
+	if envFile != "" {
+		os.MkdirAll(filepath.Join(home, "go"), 0o755)
+		os.WriteFile(filepath.Join(home, "go", "env"), []byte(envFile), 0o644)
+	}
+	env = append(env, "HOME="+home, "XDG_CONFIG_HOME="+home, "AppData="+home)
+	return resolve.Resolve(resolve.Input{Env: env, GOOS: "linux", Cwd: home})
+}
+
+func codes(ps []core.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Var+":"+p.Code)
+	}
+	return out
+}
+
+func TestOSVarsShadowFile(t *testing.T) {
+	r := resolution(t, "GOPROXY=https://file.example.test\nGOSUMDB=sum.example.test\nGOFLAGS=-mod=mod\n")
+	vars := []origin.OSVar{
+		{Var: "GOPROXY", Value: "https://system.example.test", Scope: origin.ScopeSystem, Location: `HKLM\...\Environment`},
+		{Var: "GOPROXY", Value: "https://user.example.test", Scope: origin.ScopeUser, Location: `HKCU\Environment`},
+		{Var: "GOSUMDB", Value: "off", Scope: origin.ScopeSystem},
+		{Var: "GOFLAGS", Value: "-mod=mod", Scope: origin.ScopeLaunchctl}, // same value: fine
+		{Var: "GOPRIVATE", Value: "corp.example.test", Scope: origin.ScopeLaunchctl},
+		{Var: "GOFLAGS", Value: "-x", Scope: origin.ScopeProcess},
+	}
+	got := codes(Run(Input{Desktop: r, OSVars: vars}))
+	want := []string{"GOPROXY:" + CodeUserVarShadows, "GOSUMDB:" + CodeSystemVarShadows}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings = %v, want %v", got, want)
+	}
+}
+
+func TestProcesses(t *testing.T) {
+	ps := Run(Input{Processes: []procs.Process{
+		{PID: 1, Name: "gopls", State: procs.StateStale, Reason: "r1", Hint: "h1", Mismatches: []procs.Mismatch{{Var: "GOPROXY"}}},
+		{PID: 2, Name: "code", State: procs.StateUnknown, Reason: "r2", Hint: "h2"},
+		{PID: 3, Name: "dlv", State: procs.StateOK},
+	}})
+	got := codes(ps)
+	if want := []string{"GOPROXY:" + CodeStaleProcess, ":" + CodeProcessUnknown}; !slices.Equal(got, want) {
+		t.Errorf("findings = %v, want %v", got, want)
+	}
+	if ps[0].Message != "r1" || ps[0].Fix != "h1" || ps[1].Severity != core.SeverityInfo {
+		t.Errorf("findings = %+v", ps)
+	}
+}
+
+// goroot makes a fake Go installation with a go binary and go.env.
+func goroot(t *testing.T, goEnv string) string {
+	t.Helper()
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "bin"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "pkg", "tool"), 0o755)
+	os.WriteFile(filepath.Join(dir, "bin", "go"), []byte("#!/bin/sh\n"), 0o755)
+	os.WriteFile(filepath.Join(dir, "go.env"), []byte(goEnv), 0o644)
+	return dir
+}
+
+func TestInstallationsDiffer(t *testing.T) {
+	a := goroot(t, "GOPROXY=https://a.example.test,direct\nGOSUMDB=sum.a.example.test\nGOTOOLCHAIN=auto\n")
+	b := goroot(t, "GOPROXY=https://a.example.test,direct\nGOSUMDB=sum.a.example.test\nGOTOOLCHAIN=local\n")
+	c := goroot(t, "GOPROXY=https://a.example.test,direct\nGOSUMDB=sum.a.example.test\nGOTOOLCHAIN=auto\n")
+	path := strings.Join([]string{filepath.Join(a, "bin"), "relative/bin", filepath.Join(b, "bin"), filepath.Join(a, "bin"), filepath.Join(c, "bin")}, ":")
+	ins := Installations([]string{"PATH=" + path}, "linux", nil)
+	if len(ins) != 3 || !ins[0].First || ins[1].First || ins[0].Goroot != a || ins[1].Goroot != b {
+		t.Fatalf("Installations = %+v, want a (first), b, c", ins)
+	}
+	ps := Run(Input{Installations: ins})
+	if len(ps) != 1 || ps[0].Code != CodeInstallationsDiffer {
+		t.Fatalf("findings = %v, want one %s (c's go.env equals a's)", codes(ps), CodeInstallationsDiffer)
+	}
+	if !strings.Contains(ps[0].Message, "GOTOOLCHAIN=auto vs local") {
+		t.Errorf("message = %q, want the differing key", ps[0].Message)
+	}
+}
+
+func TestContextsDifferAndShadowWithoutALine(t *testing.T) {
+	home := t.TempDir()
+	desk := resolutionIn(t, home, "GOPROXY=https://file.example.test\n")
+	term := resolutionIn(t, home, "GOPROXY=https://file.example.test\n", "GOPROXY=https://inherited.example.test")
+	origins := []origin.Origin{{Context: origin.Terminal, Var: "GOPROXY", Value: "https://inherited.example.test", Set: true, Status: origin.StatusNotFound}}
+	ps := Run(Input{Desktop: desk, Terminal: term, Origins: origins, Shell: origin.Bash})
+	got := codes(ps)
+	want := []string{"GOPROXY:" + CodeShellShadowsFile, "GOPROXY:" + CodeContextsDiffer}
+	if !slices.Equal(got, want) {
+		t.Fatalf("findings = %v, want %v", got, want)
+	}
+	if ps[0].File != "" || !strings.Contains(ps[0].Message, "could not find") {
+		t.Errorf("shadow finding without a line = %+v, want it to say the line was not found", ps[0])
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://u:pw@a.example.test,direct": "https://u:xxxxx@a.example.test,direct",
+		"https://a.example.test|off":         "https://a.example.test|off",
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := redactText("-export GOPROXY='https://u:pw@a.example.test'\n"); got != "-export GOPROXY='https://u:xxxxx@a.example.test'\n" {
+		t.Errorf("redactText = %q", got)
+	}
+}

@@ -1,0 +1,233 @@
+// Package fix changes rc files to resolve what core/origin/diag finds:
+// commenting out the line that exports a Go variable, or rewriting it with
+// another value. Every change is planned first (with a unified diff to
+// preview), then applied with the same safety as env-file writes: a backup
+// beside the file, an atomic replacement that refuses if the file changed
+// since it was read, and a history entry whose undo restores the bytes
+// exactly.
+package fix
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/envfile"
+	"github.com/gomirror/gomirror/core/history"
+)
+
+// Marker ends every line Go Mirror comments out, so a person can find it.
+const Marker = "# disabled by Go Mirror"
+
+// Plan is a one-line change to a file, not yet applied.
+type Plan struct {
+	File string `json:"file"` // absolute
+	Line int    `json:"line"` // 1-based
+	Var  string `json:"var"`
+	Old  string `json:"old"` // the line now, without its line end
+	New  string `json:"new"` // the line after the change
+	// Diff is a unified diff of the change, for a preview.
+	Diff    string `json:"diff"`
+	Summary string `json:"summary"`
+	// Warning says what else the change affects, if anything.
+	Warning string `json:"warning,omitempty"`
+	Before  []byte `json:"-"`
+	After   []byte `json:"-"`
+}
+
+// CommentOut plans to disable line n of file, which sets name: it becomes
+// "# <line>  # disabled by Go Mirror". It refuses a line that is already a
+// comment or is part of a continued (backslash) line.
+func CommentOut(file string, n int, name string) (*Plan, error) {
+	p, err := plan(file, n, name)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(strings.TrimSpace(p.Old), "#") {
+		return nil, refused(p, "rc-line-commented", fmt.Sprintf("Line %d of %s is already a comment.", n, file), "Reload to see where the value comes from now.")
+	}
+	p.New = "# " + p.Old + "  " + Marker
+	p.Summary = fmt.Sprintf("comment out %s in %s line %d", name, file, n)
+	return finish(p), nil
+}
+
+// Replace plans to replace line n of file, which sets name, with text
+// (for example ExportLine's), keeping the line's indentation.
+func Replace(file string, n int, name, text string) (*Plan, error) {
+	p, err := plan(file, n, name)
+	if err != nil {
+		return nil, err
+	}
+	if strings.ContainsAny(text, "\r\n") {
+		return nil, fmt.Errorf("the new text for line %d of %s must be a single line", n, file)
+	}
+	p.New = p.Old[:len(p.Old)-len(strings.TrimLeft(p.Old, " \t"))] + text
+	p.Summary = fmt.Sprintf("set %s in %s line %d", name, file, n)
+	return finish(p), nil
+}
+
+// plan reads file and checks that line n can be changed on its own.
+func plan(file string, n int, name string) (*Plan, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", abs, err)
+	}
+	ls := splitLines(data)
+	p := &Plan{File: abs, Line: n, Var: name, Before: data}
+	if n < 1 || n > len(ls) {
+		return nil, refused(p, "rc-line-missing", fmt.Sprintf("%s has %d lines, so there is no line %d: it changed since it was scanned.", abs, len(ls), n), "Reload and try again.")
+	}
+	p.Old = strings.TrimSuffix(ls[n-1], "\r")
+	if strings.HasSuffix(p.Old, `\`) || n > 1 && strings.HasSuffix(strings.TrimSuffix(ls[n-2], "\r"), `\`) {
+		return nil, refused(p, "rc-line-continued", fmt.Sprintf("Line %d of %s is part of a command continued over several lines with a backslash, so changing it alone would break the file.", n, abs), "Edit the file by hand.")
+	}
+	if strings.Count(p.Old, ";")+strings.Count(p.Old, "&&")+strings.Count(p.Old, "||") > 0 {
+		p.Warning = fmt.Sprintf("Line %d does more than set %s; the change affects the whole line.", n, name)
+	}
+	return p, nil
+}
+
+// finish computes the new content and the diff.
+func finish(p *Plan) *Plan {
+	ls := splitLines(p.Before)
+	cr := ""
+	if strings.HasSuffix(ls[p.Line-1], "\r") {
+		cr = "\r"
+	}
+	ls[p.Line-1] = p.New + cr
+	p.After = []byte(strings.Join(ls, "\n"))
+	p.Diff = unifiedDiff(p.File, splitLines(p.Before), p.Line, p.Old, p.New)
+	return p
+}
+
+// splitLines splits data at "\n"; a final line end yields a last empty
+// element, so joining with "\n" restores data exactly.
+func splitLines(data []byte) []string {
+	return strings.Split(string(data), "\n")
+}
+
+// unifiedDiff renders the change of line n from old to new with three lines
+// of context.
+func unifiedDiff(file string, ls []string, n int, old, new string) string {
+	if len(ls) > 0 && ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	from, to := max(1, n-3), min(len(ls), n+3)
+	var b strings.Builder
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n@@ -%d,%d +%d,%d @@\n", file, file, from, to-from+1, from, to-from+1)
+	for i := from; i <= to; i++ {
+		line := strings.TrimSuffix(ls[i-1], "\r")
+		if i == n {
+			fmt.Fprintf(&b, "-%s\n+%s\n", old, new)
+			continue
+		}
+		fmt.Fprintf(&b, " %s\n", line)
+	}
+	return b.String()
+}
+
+// Result is an applied plan.
+type Result struct {
+	Entry  history.Entry `json:"-"`
+	ID     string        `json:"id"`     // the history entry, for Undo
+	Backup string        `json:"backup"` // the copy of the file before the change
+}
+
+// Apply writes the plan: it saves a backup copy next to the file (mode
+// 0600), replaces the file atomically, refusing if it changed since the plan
+// was made, and records the change in store.
+func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
+	backup, err := writeBackup(p.File, p.Before, now)
+	if err != nil {
+		return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
+	}
+	if err := envfile.WriteAtomic(p.File, p.After, p.Before, true); err != nil {
+		os.Remove(backup)
+		if errors.Is(err, envfile.ErrChanged) {
+			return nil, changed(p.File)
+		}
+		return nil, fmt.Errorf("writing %s: %w", p.File, err)
+	}
+	e, err := store.Add(history.Entry{
+		Time: now, File: p.File, Summary: p.Summary, BeforeExisted: true, Before: p.Before, After: p.After,
+		Changes: []history.Change{{Key: p.Var, Old: p.Old, OldSet: true, New: p.New}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s was changed (backup: %s), but recording it for undo failed: %w", p.File, backup, err)
+	}
+	return &Result{Entry: e, ID: e.ID, Backup: backup}, nil
+}
+
+// Undo restores the file of history entry id to its bytes before that
+// change, refusing if the file changed since, and records the undo.
+func Undo(store *history.Store, id string, now time.Time) (history.Entry, error) {
+	target, err := store.Get(id)
+	if err != nil {
+		return history.Entry{}, err
+	}
+	cur, err := os.ReadFile(target.File)
+	if err != nil {
+		return history.Entry{}, fmt.Errorf("reading %s: %w", target.File, err)
+	}
+	if !bytes.Equal(cur, target.After) {
+		return history.Entry{}, changed(target.File)
+	}
+	if err := envfile.WriteAtomic(target.File, target.Before, cur, true); err != nil {
+		if errors.Is(err, envfile.ErrChanged) {
+			return history.Entry{}, changed(target.File)
+		}
+		return history.Entry{}, fmt.Errorf("restoring %s: %w", target.File, err)
+	}
+	return store.Add(history.Entry{
+		Time: now, File: target.File, Summary: "undo: " + target.Summary, BeforeExisted: true,
+		Before: cur, After: target.Before, Undo: true, UndoOf: target.ID,
+	})
+}
+
+// writeBackup copies data to "<file>.gomirror-<time>.bak", never
+// overwriting an existing file.
+func writeBackup(file string, data []byte, now time.Time) (string, error) {
+	base := file + ".gomirror-" + now.UTC().Format("20060102T150405Z")
+	for i := 0; ; i++ {
+		name := base + ".bak"
+		if i > 0 {
+			name = fmt.Sprintf("%s-%d.bak", base, i)
+		}
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(name)
+			return "", err
+		}
+		return name, nil
+	}
+}
+
+func refused(p *Plan, code, msg, fix string) error {
+	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Var: p.Var,
+		Code: code, Message: msg, Fix: fix, File: p.File, Line: p.Line}}}
+}
+
+func changed(file string) error {
+	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: "file-changed", File: file,
+		Message: file + " changed on disk since Go Mirror read it (perhaps in an editor).",
+		Fix:     "Reload to see the current lines, then make the change again."}}}
+}

@@ -1,0 +1,270 @@
+// Package inspect wires core/origin's subpackages together for the CLI and
+// the GUI: it builds the terminal and desktop contexts, resolves each, finds
+// the origins of their Go variables, and diagnoses them.
+package inspect
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/desktop"
+	"github.com/gomirror/gomirror/core/origin/diag"
+	"github.com/gomirror/gomirror/core/origin/procs"
+	"github.com/gomirror/gomirror/core/origin/scan"
+	"github.com/gomirror/gomirror/core/origin/shell"
+	"github.com/gomirror/gomirror/core/resolve"
+)
+
+// Options configure Inspect. The zero value inspects the running user.
+type Options struct {
+	// DesktopEnv is the desktop environment; nil means desktop.Env (this
+	// process's own, with launchctl or registry values applied).
+	DesktopEnv []string
+	// OSVars are the OS-kept variables behind DesktopEnv; used only when
+	// DesktopEnv is given.
+	OSVars []origin.OSVar
+	// ShellEnv is the environment the login shell starts with, as a
+	// terminal emulator passes it; nil means the desktop environment.
+	ShellEnv []string
+	// Shell is the login shell; nil means shell.Find.
+	Shell   *shell.Shell
+	Timeout time.Duration // for the login shell; shell.DefaultTimeout if zero
+	Cache   *shell.Cache  // nil: no caching
+	GOOS    string        // runtime.GOOS if empty
+	Cwd     string        // os.Getwd() if empty
+	FS      core.FS       // core.OSFS if nil
+}
+
+// Context is one environment a go command may run in, and its resolution.
+type Context struct {
+	Name origin.Context `json:"name"`
+	Env  []string       `json:"-"`
+	// Resolution is every setting resolved in Env.
+	Resolution *resolve.Resolution `json:"-"`
+	// Error says why the context could not be built (terminal only); Env
+	// and Resolution are then nil.
+	Error string `json:"error,omitempty"`
+	// Shell, Cached and Files describe the login shell (terminal only):
+	// the rc files it reads, in load order.
+	Shell  *shell.Shell `json:"shell,omitempty"`
+	Cached bool         `json:"cached,omitempty"`
+	Files  []string     `json:"files,omitempty"`
+}
+
+// Report is what Inspect found.
+type Report struct {
+	Terminal Context `json:"terminal"`
+	Desktop  Context `json:"desktop"`
+	// Diff lists the Go variables that differ between the contexts; empty
+	// when the terminal context is unavailable.
+	Diff []origin.VarDiff `json:"diff"`
+	// Origins say where each Go variable's value comes from, per context.
+	Origins []origin.Origin `json:"origins"`
+	OSVars  []origin.OSVar  `json:"os_vars,omitempty"`
+	// Shell is the login shell's kind, "" if it was not found.
+	Shell origin.ShellKind `json:"shell_kind,omitempty"`
+}
+
+// Context returns the context named c ("terminal" or "desktop").
+func (r *Report) Context(c origin.Context) (*Context, bool) {
+	switch c {
+	case origin.Terminal:
+		return &r.Terminal, r.Terminal.Resolution != nil
+	case origin.Desktop:
+		return &r.Desktop, r.Desktop.Resolution != nil
+	}
+	return nil, false
+}
+
+// OriginsOf returns the origins of the named variables (all if none).
+func (r *Report) OriginsOf(names ...string) []origin.Origin {
+	if len(names) == 0 {
+		return r.Origins
+	}
+	var out []origin.Origin
+	for _, o := range r.Origins {
+		for _, n := range names {
+			if o.Var == n {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// Inspect builds both contexts. It does not fail: when the login shell
+// cannot be found or run, Report.Terminal.Error says why and the rest of
+// the report covers the desktop alone. Running the shell takes up to the
+// timeout; call Inspect off the UI goroutine.
+func Inspect(ctx context.Context, o Options) *Report {
+	o = o.withDefaults()
+	r := &Report{}
+	r.Desktop, r.OSVars = o.desktop()
+	r.Origins = desktopOrigins(r.OSVars)
+	r.Terminal = o.terminal(ctx, r)
+	if r.Terminal.Resolution != nil {
+		r.Diff = origin.Diff(r.Terminal.Resolution, r.Desktop.Resolution)
+	}
+	return r
+}
+
+func (o Options) withDefaults() Options {
+	if o.GOOS == "" {
+		o.GOOS = runtime.GOOS
+	}
+	if o.Cwd == "" {
+		o.Cwd, _ = os.Getwd()
+	}
+	if o.FS == nil {
+		o.FS = core.OSFS{}
+	}
+	return o
+}
+
+func (o Options) resolve(env []string) *resolve.Resolution {
+	return resolve.Resolve(resolve.Input{Env: env, GOOS: o.GOOS, Cwd: o.Cwd, FS: o.FS})
+}
+
+// desktop builds the desktop context.
+func (o Options) desktop() (Context, []origin.OSVar) {
+	env, vars := o.DesktopEnv, o.OSVars
+	var err error
+	switch {
+	case env == nil:
+		env, vars, err = desktop.Env()
+	case vars == nil:
+		vars = processVars(env, o.GOOS)
+	}
+	c := Context{Name: origin.Desktop, Env: env, Resolution: o.resolve(env)}
+	if err != nil {
+		c.Error = err.Error()
+	}
+	return c, vars
+}
+
+// terminal builds the terminal context by running the login shell, and
+// adds the rc-file origins to r.
+func (o Options) terminal(ctx context.Context, r *Report) Context {
+	c := Context{Name: origin.Terminal}
+	sh := o.Shell
+	if sh == nil {
+		found, err := (shell.Finder{Env: r.Desktop.Env, GOOS: o.GOOS}).Find()
+		if err != nil {
+			c.Error = err.Error()
+			return c
+		}
+		sh = &found
+	}
+	c.Shell, r.Shell = sh, sh.Kind
+	start := o.ShellEnv
+	if start == nil {
+		start = r.Desktop.Env
+	}
+	home := origin.EnvMap(start, o.GOOS)["HOME"]
+	if o.GOOS == "windows" {
+		home = origin.EnvMap(start, o.GOOS)["USERPROFILE"]
+	}
+	sc := scan.Scan(scan.Options{Kind: sh.Kind, Home: home, Env: start, GOOS: o.GOOS})
+	c.Files = sc.Read
+	cp, cached, err := o.capture(ctx, *sh, start, sc.Watched)
+	if err != nil {
+		c.Error = err.Error()
+		return c
+	}
+	c.Env, c.Cached, c.Resolution = cp.Env, cached, o.resolve(cp.Env)
+	env := origin.EnvMap(cp.Env, o.GOOS)
+	r.Origins = append(origin.Attribute(origin.Terminal, sc.Assignments, env, origin.GoVars()), r.Origins...)
+	return c
+}
+
+func (o Options) capture(ctx context.Context, sh shell.Shell, env, watched []string) (*shell.Capture, bool, error) {
+	so := shell.Options{Env: env, Timeout: o.Timeout}
+	if o.Cache != nil {
+		return o.Cache.Run(ctx, sh, so, watched)
+	}
+	cp, err := shell.Run(ctx, sh, so)
+	return cp, false, err
+}
+
+// processVars lists the Go variables of env as process-scope OS variables.
+func processVars(env []string, goos string) []origin.OSVar {
+	m := origin.EnvMap(env, goos)
+	var out []origin.OSVar
+	for _, name := range origin.GoVars() {
+		if v, ok := m[name]; ok {
+			out = append(out, origin.OSVar{Var: name, Value: v, Scope: origin.ScopeProcess})
+		}
+	}
+	return out
+}
+
+// desktopOrigins turns the OS-kept variables into desktop origins: the
+// winning registry or launchctl value, or this process's own environment.
+func desktopOrigins(vars []origin.OSVar) []origin.Origin {
+	byVar := map[string]origin.OSVar{}
+	var order []string
+	for _, v := range vars {
+		if _, ok := byVar[v.Var]; !ok {
+			order = append(order, v.Var)
+		}
+		if cur, ok := byVar[v.Var]; !ok || cur.Scope == origin.ScopeProcess || v.Scope != origin.ScopeProcess {
+			byVar[v.Var] = v
+		}
+	}
+	var out []origin.Origin
+	for _, name := range order {
+		v := byVar[name]
+		o := origin.Origin{Context: origin.Desktop, Var: name, Value: v.Value, Set: true,
+			File: v.Location, Scope: v.Scope, Status: origin.StatusConfirmed}
+		if v.Scope == origin.ScopeProcess {
+			o.Status, o.File = origin.StatusNotFound, ""
+			o.Note = "Go Mirror's own environment has it: it was inherited from whatever started Go Mirror (the desktop session, or a terminal)."
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// Problems diagnoses the report: it lists running processes (compared
+// with the desktop context's effective values and the time of the last
+// change, since; zero to ignore) and the Go installations on the PATH of a
+// new terminal (of the desktop when there is none). A failure to list
+// processes only leaves their findings out.
+func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
+	in := diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
+		Origins: r.Origins, OSVars: r.OSVars}
+	in.Processes, _ = Processes(ctx, r.Desktop.Resolution, since)
+	env := r.Desktop.Env
+	if r.Terminal.Env != nil {
+		env = r.Terminal.Env
+	}
+	in.Installations = diag.Installations(env, r.Desktop.Resolution.GOOS, nil)
+	return diag.Run(in)
+}
+
+// Processes lists the running go, gopls, dlv and IDE processes, judged
+// against the effective values of res and the time of the last change
+// (zero to ignore start times; see LastChange).
+func Processes(ctx context.Context, res *resolve.Resolution, since time.Time) ([]procs.Process, error) {
+	want := map[string]string{}
+	for _, s := range res.Settings {
+		want[s.Name] = s.Value
+	}
+	return procs.List(ctx, procs.Query{Want: want, Since: since})
+}
+
+// LastChange returns the time of the newest entry in the history store (a
+// write of the env file or an rc-file fix), or the zero time if there is
+// none.
+func LastChange(store *history.Store) (time.Time, error) {
+	es, err := store.List()
+	if err != nil || len(es) == 0 {
+		return time.Time{}, err
+	}
+	return es[0].Time, nil
+}

@@ -1,0 +1,236 @@
+// Package shell finds the user's login shell and captures the environment
+// a new terminal gets: it runs the shell as a terminal emulator would
+// (login and interactive), makes it print its environment between random
+// markers so that banners and prompts cannot corrupt the capture, and kills
+// the shell's whole process group if it takes too long.
+package shell
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/gomirror/gomirror/core/origin"
+)
+
+// Shell is a login shell.
+type Shell struct {
+	Path string           `json:"path"`
+	Kind origin.ShellKind `json:"kind"`
+	// FoundBy says where the shell was found: "SHELL", "passwd", "dscl",
+	// "PATH" (PowerShell on Windows) or "default".
+	FoundBy string `json:"found_by"`
+}
+
+// DefaultTimeout bounds a capture when Options.Timeout is zero.
+const DefaultTimeout = 5 * time.Second
+
+// Options configure a capture.
+type Options struct {
+	// Env is the complete environment the shell starts with, as a terminal
+	// emulator would pass it; it should hold HOME. Nothing else is
+	// inherited, except that nil means this process's environment.
+	Env []string
+	// Dir is the working directory; the HOME of Env if empty.
+	Dir string
+	// Timeout bounds the run; DefaultTimeout if zero.
+	Timeout time.Duration
+}
+
+// Capture is the environment a login shell ended up with.
+type Capture struct {
+	Shell Shell    `json:"shell"`
+	Env   []string `json:"env"`
+	// Stderr is what the shell and its rc files wrote to standard error
+	// (at most a few kilobytes), for diagnostics.
+	Stderr   string        `json:"stderr,omitempty"`
+	Duration time.Duration `json:"duration"`
+}
+
+// TimeoutError reports a shell that did not finish in time. Its process
+// group has been killed.
+type TimeoutError struct {
+	Shell   Shell
+	Timeout time.Duration
+	Stderr  string
+}
+
+func (e *TimeoutError) Error() string {
+	msg := fmt.Sprintf("the login shell %s did not finish within %s, so Go Mirror stopped it: an rc file may wait for input, run a long command or start a program that does not exit. Run \"%s -l -i -c exit\" in a terminal to find it; until then Go Mirror can show only what desktop apps get", e.Shell.Path, e.Timeout, e.Shell.Path)
+	if e.Stderr != "" {
+		msg += ". Its last error output: " + lastLine(e.Stderr)
+	}
+	return msg
+}
+
+// ErrUnsupported reports a shell Go Mirror cannot run as a login shell.
+var ErrUnsupported = errors.New("unsupported login shell")
+
+// Run starts sh as a login and interactive shell with exactly o.Env, its
+// standard input reading from the null device (an rc file that reads input
+// gets end of file), and returns the environment it prints. After o.Timeout
+// the shell's whole process group is killed and a *TimeoutError returned.
+// Processes the rc files leave in the group are killed when the shell exits.
+func Run(ctx context.Context, sh Shell, o Options) (*Capture, error) {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	begin, end := markers()
+	args, err := argv(sh.Kind, begin, end)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s (%s); Go Mirror runs bash, zsh, fish, sh/dash, ksh and PowerShell", err, sh.Path, sh.Kind)
+	}
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sh.Path, args...)
+	cmd.Env, cmd.Dir = o.Env, o.Dir
+	if cmd.Dir == "" {
+		cmd.Dir = origin.EnvMap(o.Env, "")["HOME"]
+	}
+	newGroup(cmd)
+	cmd.Cancel = func() error { return killGroup(cmd) }
+	start := time.Now()
+	stdout, stderr, runErr := run(cmd)
+	c := &Capture{Shell: sh, Stderr: strings.TrimSpace(stderr), Duration: time.Since(start)}
+	if err := parent.Err(); err != nil {
+		return nil, err
+	}
+	if cmd.Process == nil {
+		return nil, fmt.Errorf("cannot start the login shell %s: %w; check $SHELL or your user's login shell", sh.Path, runErr)
+	}
+	if ctx.Err() != nil {
+		return nil, &TimeoutError{Shell: sh, Timeout: o.Timeout, Stderr: c.Stderr}
+	}
+	if c.Env, err = parse(stdout, begin, end); err != nil {
+		return nil, fmt.Errorf("capturing the environment of the login shell %s: %w (exit: %v; error output: %s)", sh.Path, err, runErr, lastLine(c.Stderr))
+	}
+	return c, nil
+}
+
+// run runs cmd with its output going to pipes, and returns what it wrote.
+// As soon as the shell exits, whatever it left running in its process
+// group is killed; output is then read until every writer has gone, or for
+// at most a second (a process that left the group may hold a pipe open).
+func run(cmd *exec.Cmd) (stdout []byte, stderr string, err error) {
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		return nil, "", err
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		outR.Close()
+		outW.Close()
+		return nil, "", err
+	}
+	cmd.Stdout, cmd.Stderr = outW, errW
+	out, errOut := &limitedBuffer{max: 16 << 20}, &limitedBuffer{max: 8 << 10}
+	done := make(chan struct{}, 2)
+	go func() { io.Copy(out, outR); done <- struct{}{} }()
+	go func() { io.Copy(errOut, errR); done <- struct{}{} }()
+	err = cmd.Start()
+	outW.Close()
+	errW.Close()
+	if err == nil {
+		joinGroup(cmd)
+		err = cmd.Wait()
+		killGroup(cmd) // background jobs the rc files left behind
+	}
+	timeout := time.After(time.Second)
+	for i := 0; i < 2; i++ {
+		select {
+		case <-done:
+		case <-timeout:
+			outR.Close()
+			errR.Close()
+			<-done
+		}
+	}
+	outR.Close()
+	errR.Close()
+	return out.Bytes(), errOut.String(), err
+}
+
+// markers returns unique begin and end markers.
+func markers() (string, string) {
+	b := make([]byte, 12)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	return "<<gomirror-" + id + "-begin>>", "<<gomirror-" + id + "-end>>"
+}
+
+// argv returns the arguments that run a login and interactive shell of
+// kind k printing its environment between the markers.
+func argv(k origin.ShellKind, begin, end string) ([]string, error) {
+	posix := fmt.Sprintf("printf '%%s' '%s'; %s -0; printf '%%s' '%s'", begin, envCommand(), end)
+	switch k {
+	case origin.Bash, origin.Zsh, origin.Fish, origin.Sh:
+		return []string{"-l", "-i", "-c", posix}, nil
+	case origin.Csh: // csh takes -l only as its sole option
+		return []string{"-i", "-c", posix}, nil
+	case origin.Pwsh:
+		return []string{"-NoLogo", "-Command", pwshCommand(begin, end)}, nil
+	}
+	return nil, ErrUnsupported
+}
+
+// envCommand is an absolute env, so that an rc file changing PATH cannot
+// hide it.
+func envCommand() string {
+	for _, p := range []string{"/usr/bin/env", "/bin/env"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "env"
+}
+
+func pwshCommand(begin, end string) string {
+	return fmt.Sprintf(`[Console]::Out.Write('%s'); Get-ChildItem env: | ForEach-Object { [Console]::Out.Write($_.Name + '=' + $_.Value + [char]0) }; [Console]::Out.Write('%s')`, begin, end)
+}
+
+// parse extracts the NUL-separated environment between the markers.
+func parse(out []byte, begin, end string) ([]string, error) {
+	i := bytes.Index(out, []byte(begin))
+	j := bytes.LastIndex(out, []byte(end))
+	if i < 0 || j < i {
+		return nil, errors.New("the shell did not print its environment")
+	}
+	body := out[i+len(begin) : j]
+	var env []string
+	for _, kv := range bytes.Split(body, []byte{0}) {
+		if len(kv) > 0 && bytes.IndexByte(kv, '=') > 0 {
+			env = append(env, string(kv))
+		}
+	}
+	return env, nil
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// limitedBuffer keeps the first max bytes written to it and drops the rest.
+type limitedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.Len(); room > 0 {
+		b.Buffer.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
