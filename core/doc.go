@@ -9,5 +9,10 @@
 //   - core/history keeps a bounded, undoable record of writes;
 //   - core/service wires them together for the GUI and the CLI.
 //
+// Every problem code and layer note code has one English message template
+// in messages.go. Problems and layers carry the code and the arguments the
+// text was rendered from, so that the GUI can render the same template in
+// the user's language while the CLI prints the English text.
+//
 // Nothing under core imports Fyne.
 package core

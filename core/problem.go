@@ -17,11 +17,14 @@ const (
 type Problem struct {
 	Severity Severity `json:"severity"`
 	Var      string   `json:"var,omitempty"`
-	Code     string   `json:"code"` // stable identifier, e.g. "os-shadows-file"
-	Message  string   `json:"message"`
+	Code     string   `json:"code"`    // stable identifier, e.g. "os-shadows-file"
+	Message  string   `json:"message"` // in English; see Template
 	Fix      string   `json:"fix,omitempty"`
 	File     string   `json:"file,omitempty"`
 	Line     int      `json:"line,omitempty"`
+	// Args are the values Message and Fix were rendered from with the
+	// code's Template, so that a translation can render them again.
+	Args map[string]string `json:"args,omitempty"`
 }
 
 // RefusedError reports a write that was refused before anything was written.

@@ -32,8 +32,12 @@ type Layer struct {
 	Value  string     `json:"value"`
 	File   string     `json:"file,omitempty"`
 	Line   int        `json:"line,omitempty"`
-	// Note explains the layer in a sentence, e.g. "empty values count as unset".
-	Note string `json:"note,omitempty"`
+	// Note explains the layer in a sentence, e.g. "empty values count as
+	// unset", in English: NoteCode's template rendered from NoteArgs (see
+	// NoteTemplate), so that a translation can render it again.
+	Note     string            `json:"note,omitempty"`
+	NoteCode string            `json:"note_code,omitempty"`
+	NoteArgs map[string]string `json:"note_args,omitempty"`
 }
 
 // Setting is the resolved value of one variable with the chain behind it.

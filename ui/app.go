@@ -68,7 +68,7 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 func (u *UI) table() []screen {
 	return []screen{
 		{"nav.overview", theme.HomeIcon(), u.overview.buildUI},
-		{"nav.mirrors", theme.StorageIcon(), newPlaceholderScreen("nav.mirrors", theme.StorageIcon()).buildUI},
+		{"nav.mirrors", theme.StorageIcon(), newMirrorsScreen(u.svc, u.win, u.run, u.Reload).buildUI},
 		{"nav.private", theme.VisibilityOffIcon(), newPlaceholderScreen("nav.private", theme.VisibilityOffIcon()).buildUI},
 		{"nav.profiles", theme.AccountIcon(), newPlaceholderScreen("nav.profiles", theme.AccountIcon()).buildUI},
 		{"nav.history", theme.HistoryIcon(), u.history.buildUI},

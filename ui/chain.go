@@ -34,7 +34,7 @@ func newLayerRow(l core.Layer) *layerRow {
 		state:  widget.NewLabel(stateName(l.State)),
 		value:  newStrikeText(layerValueText(l), struck(l.State)),
 		where:  widget.NewLabel(layerWhere(l)),
-		note:   widget.NewLabel(l.Note),
+		note:   widget.NewLabel(noteText(l)),
 	}
 	r.bg.CornerRadius = theme.Size(theme.SizeNameSelectionRadius)
 	r.bg.Hidden = l.State != core.StateWins
@@ -46,7 +46,7 @@ func newLayerRow(l core.Layer) *layerRow {
 	}
 	r.where.Importance, r.where.Hidden = widget.LowImportance, r.where.Text == ""
 	r.where.SizeName, r.note.SizeName = theme.SizeNameCaptionText, theme.SizeNameCaptionText
-	r.note.Wrapping, r.note.Hidden = fyne.TextWrapWord, l.Note == ""
+	r.note.Wrapping, r.note.Hidden = fyne.TextWrapWord, r.note.Text == ""
 	r.note.TextStyle.Italic = true
 	return r
 }

@@ -14,6 +14,11 @@ const (
 	keySource    = "source."    // + core.Source
 	keyState     = "state."     // + core.LayerState
 	keyFileState = "filestate." // + resolve.FileState
+	keyProblem   = "problem."   // + core problem code + keyMessage or keyFix
+	keyMessage   = ".message"
+	keyFix       = ".fix"
+	keySnippet   = "snippet." // + core snippet code
+	keyNote      = "note."    // + core note code
 )
 
 // docText is the translated one-paragraph explanation of v.
@@ -28,4 +33,38 @@ func stateName(s core.LayerState) string { return lang.X(keyState+string(s), str
 // fileStateName is the translated description of the user env file's state.
 func fileStateName(s resolve.FileState) string {
 	return lang.X(keyFileState+string(s), string(s))
+}
+
+// problemText returns p's message and fix in the user's language: the
+// translation of its code's templates rendered from its Args, falling back
+// to core's English templates, or p's own text when it does not come from
+// a core template.
+func problemText(p core.Problem) (message, fix string) {
+	t, ok := core.ProblemTemplate(p.Code)
+	if !ok || !p.Templated() {
+		return p.Message, p.Fix
+	}
+	data := p.Data(translateSnippet)
+	return lang.X(keyProblem+p.Code+keyMessage, t.Message, data), lang.X(keyProblem+p.Code+keyFix, t.Fix, data)
+}
+
+// translateSnippet is the translated snippet code rendered from data.
+func translateSnippet(code string, data map[string]string) string {
+	t, _ := core.SnippetTemplate(code)
+	return lang.X(keySnippet+code, t, data)
+}
+
+// noteText returns l's note in the user's language, falling back to core's
+// English template, or to l's own note for a code core has no template for.
+func noteText(l core.Layer) string {
+	if _, ok := core.NoteTemplate(l.NoteCode); !ok {
+		return l.Note
+	}
+	return translateNote(l.NoteCode, l.NoteData(translateNote))
+}
+
+// translateNote is the translated note code rendered from data.
+func translateNote(code string, data map[string]string) string {
+	t, _ := core.NoteTemplate(code)
+	return lang.X(keyNote+code, t, data)
 }

@@ -20,15 +20,17 @@ func severityIcon(s core.Severity) fyne.Resource {
 	return theme.NewPrimaryThemedResource(theme.InfoIcon())
 }
 
-// problemRow shows one problem: its severity icon beside its message, fix
-// and place, as paragraphs of one rich text so that they wrap together.
+// problemRow shows one problem: its severity icon beside its translated
+// message and fix and its place, as paragraphs of one rich text so that they
+// wrap together.
 func problemRow(p core.Problem) fyne.CanvasObject {
 	icon := widget.NewIcon(severityIcon(p.Severity))
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: p.Message, Style: widget.RichTextStyleParagraph}}
-	if p.Fix != "" {
+	message, fix := problemText(p)
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: message, Style: widget.RichTextStyleParagraph}}
+	if fix != "" {
 		style := widget.RichTextStyleParagraph
 		style.TextStyle.Italic = true
-		segs = append(segs, &widget.TextSegment{Text: p.Fix, Style: style})
+		segs = append(segs, &widget.TextSegment{Text: fix, Style: style})
 	}
 	if p.File != "" {
 		style := widget.RichTextStyleParagraph

@@ -210,6 +210,27 @@ func (w *jsonWriter) layer(l core.Layer) {
 	w.strOmit("file", l.File)
 	w.intOmit("line", l.Line)
 	w.strOmit("note", l.Note)
+	w.strOmit("note_code", l.NoteCode)
+	w.mapOmit("note_args", l.NoteArgs)
+	w.close('}')
+}
+
+// mapOmit writes a map[string]string field tagged omitempty, its keys
+// sorted as encoding/json sorts them.
+func (w *jsonWriter) mapOmit(k string, m map[string]string) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for mk := range m {
+		keys = append(keys, mk)
+	}
+	sort.Strings(keys)
+	w.key(k)
+	w.open('{')
+	for _, mk := range keys {
+		w.strField(mk, m[mk])
+	}
 	w.close('}')
 }
 

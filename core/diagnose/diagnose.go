@@ -58,8 +58,11 @@ func varRank(name string) int {
 	return len(core.Vars)
 }
 
-func problem(sev core.Severity, key, code, msg, fix string) core.Problem {
-	return core.Problem{Severity: sev, Var: key, Code: code, Message: msg, Fix: fix}
+// args are the template arguments of a problem (see core.Template).
+type args = map[string]string
+
+func problem(sev core.Severity, key, code string, a args) core.Problem {
+	return core.NewProblem(sev, key, code, a)
 }
 
 // atLine places p on line n of the user env file.

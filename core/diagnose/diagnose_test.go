@@ -19,7 +19,7 @@ var runTests = []struct {
 	// Installation.
 	{"no go", setup{noGo: true}, []string{"go-not-installed"}},
 	{"missing GOROOT", setup{env: []string{"GOROOT=/nonexistent/goroot"}}, []string{"goroot-error"}},
-	{"no go.env", setup{noGoEnv: true}, []string{"goenv-missing", "proxy-empty-list", "sumdb-empty"}},
+	{"no go.env", setup{noGoEnv: true}, []string{"goenv-missing", "proxy-empty-value", "sumdb-empty-value"}},
 	{"no go.env, values set", setup{noGoEnv: true, file: "GOPROXY=https://mirror.example.test\nGOSUMDB=sum.golang.google.cn\n"}, []string{"goenv-missing"}},
 
 	// The env file itself.
@@ -97,6 +97,16 @@ func TestRun(t *testing.T) {
 			if p.Severity == "" || p.Var == "" || p.Code == "" || p.Message == "" || p.Fix == "" {
 				t.Errorf("%s: incomplete problem %+v", tt.name, p)
 			}
+			if err := core.CheckRendered(p); err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+			}
+		}
+		for _, s := range r.Settings {
+			for _, l := range s.Chain {
+				if err := core.CheckNote(l); err != nil {
+					t.Errorf("%s: %s: %v", tt.name, s.Name, err)
+				}
+			}
 		}
 		if !sorted(ps) {
 			t.Errorf("%s: Run not sorted:\n%s", tt.name, dump(ps))
@@ -163,6 +173,9 @@ func FuzzRun(f *testing.F) {
 		for _, p := range Run(r) {
 			if p.Severity == "" || p.Var == "" || p.Code == "" || p.Message == "" || p.Fix == "" {
 				t.Errorf("Run(file %q): incomplete problem %+v", file, p)
+			}
+			if err := core.CheckRendered(p); err != nil {
+				t.Errorf("Run(file %q): %v", file, err)
 			}
 		}
 	})

@@ -1,7 +1,7 @@
 package diagnose
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -41,9 +41,7 @@ func fileLines(r *resolve.Resolution) []core.Problem {
 		}
 	}
 	if crlf > 0 {
-		ps = append(ps, atLine(r, problem(core.SeverityWarning, "GOENV", "env-file-crlf",
-			"The env file has Windows (CRLF) line endings: the go command keeps the \\r at the end of every value, so values such as GOSUMDB=off or GOPROXY URLs no longer mean what they say.",
-			"Convert the file to LF line endings (e.g. dos2unix, or your editor's line-ending setting), or re-set each value with Go Mirror."), crlf))
+		ps = append(ps, atLine(r, problem(core.SeverityWarning, "GOENV", "env-file-crlf", nil), crlf))
 	}
 	return append(ps, duplicates(r)...)
 }
@@ -53,9 +51,7 @@ func lineProblem(line string, n int) (core.Problem, bool) {
 	if n == 1 && strings.HasPrefix(line, bom) {
 		key, _, ok := strings.Cut(strings.TrimPrefix(line, bom), "=")
 		if k := varOf(key); ok && k != "" { // a BOM before a comment does no harm
-			return problem(core.SeverityWarning, k, "env-file-bom",
-				"The env file starts with a UTF-8 byte order mark, so the go command skips its first line ("+strings.TrimPrefix(line, bom)+") and "+k+" is not set here.",
-				"Save the file as UTF-8 without a byte order mark, or set "+k+" again with Go Mirror and delete this line."), true
+			return problem(core.SeverityWarning, k, "env-file-bom", args{"Line": strings.TrimPrefix(line, bom)}), true
 		}
 		return core.Problem{}, false
 	}
@@ -85,37 +81,28 @@ func settingLine(line string) (core.Problem, bool) {
 		return ignoredKey(key), true
 	case key != strings.TrimSpace(key) && varOf(key) != "":
 		k := varOf(key)
-		return problem(core.SeverityWarning, k, "key-space",
-			fmt.Sprintf("This line defines %q (with a space), not %s, so the go command ignores it for %s.", key, k, k),
-			"Remove the space: "+k+"="+strings.TrimSpace(value)), true
+		return problem(core.SeverityWarning, k, "key-space", args{"Key": key, "Value": strings.TrimSpace(value)}), true
 	case !validate.IsKnownKey(key):
 		return unknownKey(key), true
 	}
 	return valueShape(key, value)
 }
 
+// ignoredKey reports a line for a key the go command ignores in the file.
 func ignoredKey(key string) core.Problem {
 	k := strings.ToUpper(key)
-	msg := fmt.Sprintf("%s in the env file is ignored: the go command reads it from the OS environment only.", key)
-	fix := "Delete this line; set " + k + " in your shell profile or system environment settings instead."
+	kind := "os-only"
 	switch {
 	case k == "GOTELEMETRY" || k == "GOTELEMETRYDIR":
-		msg = fmt.Sprintf("%s in the env file is ignored: telemetry is configured with go telemetry on|off|local.", key)
-		fix = "Delete this line; run go telemetry off (or on, or local) instead."
+		kind = "telemetry"
 	case contains(computedKeys, k):
-		msg = fmt.Sprintf("%s in the env file is ignored: the go command computes it.", key)
-		fix = "Delete this line."
+		kind = "computed"
 	}
-	return problem(core.SeverityWarning, k, "ignored-key", msg, fix)
+	return problem(core.SeverityWarning, k, "ignored-key", args{"Key": key, "Kind": kind})
 }
 
 func unknownKey(key string) core.Problem {
-	fix := "Delete this line if you do not need it."
-	if s := validate.SuggestKey(key); s != "" {
-		fix = "Did you mean " + s + "? Rename the key on this line."
-	}
-	return problem(core.SeverityWarning, key, "unknown-key-in-file",
-		fmt.Sprintf("%s is not a variable the go command knows; this line has no effect.", key), fix)
+	return problem(core.SeverityWarning, key, "unknown-key-in-file", args{"Suggestion": validate.SuggestKey(key)})
 }
 
 // valueShape flags values written as in a shell: quotes and # comments.
@@ -126,14 +113,11 @@ func valueShape(key, value string) (core.Problem, bool) {
 		return core.Problem{}, false
 	}
 	if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
-		return problem(core.SeverityWarning, key, "quoted-value",
-			fmt.Sprintf("The value of %s keeps its quotes: the env file has no quoting, so the go command uses %s literally.", key, value),
-			"Remove the quotes: "+key+"="+value[1:len(value)-1]), true
+		return problem(core.SeverityWarning, key, "quoted-value", args{"Value": value, "Suggestion": value[1 : len(value)-1]}), true
 	}
 	if i := strings.Index(value, " #"); i >= 0 {
 		return problem(core.SeverityWarning, key, "inline-comment",
-			fmt.Sprintf("The value of %s includes %q: the env file has no inline comments, so it is part of the value.", key, value[i:]),
-			"Move the comment to its own line starting with #: "+key+"="+strings.TrimSpace(value[:i])), true
+			args{"Comment": value[i:], "Suggestion": strings.TrimSpace(value[:i])}), true
 	}
 	return core.Problem{}, false
 }
@@ -154,26 +138,18 @@ func skippedLine(line string) (core.Problem, bool) {
 	case k == "":
 		return core.Problem{}, false
 	case !hasEq:
-		return problem(core.SeverityWarning, k, "missing-equals",
-			fmt.Sprintf("This line has no '=', so the go command skips it and %s is not set here.", k),
-			"Write it as "+k+"=VALUE."), true
+		return problem(core.SeverityWarning, k, "missing-equals", nil), true
 	case contains(ignoredInFile, key):
 		return ignoredKey(key), true
 	}
-	fixed := k + "=" + value
+	a := args{"Key": key, "Suggestion": k + "=" + value}
 	switch {
 	case export:
-		return problem(core.SeverityWarning, k, "export-prefix",
-			fmt.Sprintf("This line is written for a shell (export ...); the go command skips it, so %s is not set here.", k),
-			"Change the line to "+fixed), true
+		return problem(core.SeverityWarning, k, "export-prefix", a), true
 	case line != strings.TrimLeft(line, " \t"):
-		return problem(core.SeverityWarning, k, "leading-space",
-			fmt.Sprintf("This line starts with a space, so the go command skips it and %s is not set here.", k),
-			"Remove the leading space: "+fixed), true
+		return problem(core.SeverityWarning, k, "leading-space", a), true
 	}
-	return problem(core.SeverityWarning, k, "lowercase-key",
-		fmt.Sprintf("The key %q is not upper case, so the go command skips this line and %s is not set here.", key, k),
-		"Change the line to "+fixed), true
+	return problem(core.SeverityWarning, k, "lowercase-key", a), true
 }
 
 // duplicates reports earlier lines for a key that a later line overrides.
@@ -186,8 +162,7 @@ func duplicates(r *resolve.Resolution) []core.Problem {
 	for _, e := range r.EnvFile.Entries {
 		if l := last[e.Key]; l != e.Line {
 			ps = append(ps, atLine(r, problem(core.SeverityWarning, e.Key, "duplicate-key",
-				fmt.Sprintf("%s is set again on line %d; only the last line counts, so this one (%s=%s) has no effect.", e.Key, l, e.Key, validate.Redact(e.Value)),
-				"Delete this line, or move its value to line "+fmt.Sprint(l)+"."), e.Line))
+				args{"Last": strconv.Itoa(l), "Value": validate.Redact(e.Value)}), e.Line))
 		}
 	}
 	return ps

@@ -1,7 +1,7 @@
 package diagnose
 
 import (
-	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 
@@ -54,12 +54,11 @@ func noGOPATH(r *resolve.Resolution, s core.Setting) []core.Problem {
 	if s.Name != "GOPATH" || s.Value != "" || !r.Goroot.Installed() {
 		return nil
 	}
-	msg := "GOPATH is empty because no home directory is set: verifying downloads fails with \"could not locate sumdb file: missing $GOPATH\""
+	a := args{}
 	if r.Value("GOMODCACHE") == "" {
-		msg += ", and downloads fail with \"module cache not found: neither GOMODCACHE nor GOPATH is set\""
+		a["NoModCache"] = "true"
 	}
-	return []core.Problem{problem(core.SeverityError, "GOPATH", "no-gopath", msg+".",
-		"Set HOME (USERPROFILE on Windows) in the OS environment, or set GOPATH to an absolute directory with Go Mirror.")}
+	return []core.Problem{problem(core.SeverityError, "GOPATH", "no-gopath", a)}
 }
 
 // insecureProxy reports GOINSECURE patterns naming a GOPROXY host:
@@ -71,9 +70,7 @@ func insecureProxy(r *resolve.Resolution, s core.Setting) []core.Problem {
 	var ps []core.Problem
 	for _, h := range proxyHosts(r.Value("GOPROXY")) {
 		if module.MatchPrefixPatterns(s.Value, h) {
-			ps = append(ps, problem(core.SeverityWarning, "GOINSECURE", "goinsecure-proxy",
-				fmt.Sprintf("GOINSECURE matches the GOPROXY host %s, but GOINSECURE never applies to proxy URLs: it only affects modules fetched directly.", h),
-				"To use a proxy over plain HTTP, write its GOPROXY entry as http://"+h+"; remove "+h+" from GOINSECURE."))
+			ps = append(ps, problem(core.SeverityWarning, "GOINSECURE", "goinsecure-proxy", args{"Host": h}))
 		}
 	}
 	return ps
@@ -101,32 +98,18 @@ func proxyHosts(goproxy string) []string {
 // values that hide nothing.
 func shadowing(r *resolve.Resolution, s core.Setting, l layers) []core.Problem {
 	name := s.Name
+	a := args{"OSValue": validate.Redact(l.os.Value), "@Hint": validate.OSRemoveSnippet(r.GOOS)}
 	switch {
 	case l.os.Set && l.file.Set && l.file.Value != l.os.Value:
-		p := problem(core.SeverityWarning, name, "os-shadows-file",
-			fmt.Sprintf("Your OS environment sets %s=%s, which overrides the env file's %s=%s: the file's value has no effect.", name, validate.Redact(l.os.Value), name, validate.Redact(l.file.Value)),
-			validate.OSRemoveHint(r.GOOS, name)+" Or, if the OS value is the one you want, set it in the env file too.")
-		if name == "GOFLAGS" {
-			p.Message += " GOFLAGS values are not merged: only the OS flags apply."
-		}
-		return []core.Problem{atLine(r, p, l.file.Line)}
+		a["FileValue"] = validate.Redact(l.file.Value)
+		return []core.Problem{atLine(r, problem(core.SeverityWarning, name, "os-shadows-file", a), l.file.Line)}
 	case l.os.Set && !l.file.Set && l.goroot.Set && l.goroot.Value != l.os.Value:
-		return []core.Problem{problem(core.SeverityInfo, name, "os-shadows-goenv",
-			fmt.Sprintf("Your OS environment sets %s=%s, overriding the installation default %s from $GOROOT/go.env.", name, validate.Redact(l.os.Value), validate.Redact(l.goroot.Value)),
-			"Nothing to do if this is intended; to go back to the default, "+lowerFirst(validate.OSRemoveHint(r.GOOS, name)))}
+		a["Default"] = validate.Redact(l.goroot.Value)
+		return []core.Problem{problem(core.SeverityInfo, name, "os-shadows-goenv", a)}
 	case !l.os.Set && r.OSEnvPresent(name) && (l.file.Set || l.goroot.Set):
-		return []core.Problem{problem(core.SeverityInfo, name, "os-empty-ignored",
-			fmt.Sprintf("Your OS environment sets %s to the empty string, which the go command treats as unset: it does not clear the value from the env file or go.env.", name),
-			"To change "+name+", set a non-empty value; to remove it, unset it in the env file with Go Mirror.")}
+		return []core.Problem{problem(core.SeverityInfo, name, "os-empty-ignored", nil)}
 	}
 	return nil
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // empty reports an empty effective GOPROXY/GOSUMDB and empty env-file lines
@@ -150,7 +133,7 @@ func empty(r *resolve.Resolution, s core.Setting, l layers) []core.Problem {
 	}
 	ps := validate.Empty(r, s.Name) // nothing sets it, not even go.env
 	for i := range ps {
-		ps[i].Message = fmt.Sprintf("Nothing sets %s, not even $GOROOT/go.env. %s", s.Name, ps[i].Message)
+		setArg(&ps[i], "Nowhere", "true")
 	}
 	return ps
 }
@@ -173,24 +156,38 @@ func inEffect(r *resolve.Resolution, s core.Setting) []core.Problem {
 	return ps
 }
 
-// locate ties p to the layer w its value comes from.
+// locate ties p to the layer w its value comes from: its "@From" snippet
+// says where the value comes from, its "@Before" snippet what to do first
+// when the value breaks every go command.
 func locate(r *resolve.Resolution, p core.Problem, w core.Layer) core.Problem {
+	breaks := contains(breaksEverything, p.Code)
 	switch w.Source {
 	case core.SourceEnvFile:
 		p.File, p.Line = w.File, w.Line
-		if contains(breaksEverything, p.Code) {
-			p.Fix = fmt.Sprintf("Correct or unset %s with Go Mirror: while it is in effect every go command fails, including go env -w and go env -u. %s", p.Var, p.Fix)
+		if breaks {
+			setArg(&p, "@Before", "fix.breaks-go")
 		}
 	case core.SourceGorootEnv:
 		p.File, p.Line = w.File, w.Line
-		p.Message += " The value comes from $GOROOT/go.env."
+		setArg(&p, "@From", "from.goroot-env")
 	case core.SourceProcessEnv:
-		p.Message += " The value comes from your OS environment."
-		if contains(breaksEverything, p.Code) {
-			p.Fix = validate.OSRemoveHint(r.GOOS, p.Var) + " " + p.Fix
+		setArg(&p, "@From", "from.process-env")
+		if breaks {
+			setArg(&p, "@Before", validate.OSRemoveSnippet(r.GOOS))
 		}
 	}
 	return p
+}
+
+// setArg sets one template argument of p and renders p again.
+func setArg(p *core.Problem, key, value string) {
+	a := maps.Clone(p.Args)
+	if a == nil {
+		a = args{}
+	}
+	a[key] = value
+	p.Args = a
+	p.Render()
 }
 
 // followsGOPRIVATE reports GONOPROXY/GONOSUMDB set explicitly, so that they
@@ -209,18 +206,11 @@ func followsGOPRIVATE(r *resolve.Resolution, s core.Setting) []core.Problem {
 			missing = append(missing, p)
 		}
 	}
-	what := "fetched through GOPROXY"
-	if s.Name == "GONOSUMDB" {
-		what = "looked up in the checksum database (which fails for private modules and reveals their names)"
-	}
-	p := problem(core.SeverityInfo, s.Name, "no-longer-follows-goprivate",
-		fmt.Sprintf("%s is set explicitly (%s), so it no longer follows GOPRIVATE (%s).", s.Name, s.Value, private),
-		"Nothing to do if this is intended; to follow GOPRIVATE again, unset "+s.Name+".")
+	a, sev := args{"Value": s.Value, "GOPRIVATE": private}, core.SeverityInfo
 	if len(missing) > 0 && s.Value != "none" {
-		p.Severity = core.SeverityWarning
-		p.Message += fmt.Sprintf(" Modules matching %s are private but still %s.", strings.Join(missing, ","), what)
-		p.Fix = "Unset " + s.Name + " to follow GOPRIVATE, or add " + strings.Join(missing, ",") + " to it."
+		a["Missing"], sev = strings.Join(missing, ","), core.SeverityWarning
 	}
+	p := problem(sev, s.Name, "no-longer-follows-goprivate", a)
 	if w := s.Winner(); w.Source == core.SourceEnvFile {
 		p.File, p.Line = w.File, w.Line
 	}

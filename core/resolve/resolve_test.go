@@ -116,6 +116,9 @@ func checkSetting(t *testing.T, r *resolve.Resolution, name, value string, src c
 		if got := layer(l); got != chain[i] {
 			t.Errorf("%s layer %d = %s, want %s", name, i, got, chain[i])
 		}
+		if err := core.CheckNote(l); err != nil {
+			t.Errorf("%s layer %d: %v", name, i, err)
+		}
 	}
 	return s
 }

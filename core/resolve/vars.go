@@ -1,7 +1,7 @@
 package resolve
 
 import (
-	"fmt"
+	"maps"
 	"path/filepath"
 	"strconv"
 
@@ -18,7 +18,7 @@ func (r *Resolution) resolveVar(name string, user, goenv map[string]envfile.Entr
 	if v := r.OSEnv(name); v != "" {
 		osLayer.Set, osLayer.Value = true, v
 	} else if r.OSEnvPresent(name) {
-		osLayer.Note = "set to the empty string, which the go command treats as unset"
+		osLayer.SetNote("os-empty", nil)
 	}
 
 	fileLayer := core.Layer{Source: core.SourceEnvFile, State: core.StateUnset, File: r.EnvFile.Path}
@@ -26,10 +26,10 @@ func (r *Resolution) resolveVar(name string, user, goenv map[string]envfile.Entr
 	if inUser {
 		fileLayer.Set, fileLayer.Value, fileLayer.Line = true, ue.Value, ue.Line
 		if n := countKey(r.EnvFile.Entries, name); n > 1 {
-			fileLayer.Note = fmt.Sprintf("%d lines set %s; the last one counts", n, name)
+			fileLayer.SetNote("file-duplicates", args{"Lines": strconv.Itoa(n), "Var": name})
 		}
 	} else if r.EnvFile.State != FileOK {
-		fileLayer.Note = fileStateNote(r.EnvFile)
+		fileStateNote(&fileLayer, r.EnvFile)
 	}
 
 	rootLayer := core.Layer{Source: core.SourceGorootEnv, State: core.StateUnset, File: r.Goroot.GoEnvPath}
@@ -37,9 +37,9 @@ func (r *Resolution) resolveVar(name string, user, goenv map[string]envfile.Entr
 		rootLayer.Set, rootLayer.Value, rootLayer.Line = true, ge.Value, ge.Line
 		if inUser {
 			rootLayer.State = core.StateShadowed
-			rootLayer.Note = fmt.Sprintf("hidden because the user env file sets %s (line %d), even if empty", name, ue.Line)
+			rootLayer.SetNote("goenv-hidden", args{"Var": name, "Line": strconv.Itoa(ue.Line)})
 		} else if n := countKey(r.Goroot.Entries, name); n > 1 {
-			rootLayer.Note = fmt.Sprintf("%d lines set %s; the first one counts in go.env", n, name)
+			rootLayer.SetNote("goenv-duplicates", args{"Lines": strconv.Itoa(n), "Var": name})
 		}
 	}
 
@@ -70,11 +70,11 @@ func (r *Resolution) resolveVar(name string, user, goenv map[string]envfile.Entr
 	case raw != nil && defLayer.Value == "":
 		// An empty line supplies the empty value and hides go.env.
 		raw.State, s.Value, s.Source = core.StateWins, "", raw.Source
-		raw.Note = joinNote(raw.Note, "empty value: nothing falls through to go.env")
+		addNote(raw, "empty-no-fallthrough")
 	default:
 		if raw != nil {
 			raw.State = core.StateShadowed
-			raw.Note = joinNote(raw.Note, "empty value, so the default applies")
+			addNote(raw, "empty-default-applies")
 		}
 		defLayer.State, s.Value, s.Source = core.StateWins, defLayer.Value, defLayer.Source
 	}
@@ -87,22 +87,26 @@ func (r *Resolution) defaultLayer(name string) core.Layer {
 	l := core.Layer{Source: core.SourceDefault, State: core.StateUnset}
 	switch name {
 	case "GOAUTH":
-		l.Value, l.Note = "netrc", "compiled into the go command"
+		l.Value = "netrc"
+		l.SetNote("default-compiled", nil)
 	case "GONOPROXY", "GONOSUMDB":
-		l.Source, l.Value, l.Note = core.SourceDerived, r.Value("GOPRIVATE"), "follows GOPRIVATE"
+		l.Source, l.Value = core.SourceDerived, r.Value("GOPRIVATE")
+		l.SetNote("default-goprivate", nil)
 	case "GOPATH":
-		l.Value, l.Note = r.defaultGOPATH(), "the go directory in your home"
+		l.Value = r.defaultGOPATH()
+		l.SetNote("default-gopath", nil)
 		if l.Value != "" && !isAbs(r.GOOS, l.Value) {
-			l.Value, l.Note = "", "the go directory in your home would be the relative path "+
-				strconv.Quote(r.defaultGOPATH())+", so the go command leaves GOPATH unset"
+			l.Value = ""
+			l.SetNote("default-gopath-relative", args{"Path": r.defaultGOPATH()})
 		}
 	case "GOMODCACHE":
-		l.Source, l.Note = core.SourceDerived, "pkg/mod under the first GOPATH element"
+		l.Source = core.SourceDerived
+		l.SetNote("default-gomodcache", nil)
 		if list := splitList(r.GOOS, r.modcacheGOPATH()); len(list) > 0 && list[0] != "" {
 			l.Value = filepath.Join(list[0], "pkg/mod")
 		}
 	case "GOPROXY", "GOSUMDB", "GOTOOLCHAIN":
-		l.Note = "no compiled default: the real default comes from $GOROOT/go.env"
+		l.SetNote("default-goenv-only", nil)
 	}
 	l.Set = l.Value != ""
 	return l
@@ -145,19 +149,20 @@ func (r *Resolution) resolveGOENV(user map[string]envfile.Entry) core.Setting {
 	if v := r.OSEnv("GOENV"); v != "" {
 		osLayer.Set, osLayer.Value, osLayer.State = true, v, core.StateWins
 		if v == "off" {
-			osLayer.Note = "off: no user env file is read"
+			osLayer.SetNote("goenv-os-off", nil)
 		}
 	}
 	fileLayer := core.Layer{Source: core.SourceEnvFile, State: core.StateUnset, File: r.EnvFile.Path}
 	if e, ok := user["GOENV"]; ok {
 		fileLayer.Set, fileLayer.Value, fileLayer.Line = true, e.Value, e.Line
-		fileLayer.State, fileLayer.Note = core.StateIgnored, "GOENV can only be set in the OS environment"
+		fileLayer.State = core.StateIgnored
+		fileLayer.SetNote("goenv-os-only", nil)
 	}
 	defLayer := core.Layer{Source: core.SourceDefault, State: core.StateUnset}
 	if p, err := DefaultEnvFilePath(r); err == nil {
 		defLayer.Set, defLayer.Value = true, p
 	} else {
-		defLayer.Note = err.Error()
+		defLayer.SetNote("goenv-no-default", args{"Reason": err.Error()})
 	}
 	if osLayer.Set {
 		s.Source = core.SourceProcessEnv
@@ -184,25 +189,34 @@ func countKey(entries []envfile.Entry, key string) int {
 	return n
 }
 
-func fileStateNote(f EnvFile) string {
+// args are the template arguments of a layer note (see core.NoteTemplate).
+type args = map[string]string
+
+// fileStateNote explains on l why the user env file supplies nothing.
+func fileStateNote(l *core.Layer, f EnvFile) {
 	switch f.State {
 	case FileMissing:
-		return "the file does not exist yet"
+		l.SetNote("file-missing", nil)
 	case FileDirectory:
-		return "the path is a directory, so nothing is read"
+		l.SetNote("file-directory", nil)
 	case FileUnreadable:
-		return "the file cannot be read: " + f.Reason
+		l.SetNote("file-unreadable", args{"Reason": f.Reason})
 	case FileOff:
-		return "GOENV=off: no user env file is read"
+		l.SetNote("file-off", nil)
 	case FileUnavailable:
-		return "no user env file: " + f.Reason
+		l.SetNote("file-unavailable", args{"Reason": f.Reason})
 	}
-	return ""
 }
 
-func joinNote(a, b string) string {
-	if a == "" {
-		return b
+// addNote sets l's note to code, keeping an earlier note as its "@Prior".
+func addNote(l *core.Layer, code string) {
+	var a args
+	if l.NoteCode != "" {
+		a = maps.Clone(l.NoteArgs)
+		if a == nil {
+			a = args{}
+		}
+		a["@Prior"] = l.NoteCode
 	}
-	return a + "; " + b
+	l.SetNote(code, a)
 }

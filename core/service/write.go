@@ -89,23 +89,28 @@ func (s *Service) Unset(base *resolve.Resolution, keys []string) (*WriteResult, 
 	return s.edit(base, nil, keys, problems)
 }
 
-// writable refuses env-file states the go command could not write sensibly.
-func writable(f resolve.EnvFile) error {
+// writable refuses env-file states the go command could not write
+// sensibly, with the problem core/diagnose reports for them.
+func writable(base *resolve.Resolution) error {
+	f := base.EnvFile
+	var p core.Problem
 	switch f.State {
 	case resolve.FileOff:
-		return refused("GOENV", "goenv-off", "GOENV=off is set in your environment, so there is no user env file. The go command would silently write the default file anyway, where it has no effect while GOENV=off.", "Remove GOENV=off from your environment (or set GOENV to a file path), then try again.")
+		p = core.NewProblem(core.SeverityError, "GOENV", "goenv-off", map[string]string{"@Hint": validate.OSRemoveSnippet(base.GOOS)})
 	case resolve.FileUnavailable:
-		return refused("GOENV", "no-env-file", "There is no user env file: "+f.Reason+".", "Set HOME (or an absolute XDG_CONFIG_HOME), or set GOENV to an absolute file path.")
+		p = core.NewProblem(core.SeverityError, "GOENV", "no-env-file", map[string]string{"Reason": f.Reason})
 	case resolve.FileDirectory:
-		return refused("GOENV", "env-file-dir", "The env file path "+f.Path+" is a directory.", "Point GOENV at a file, or remove the directory.")
+		p = core.NewProblem(core.SeverityError, "GOENV", "env-file-dir", map[string]string{"Path": f.Path})
 	case resolve.FileUnreadable:
-		return refused("GOENV", "env-file-unreadable", "The env file "+f.Path+" cannot be read: "+f.Reason+".", "Fix its permissions, then try again.")
+		p = core.NewProblem(core.SeverityError, "GOENV", "env-file-unreadable", map[string]string{"Path": f.Path, "Reason": f.Reason})
+	default:
+		return nil
 	}
-	return nil
+	return &core.RefusedError{Problems: []core.Problem{p}}
 }
 
 func (s *Service) edit(base *resolve.Resolution, set map[string]string, unset []string, problems []core.Problem) (*WriteResult, error) {
-	if err := writable(base.EnvFile); err != nil {
+	if err := writable(base); err != nil {
 		return nil, err
 	}
 	if errs := core.Errors(problems); len(errs) > 0 {

@@ -91,5 +91,8 @@ func checkComplete(t *testing.T, what string, ps []core.Problem) {
 		if p.Severity == "" || p.Var == "" && !strings.HasSuffix(what, `("")`) || p.Code == "" || p.Message == "" || p.Fix == "" {
 			t.Errorf("%s: incomplete problem %+v", what, p)
 		}
+		if err := core.CheckRendered(p); err != nil {
+			t.Errorf("%s: %v", what, err)
+		}
 	}
 }

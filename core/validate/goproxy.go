@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -38,22 +37,16 @@ func checkGOPROXY(r *resolve.Resolution, value string) []core.Problem {
 		ps = append(ps, checkProxyEntry(r.GOOS, e)...)
 	}
 	if n == 0 {
-		ps = append(ps, errorp(proxyKey, "proxy-empty-list",
-			fmt.Sprintf("GOPROXY=%q lists no proxies; the go command fails every download with \"GOPROXY list is not the empty string, but contains no entries\".", value),
-			"Unset GOPROXY to use the default, or set a list such as https://proxy.example.test,direct."))
+		ps = append(ps, errorp(proxyKey, "proxy-empty-list", args{"Value": value}))
 	}
 	return ps
 }
 
 func proxyKeyword(e string) core.Problem {
 	if e == "off" {
-		return warning(proxyKey, "proxy-off",
-			"GOPROXY=off disables module downloads: only modules already in the module cache (and GOPRIVATE/GONOPROXY paths, fetched directly) can be used.",
-			"Unset GOPROXY to use the default proxy, or set a mirror such as https://proxy.example.test,direct.")
+		return warning(proxyKey, "proxy-off", nil)
 	}
-	return warning(proxyKey, "proxy-direct-only",
-		"GOPROXY starts with direct: every module is fetched from its version-control host, which is slower, needs git (or another VCS) installed, and may be blocked in some regions.",
-		"Put a module mirror first, e.g. https://proxy.example.test,direct, or unset GOPROXY to use the default.")
+	return warning(proxyKey, "proxy-direct-only", nil)
 }
 
 // unreachableEntries warns about entries after the terminating off/direct.
@@ -68,8 +61,7 @@ func unreachableEntries(end, rest string) []core.Problem {
 		return nil
 	}
 	return []core.Problem{warning(proxyKey, "proxy-unreachable-entry",
-		fmt.Sprintf("GOPROXY entries after %s are never used: %s.", end, strings.Join(extra, ", ")),
-		"Move them before "+end+", or remove them.")}
+		args{"End": end, "Entries": strings.Join(extra, ", ")})}
 }
 
 // checkProxyEntry checks one entry before off/direct as newProxyRepo would.
@@ -81,9 +73,7 @@ func checkProxyEntry(goos, e string) []core.Problem {
 	}
 	base, err := url.Parse(u)
 	if err != nil {
-		return []core.Problem{errorp(proxyKey, "proxy-invalid-url",
-			fmt.Sprintf("GOPROXY entry %q is not a valid URL (%v); the go command will refuse it and every download fails.", e, err),
-			"Write it as https://host[/path], e.g. https://proxy.example.test.")}
+		return []core.Problem{errorp(proxyKey, "proxy-invalid-url", args{"Entry": e, "Error": err.Error()})}
 	}
 	switch base.Scheme {
 	case "http", "https":
@@ -91,8 +81,7 @@ func checkProxyEntry(goos, e string) []core.Problem {
 	case "file":
 		if *base != (url.URL{Scheme: base.Scheme, Path: base.Path, RawPath: base.RawPath}) {
 			return []core.Problem{errorp(proxyKey, "proxy-file-host",
-				fmt.Sprintf("GOPROXY entry %q is a file:// URL with a host or other non-path parts; the go command will refuse it.", base.Redacted()),
-				"Did you mean "+fileURL(goos, "/"+base.Host+base.Path)+"? A file URL needs three slashes before an absolute path.")}
+				args{"Entry": base.Redacted(), "Suggestion": fileURL(goos, "/"+base.Host+base.Path)})}
 		}
 		return nil
 	case "":
@@ -102,17 +91,16 @@ func checkProxyEntry(goos, e string) []core.Problem {
 }
 
 func missingScheme(goos, e string, abs bool) core.Problem {
-	fix := "Did you mean https://" + e + "?"
+	a := args{"Entry": e, "Kind": "url", "Suggestion": "https://" + e}
 	switch {
 	case abs:
-		fix = "Did you mean " + fileURL(goos, e) + "?"
+		a["Suggestion"] = fileURL(goos, e)
 	case strings.EqualFold(e, "direct") || strings.EqualFold(e, "off"):
-		fix = "Did you mean " + strings.ToLower(e) + "? The keywords direct and off are lower case."
+		a["Kind"], a["Suggestion"] = "keyword", strings.ToLower(e)
 	case e == "noproxy":
-		fix = "noproxy is internal to the go command; to fetch some modules directly, list their paths in GOPRIVATE or GONOPROXY."
+		a["Kind"] = "noproxy"
 	}
-	return errorp(proxyKey, "proxy-missing-scheme",
-		fmt.Sprintf("GOPROXY entry %q has no scheme; the go command will refuse it (\"invalid proxy URL missing scheme\").", e), fix)
+	return errorp(proxyKey, "proxy-missing-scheme", a)
 }
 
 func fileURL(goos, p string) string {
@@ -123,15 +111,14 @@ func fileURL(goos, p string) string {
 }
 
 func badScheme(base *url.URL) core.Problem {
-	fix := "Use an https:// URL, e.g. https://" + base.Host + base.Path + "."
+	a := args{"Entry": base.Redacted(), "Scheme": base.Scheme, "Kind": "other", "Suggestion": "https://" + base.Host + base.Path}
 	switch base.Scheme {
 	case "socks5", "socks5h", "socks":
-		fix = "GOPROXY names module proxies, not network proxies. To reach the internet through " + base.Redacted() + ", set HTTPS_PROXY in the OS environment and keep GOPROXY a module proxy URL."
+		a["Kind"] = "socks"
 	case "git", "ssh", "git+ssh":
-		fix = "GOPROXY names module proxies. To fetch from a git server, use direct and list the module paths in GOPRIVATE."
+		a["Kind"] = "git"
 	}
-	return errorp(proxyKey, "proxy-bad-scheme",
-		fmt.Sprintf("GOPROXY entry %q has scheme %q; the go command accepts only https, http and file, and will refuse it.", base.Redacted(), base.Scheme), fix)
+	return errorp(proxyKey, "proxy-bad-scheme", a)
 }
 
 // checkProxyUserinfo reports credentials embedded in a proxy URL and plain
@@ -142,16 +129,12 @@ func checkProxyUserinfo(base *url.URL) []core.Problem {
 	switch {
 	case base.User != nil && base.Scheme == "http":
 		return []core.Problem{errorp(proxyKey, "proxy-credentials-http",
-			fmt.Sprintf("GOPROXY entry %q has credentials in an http:// URL; the go command refuses to send them (\"refusing to pass credentials to insecure URL\").", base.Redacted()),
-			"Use https://"+clean.Host+clean.Path+" and store the credentials with GOAUTH (e.g. in ~/.netrc) instead.")}
+			args{"Entry": base.Redacted(), "Suggestion": "https://" + clean.Host + clean.Path})}
 	case base.User != nil:
 		return []core.Problem{warning(proxyKey, "proxy-credentials",
-			fmt.Sprintf("GOPROXY entry %q contains credentials; they are stored in plain text and shown by go env.", base.Redacted()),
-			"Use "+clean.String()+" and store the credentials with GOAUTH instead (e.g. a ~/.netrc line: machine "+clean.Hostname()+" login USER password TOKEN).")}
+			args{"Entry": base.Redacted(), "Suggestion": clean.String(), "Host": clean.Hostname()})}
 	case base.Scheme == "http":
-		return []core.Problem{problem(core.SeverityInfo, proxyKey, "proxy-http",
-			fmt.Sprintf("GOPROXY entry %q uses plain http: downloads are not encrypted (checksums are still verified against GOSUMDB).", base.String()),
-			"Use https:// if the proxy supports it.")}
+		return []core.Problem{problem(core.SeverityInfo, proxyKey, "proxy-http", args{"Entry": base.String()})}
 	}
 	return nil
 }

@@ -1,8 +1,8 @@
 package validate
 
 import (
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
@@ -22,26 +22,21 @@ const chinaAlias = "sum.golang.google.cn"
 func checkGOSUMDB(r *resolve.Resolution, value string) []core.Problem {
 	switch value {
 	case "off":
-		return []core.Problem{warning(sumdbKey, "sumdb-off",
-			"GOSUMDB=off turns off checksum verification: downloaded modules are no longer checked against a checksum database, so a tampered proxy or repository goes unnoticed (go.sum still protects modules already recorded).",
-			"Unset GOSUMDB to use the default, or list private module paths in GOPRIVATE or GONOSUMDB instead of turning verification off.")}
+		return []core.Problem{warning(sumdbKey, "sumdb-off", nil)}
 	case chinaAlias:
 		return nil
 	}
 	fields := strings.Fields(value)
 	switch {
 	case strings.EqualFold(strings.TrimSpace(value), "off"):
-		return []core.Problem{sumdbMalformed(value, "Did you mean off? It must be exactly off: lower case, no spaces.")}
+		return []core.Problem{sumdbMalformed(value, "off")}
 	case len(fields) == 0:
-		return []core.Problem{errorp(sumdbKey, "sumdb-empty",
-			"GOSUMDB contains only spaces; the go command fails every verification with \"missing GOSUMDB\".",
-			"Unset GOSUMDB to use the default, or name a checksum database.")}
+		return []core.Problem{errorp(sumdbKey, "sumdb-empty", nil)}
 	case fields[0] == chinaAlias:
-		return []core.Problem{sumdbMalformed(value, "Use "+chinaAlias+" alone: it is an alias only when it is the whole value.")}
+		return []core.Problem{sumdbMalformed(value, "alias")}
 	case len(fields) > 2:
 		return []core.Problem{errorp(sumdbKey, "sumdb-too-many-fields",
-			fmt.Sprintf("GOSUMDB=%q has %d fields; the go command fails every verification with \"invalid GOSUMDB: too many fields\".", value, len(fields)),
-			"Use NAME, NAME+HASH+KEY, or either followed by one URL, e.g. "+sumdbExample(r)+".")}
+			args{"Value": value, "Fields": strconv.Itoa(len(fields)), "Example": sumdbExample(r)})}
 	}
 	if ps := checkSumdbKey(r, fields[0]); len(ps) > 0 {
 		return ps
@@ -52,9 +47,10 @@ func checkGOSUMDB(r *resolve.Resolution, value string) []core.Problem {
 	return nil
 }
 
-func sumdbMalformed(value, fix string) core.Problem {
-	return errorp(sumdbKey, "sumdb-malformed",
-		fmt.Sprintf("GOSUMDB=%q is malformed; the go command fails every verification with \"invalid GOSUMDB: malformed verifier id\".", value), fix)
+// sumdbMalformed reports a malformed value; kind is "off" for a misspelt
+// off, "alias" for the alias followed by more.
+func sumdbMalformed(value, kind string) core.Problem {
+	return errorp(sumdbKey, "sumdb-malformed", args{"Value": value, "Kind": kind, "Alias": chinaAlias})
 }
 
 // sumdbExample is a GOSUMDB value with a URL, using go.env's database name.
@@ -90,18 +86,11 @@ func checkSumdbKey(r *resolve.Resolution, key string) []core.Problem {
 		return nil
 	}
 	if !strings.Contains(key, "+") {
-		fix := "Give the database's full verifier key NAME+HASH+KEY as published by its operator"
-		if len(known) > 0 {
-			fix += ", or use " + strings.Join(known, " or ")
-		}
-		return []core.Problem{errorp(sumdbKey, "sumdb-unknown-key",
-			fmt.Sprintf("GOSUMDB names %q without a public key, and the go command has no built-in key for it; every verification fails with \"malformed verifier id\".", key), fix+".")}
+		return []core.Problem{errorp(sumdbKey, "sumdb-unknown-key", args{"Key": key, "Known": strings.Join(known, ", ")})}
 	}
 	v, err := note.NewVerifier(key)
 	if err != nil {
-		return []core.Problem{errorp(sumdbKey, "sumdb-bad-key",
-			fmt.Sprintf("GOSUMDB key %q is not a valid verifier key (%v); every verification fails.", key, err),
-			"Copy the NAME+HASH+KEY string exactly as the database operator publishes it.")}
+		return []core.Problem{errorp(sumdbKey, "sumdb-bad-key", args{"Key": key, "Error": err.Error()})}
 	}
 	return checkSumdbName(v.Name())
 }
@@ -113,22 +102,17 @@ func checkSumdbName(name string) []core.Problem {
 		*direct == (url.URL{Scheme: "https", Host: direct.Host, Path: direct.Path}) {
 		return nil
 	}
-	return []core.Problem{errorp(sumdbKey, "sumdb-bad-name",
-		fmt.Sprintf("GOSUMDB database name %q is invalid (it must be host[/path]); every verification fails.", name),
-		"Use a plain host name such as sum.example.test, without scheme, query or trailing slash.")}
+	return []core.Problem{errorp(sumdbKey, "sumdb-bad-name", args{"Name": name})}
 }
 
 func checkSumdbURL(raw string) []core.Problem {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		return []core.Problem{errorp(sumdbKey, "sumdb-bad-url",
-			fmt.Sprintf("GOSUMDB URL %q is invalid (%v); every verification fails.", raw, err),
-			"Write the URL as https://host[/path].")}
+		return []core.Problem{errorp(sumdbKey, "sumdb-bad-url", args{"URL": raw, "Error": err.Error()})}
 	case u.Scheme != "https" && u.Scheme != "http":
-		return []core.Problem{errorp(sumdbKey, "sumdb-bad-url",
-			fmt.Sprintf("GOSUMDB URL %q has no http or https scheme; every verification fails.", raw),
-			"Did you mean https://"+strings.TrimPrefix(raw, "//")+"?")}
+		return []core.Problem{errorp(sumdbKey, "sumdb-url-scheme",
+			args{"URL": raw, "Suggestion": "https://" + strings.TrimPrefix(raw, "//")})}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"go/version"
 	"strings"
 
@@ -20,31 +19,28 @@ func checkGOTOOLCHAIN(r *resolve.Resolution, value string) []core.Problem {
 	}
 	min, suffix, plus := strings.Cut(value, "+")
 	if plus && suffix != "auto" && suffix != "path" {
-		fix := "Did you mean " + min + "+auto? The suffix must be +auto or +path."
+		a := args{"Kind": "suffix", "Suggestion": min + "+auto"}
 		if l := strings.ToLower(strings.TrimSpace(suffix)); l == "auto" || l == "path" {
-			fix = "Did you mean " + min + "+" + l + "? The suffix is lower case."
+			a["Suggestion"], a["CaseOnly"] = min+"+"+l, "true"
 		}
-		return []core.Problem{toolchainInvalid(value, "only +auto and +path may follow the version", fix)}
+		return []core.Problem{toolchainInvalid(value, a)}
 	}
 	if min == "local" {
 		return nil
 	}
 	if f := strings.Fields(min); len(f) > 1 || len(f) == 1 && f[0] != min {
-		return []core.Problem{toolchainInvalid(value, "it contains spaces, so the go command tries to download a toolchain by that name and fails", "Did you mean "+strings.Replace(value, min, strings.Join(f, ""), 1)+"?")}
+		return []core.Problem{toolchainInvalid(value, args{"Kind": "spaces", "Suggestion": strings.Replace(value, min, strings.Join(f, ""), 1)})}
 	}
 	v := FromToolchain(min)
 	if v == "" || !strings.HasPrefix(min, "go1") && !strings.Contains(min, "-go1") {
-		return []core.Problem{toolchainInvalid(value, "it is not local, auto, path or a toolchain name like go1.26.0", toolchainDidYouMean(r, min, suffix, plus))}
+		return []core.Problem{toolchainInvalid(value, toolchainDidYouMean(r, min, suffix, plus))}
 	}
 	if version.Lang(v) == v && version.Compare(v, "go1.21") >= 0 {
 		return []core.Problem{warning(toolchainKey, "toolchain-language-version",
-			fmt.Sprintf("GOTOOLCHAIN %q names a language version, not a toolchain release; downloading it fails (\"is a language version but not a toolchain version\").", value),
-			"Did you mean "+strings.Replace(value, min, min+".0", 1)+"?")}
+			args{"Value": value, "Suggestion": strings.Replace(value, min, min+".0", 1)})}
 	}
 	if version.Compare(v, "go1.21.0") < 0 {
-		return []core.Problem{warning(toolchainKey, "toolchain-not-downloadable",
-			fmt.Sprintf("GOTOOLCHAIN %q is older than go1.21.0, the first release the go command can download; unless %s is on your PATH, go commands fail.", value, min),
-			"Use go1.21.0 or later, or local.")}
+		return []core.Problem{warning(toolchainKey, "toolchain-not-downloadable", args{"Value": value, "Min": min})}
 	}
 	return nil
 }
@@ -66,14 +62,15 @@ func FromToolchain(name string) string {
 	return v
 }
 
-func toolchainInvalid(value, why, fix string) core.Problem {
-	return errorp(toolchainKey, "toolchain-invalid",
-		fmt.Sprintf("GOTOOLCHAIN %q is invalid: %s. go env -w accepts it, but afterwards every go command stops with \"invalid GOTOOLCHAIN\" (even go env -u GOTOOLCHAIN).", value, why),
-		fix)
+// toolchainInvalid reports an invalid value; a says why (Kind: suffix,
+// spaces or name) and what was probably meant.
+func toolchainInvalid(value string, a args) core.Problem {
+	a["Value"] = value
+	return errorp(toolchainKey, "toolchain-invalid", a)
 }
 
 // toolchainDidYouMean suggests a valid spelling of an invalid minimum.
-func toolchainDidYouMean(r *resolve.Resolution, min, suffix string, plus bool) string {
+func toolchainDidYouMean(r *resolve.Resolution, min, suffix string, plus bool) args {
 	with := func(m string) string {
 		if plus {
 			return m + "+" + suffix
@@ -83,18 +80,18 @@ func toolchainDidYouMean(r *resolve.Resolution, min, suffix string, plus bool) s
 	l := strings.ToLower(strings.TrimSpace(min))
 	switch {
 	case l == "default":
-		return "Did you mean local? \"default\" is valid only in a go.mod toolchain line."
+		return args{"Kind": "name", "Mistake": "default"}
 	case l == "local" || l == "auto" || l == "path":
-		return "Did you mean " + l + "? The keywords are lower case, without spaces."
+		return args{"Kind": "name", "Mistake": "keyword", "Suggestion": l}
 	}
 	for _, c := range []string{l, "go" + strings.TrimPrefix(l, "v")} {
 		if c != min && strings.HasPrefix(c, "go1") && FromToolchain(c) != "" {
-			return "Did you mean " + with(c) + "?"
+			return args{"Kind": "name", "Suggestion": with(c)}
 		}
 	}
 	ex := "go1.26.0"
 	if FromToolchain(r.Goroot.Version) != "" {
 		ex = r.Goroot.Version
 	}
-	return "Use local, auto, path, or a release such as " + ex + " or " + ex + "+auto."
+	return args{"Kind": "name", "Example": ex}
 }

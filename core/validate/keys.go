@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -63,30 +62,15 @@ func canGetenv(r *resolve.Resolution, key string) bool {
 func checkKey(r *resolve.Resolution, key string, unset bool) []core.Problem {
 	switch {
 	case contains(readOnlyKeys, key):
-		return []core.Problem{errorp(key, "read-only",
-			fmt.Sprintf("%s cannot be modified: the go command computes it.", key),
-			"Leave "+key+" alone; change the settings it is computed from instead.")}
+		return []core.Problem{errorp(key, "read-only", nil)}
 	case contains(osOnlyKeys, key):
-		return []core.Problem{errorp(key, "os-only",
-			fmt.Sprintf("%s can only be set using the OS environment; the go command ignores it in the env file.", key),
-			"Set "+key+" in your shell profile or system environment settings instead.")}
+		return []core.Problem{errorp(key, "os-only", nil)}
 	case contains(OSOnlyNetworkKeys, key) && !(unset && canGetenv(r, key)):
-		return []core.Problem{errorp(key, "unknown-key",
-			fmt.Sprintf("%s is not a go command variable: the go command reads it from the OS environment only, never from the env file.", key),
-			"Set "+key+" in your shell profile or system environment settings instead.")}
+		return []core.Problem{errorp(key, "network-key", nil)}
 	case !canGetenv(r, key):
-		return []core.Problem{errorp(key, "unknown-key",
-			fmt.Sprintf("unknown go command variable %q; the go command refuses to write it.", key),
-			unknownKeyFix(key))}
+		return []core.Problem{errorp(key, "unknown-key", args{"Suggestion": SuggestKey(key)})}
 	}
 	return nil
-}
-
-func unknownKeyFix(key string) string {
-	if s := SuggestKey(key); s != "" {
-		return "Did you mean " + s + "?"
-	}
-	return "Check the spelling; variable names are upper case, e.g. GOPROXY or GOPRIVATE."
 }
 
 // SuggestKey returns the known variable key was probably meant to be (a

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -11,13 +10,19 @@ import (
 
 // OSRemoveHint tells how to remove key from the OS environment on goos.
 func OSRemoveHint(goos, key string) string {
+	t, _ := core.SnippetTemplate(OSRemoveSnippet(goos))
+	return core.Execute(t, map[string]string{"Var": key})
+}
+
+// OSRemoveSnippet is the code of the snippet (see core.SnippetTemplate) that
+// tells how to remove the problem's variable from the OS environment on
+// goos. Problems name it with an "@Hint" argument.
+func OSRemoveSnippet(goos string) string {
 	switch goos {
-	case "windows":
-		return fmt.Sprintf("Remove %s from your environment: System Properties > Environment Variables (or in PowerShell: [Environment]::SetEnvironmentVariable('%s', $null, 'User')), then open a new terminal.", key, key)
-	case "darwin":
-		return fmt.Sprintf("Remove the line that sets %s from your shell profile (~/.zshrc, ~/.bash_profile) and, if set with launchctl, run launchctl unsetenv %s; then open a new terminal.", key, key)
+	case "windows", "darwin":
+		return "os-remove." + goos
 	}
-	return fmt.Sprintf("Remove the line that sets %s from your shell profile (~/.bashrc, ~/.zshrc, ~/.profile or /etc/environment) or run unset %s in that shell; then open a new terminal.", key, key)
+	return "os-remove.unix"
 }
 
 // checkOSShadowsWrite warns when the OS environment overrides the new value,
@@ -28,9 +33,7 @@ func checkOSShadowsWrite(r *resolve.Resolution, key, value string) []core.Proble
 	if osv == "" || osv == value || key == "GOROOT" { // the file's GOROOT still picks go.env
 		return nil
 	}
-	return []core.Problem{warning(key, "os-shadows-write",
-		fmt.Sprintf("Your OS environment sets %s=%s, which overrides the env file: this write is saved but has no effect until that variable is removed.", key, Redact(osv)),
-		OSRemoveHint(r.GOOS, key))}
+	return []core.Problem{warning(key, "os-shadows-write", args{"OSValue": Redact(osv), "@Hint": OSRemoveSnippet(r.GOOS)})}
 }
 
 // checkOSShadowsUnset warns when unsetting key changes nothing visible
@@ -40,9 +43,7 @@ func checkOSShadowsUnset(r *resolve.Resolution, key string) []core.Problem {
 	if osv == "" {
 		return nil
 	}
-	return []core.Problem{warning(key, "os-shadows-unset",
-		fmt.Sprintf("Your OS environment sets %s=%s, which overrides the env file: removing it from the file has no effect until that variable is removed too.", key, Redact(osv)),
-		OSRemoveHint(r.GOOS, key))}
+	return []core.Problem{warning(key, "os-shadows-unset", args{"OSValue": Redact(osv), "@Hint": OSRemoveSnippet(r.GOOS)})}
 }
 
 // Redact hides passwords in URLs of a comma- or pipe-separated list (such as

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
@@ -81,17 +80,13 @@ func checkGOPATHWrite(r *resolve.Resolution, value string) []core.Problem {
 	case strings.HasPrefix(value, "~"):
 		return []core.Problem{gopathTilde(r, value)}
 	case value != "" && !isAbs(r.GOOS, value):
-		return []core.Problem{errorp("GOPATH", "gopath-relative",
-			fmt.Sprintf("GOPATH %q is relative; the go command refuses it: it must be an absolute path.", value),
-			"Use an absolute path, e.g. "+absExample(r, value)+".")}
+		return []core.Problem{errorp("GOPATH", "gopath-relative", args{"Value": value, "Example": absExample(r, value)})}
 	}
 	return nil
 }
 
 func gopathTilde(r *resolve.Resolution, elem string) core.Problem {
-	return errorp("GOPATH", "gopath-tilde",
-		fmt.Sprintf("GOPATH entry %q starts with ~; the go command does not expand it and stops with an error.", elem),
-		"Write the home directory out: "+absExample(r, elem)+".")
+	return errorp("GOPATH", "gopath-tilde", args{"Entry": elem, "Example": absExample(r, elem)})
 }
 
 // checkGOPATHList checks each element of a GOPATH list as the go command does
@@ -104,29 +99,31 @@ func checkGOPATHList(r *resolve.Resolution, value string) []core.Problem {
 		case strings.HasPrefix(elem, "~"):
 			ps = append(ps, gopathTilde(r, elem))
 		case !isAbs(r.GOOS, elem):
-			ps = append(ps, errorp("GOPATH", "gopath-element-relative",
-				fmt.Sprintf("GOPATH element %q is relative; go env -w accepts it, but afterwards every go command stops with \"GOPATH entry is relative; must be absolute path\".", elem),
-				"Replace it with an absolute path, e.g. "+absExample(r, elem)+", or remove it from the list."))
+			ps = append(ps, errorp("GOPATH", "gopath-element-relative", args{"Entry": elem, "Example": absExample(r, elem)}))
 		}
 	}
 	if g := r.Goroot.Path; len(ps) == 0 && g != "" && path.Clean(value) == path.Clean(g) {
-		ps = append(ps, warning("GOPATH", "gopath-is-goroot",
-			"GOPATH is the same directory as GOROOT; the go command warns and behaves as if GOPATH were not set.",
-			"Use a separate directory, e.g. "+absExample(r, "go")+"."))
+		ps = append(ps, warning("GOPATH", "gopath-is-goroot", args{"Example": absExample(r, "go")}))
 	}
 	return ps
 }
 
 // checkGOROOT warns about pinning GOROOT in the env file.
 func checkGOROOT(value string) []core.Problem {
-	return []core.Problem{warning("GOROOT", "goroot-pinned",
-		fmt.Sprintf("GOROOT=%s overrides where the go command finds its installation and its go.env; after an upgrade or move it points at the wrong or a missing Go.", value),
-		"Leave GOROOT unset unless you really need it; the go command finds its own installation.")}
+	return []core.Problem{warning("GOROOT", "goroot-pinned", args{"Value": value})}
 }
+
+// quoteError reports an unterminated quote: "unterminated ' string".
+type quoteError byte
+
+func (q quoteError) Error() string { return "unterminated " + q.quote() + " string" }
+
+// quote is the quote character that is not closed.
+func (q quoteError) quote() string { return string(rune(q)) }
 
 // splitQuoted is cmd/internal/quoted.Split: fields separated by spaces,
 // tabs, \r or \n, with '…' or "…" around a field (no escapes).
-func splitQuoted(s string) ([]string, error) {
+func splitQuoted(s string) ([]string, *quoteError) {
 	var f []string
 	for len(s) > 0 {
 		s = strings.TrimLeft(s, " \t\n\r")
@@ -136,7 +133,8 @@ func splitQuoted(s string) ([]string, error) {
 		if q := s[0]; q == '"' || q == '\'' {
 			i := strings.IndexByte(s[1:], q)
 			if i < 0 {
-				return nil, fmt.Errorf("unterminated %c string", q)
+				qe := quoteError(q)
+				return nil, &qe
 			}
 			f, s = append(f, s[1:1+i]), s[2+i:]
 			continue

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"path"
 	"strings"
 	"unicode"
@@ -29,21 +28,14 @@ func checkPatterns(key, value string) []core.Problem {
 		}
 		norm := strings.TrimSuffix(strings.TrimSpace(p), "/")
 		if seen[norm] {
-			ps = append(ps, warning(key, "pattern-duplicate",
-				fmt.Sprintf("%s lists the pattern %q more than once.", key, norm),
-				"Remove the duplicate: "+key+"="+cleanPatternList(value)+"."))
+			ps = append(ps, warning(key, "pattern-duplicate", args{"Pattern": norm, "Suggestion": cleanPatternList(value)}))
 			continue
 		}
 		seen[norm] = true
 		ps = append(ps, checkPattern(key, strings.Fields(p)[0])...) // spaces: see below
 	}
 	if spaced {
-		fix := "Remove the spaces: " + key + "=" + cleanPatternList(value) + "."
-		if cleanPatternList(value) == "" {
-			fix = "Unset " + key + "; it contains only spaces."
-		}
-		ps = append([]core.Problem{errorp(key, "pattern-space",
-			fmt.Sprintf("%s has spaces in its list (around commas, or a \\r from Windows line endings); the go command does not trim them, so those patterns never match any module path.", key), fix)}, ps...)
+		ps = append([]core.Problem{errorp(key, "pattern-space", args{"Suggestion": cleanPatternList(value)})}, ps...)
 	}
 	return ps
 }
@@ -71,29 +63,20 @@ func cleanPatternList(value string) string {
 func checkPattern(key, p string) []core.Problem {
 	t := strings.TrimSpace(p)
 	if i := strings.Index(t, "://"); i >= 0 {
-		return []core.Problem{errorp(key, "pattern-scheme",
-			fmt.Sprintf("%s pattern %q has a URL scheme; patterns match module paths, which never contain one, so it never matches.", key, t),
-			"Did you mean "+strings.TrimSuffix(t[i+3:], "/")+"?")}
+		return []core.Problem{errorp(key, "pattern-scheme", args{"Pattern": t, "Suggestion": strings.TrimSuffix(t[i+3:], "/")})}
 	}
 	if strings.Contains(t, ":") {
-		return []core.Problem{errorp(key, "pattern-colon",
-			fmt.Sprintf("%s pattern %q contains ':'; module paths never contain one (no ports), so it never matches.", key, t),
-			"Use the module path prefix without the port, e.g. "+stripPort(t)+".")}
+		return []core.Problem{errorp(key, "pattern-colon", args{"Pattern": t, "Suggestion": stripPort(t)})}
 	}
 	if i := strings.IndexFunc(t, notInPattern); i >= 0 {
 		return []core.Problem{errorp(key, "pattern-bad-char",
-			fmt.Sprintf("%s pattern %q contains %q, which never appears in a module path, so the pattern never matches.", key, t, t[i:i+1]),
-			"Did you mean "+strings.Map(dropNotInPattern, t)+"?")}
+			args{"Pattern": t, "Char": t[i : i+1], "Suggestion": strings.Map(dropNotInPattern, t)})}
 	}
 	if _, err := path.Match(t, ""); err != nil {
-		return []core.Problem{errorp(key, "pattern-malformed",
-			fmt.Sprintf("%s pattern %q is not a valid glob (%v); the go command silently treats it as matching nothing.", key, t, err),
-			"Close the [ ] bracket or escape it; a pattern is a module path prefix with * and ? wildcards, e.g. *.corp.example.test.")}
+		return []core.Problem{errorp(key, "pattern-malformed", args{"Pattern": t, "Error": err.Error()})}
 	}
 	if l := strings.ToLower(t); l != t {
-		return []core.Problem{warning(key, "pattern-uppercase",
-			fmt.Sprintf("%s pattern %q has upper-case letters; matching is case-sensitive and module paths are almost always lower case, so it probably never matches.", key, t),
-			"Did you mean "+l+"?")}
+		return []core.Problem{warning(key, "pattern-uppercase", args{"Pattern": t, "Suggestion": l})}
 	}
 	return nil
 }

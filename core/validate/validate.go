@@ -7,8 +7,6 @@
 package validate
 
 import (
-	"fmt"
-
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -41,9 +39,7 @@ func Unset(r *resolve.Resolution, key string) []core.Problem {
 	}
 	var ps []core.Problem
 	if _, inFile := userEntry(r, key); !inFile {
-		ps = append(ps, problem(core.SeverityInfo, key, "unset-absent",
-			fmt.Sprintf("%s is not set in the env file, so unsetting it changes nothing.", key),
-			"Nothing to do; if "+key+" still has a value, it comes from the OS environment or $GOROOT/go.env."))
+		ps = append(ps, problem(core.SeverityInfo, key, "unset-absent", nil))
 	}
 	ps = append(ps, checkUnsetLeavesEmpty(r, key)...)
 	return append(ps, checkOSShadowsUnset(r, key)...)
@@ -83,16 +79,19 @@ func Value(r *resolve.Resolution, key, value string) []core.Problem {
 	return nil
 }
 
-func problem(sev core.Severity, key, code, msg, fix string) core.Problem {
-	return core.Problem{Severity: sev, Var: key, Code: code, Message: msg, Fix: fix}
+// args are the template arguments of a problem (see core.Template).
+type args = map[string]string
+
+func problem(sev core.Severity, key, code string, a args) core.Problem {
+	return core.NewProblem(sev, key, code, a)
 }
 
-func errorp(key, code, msg, fix string) core.Problem {
-	return problem(core.SeverityError, key, code, msg, fix)
+func errorp(key, code string, a args) core.Problem {
+	return problem(core.SeverityError, key, code, a)
 }
 
-func warning(key, code, msg, fix string) core.Problem {
-	return problem(core.SeverityWarning, key, code, msg, fix)
+func warning(key, code string, a args) core.Problem {
+	return problem(core.SeverityWarning, key, code, a)
 }
 
 // userEntry returns the user env file's effective line for key.

@@ -23,8 +23,8 @@ var setTests = []struct {
 	{setup{}, "goproxy", "https://p.example.test", []string{"unknown-key"}},
 	{setup{}, "GOPROXI", "https://p.example.test", []string{"unknown-key"}},
 	{setup{}, "", "x", []string{"unknown-key"}},
-	{setup{}, "HTTPS_PROXY", "http://127.0.0.1:3128", []string{"unknown-key"}},
-	{setup{}, "NETRC", "/x/.netrc", []string{"unknown-key"}},
+	{setup{}, "HTTPS_PROXY", "http://127.0.0.1:3128", []string{"network-key"}},
+	{setup{}, "NETRC", "/x/.netrc", []string{"network-key"}},
 	{setup{file: "MYVAR=1\n"}, "MYVAR", "2", nil},
 	{setup{goEnv: testGoEnv + "GOFROMGOENV=1\n"}, "GOFROMGOENV", "2", nil},
 	{setup{}, "CGO_ENABLED", "0", nil},
@@ -53,7 +53,7 @@ var setTests = []struct {
 	{setup{}, "CC", "gcc -O2", nil},
 	{setup{}, "CXX", "/usr/bin/g++", nil},
 	{setup{}, "CC", "'gcc", []string{"compiler-invalid"}},
-	{setup{}, "CC", "  ", []string{"compiler-invalid"}},
+	{setup{}, "CC", "  ", []string{"compiler-empty"}},
 	{setup{}, "GOOS", "bogus", []string{"goos-goarch-invalid"}},
 	{setup{env: []string{"GOARCH=wasm"}}, "GOOS", "js", nil},
 	{setup{env: []string{"GOARCH=amd64"}}, "GOOS", "js", []string{"goos-goarch-invalid"}},
@@ -103,7 +103,7 @@ var setTests = []struct {
 	{setup{}, "GOPROXY", ",", []string{"proxy-empty-list"}},
 	{setup{}, "GOPROXY", ",|,", []string{"proxy-empty-list"}},
 	{setup{}, "GOPROXY", "", []string{"empty-hides-goenv"}},
-	{setup{noGoEnv: true}, "GOPROXY", "", []string{"proxy-empty-list"}},
+	{setup{noGoEnv: true}, "GOPROXY", "", []string{"proxy-empty-value"}},
 	{setup{}, "GOPROXY", "direct,::bad", []string{"proxy-direct-only", "proxy-unreachable-entry"}},
 	{setup{}, "GOPROXY", "direct", []string{"proxy-direct-only"}},
 	{setup{}, "GOPROXY", "off", []string{"proxy-off"}},
@@ -126,9 +126,9 @@ var setTests = []struct {
 	{setup{}, "GOSUMDB", "garbage+1+2", []string{"sumdb-bad-key"}},
 	{setup{}, "GOSUMDB", testVerifierKey, nil},
 	{setup{}, "GOSUMDB", testVerifierKey + " https://sumdb.example.test", nil},
-	{setup{}, "GOSUMDB", testVerifierKey + " sumdb.example.test", []string{"sumdb-bad-url"}},
+	{setup{}, "GOSUMDB", testVerifierKey + " sumdb.example.test", []string{"sumdb-url-scheme"}},
 	{setup{}, "GOSUMDB", "", []string{"empty-hides-goenv"}},
-	{setup{noGoEnv: true}, "GOSUMDB", "", []string{"sumdb-empty"}},
+	{setup{noGoEnv: true}, "GOSUMDB", "", []string{"sumdb-empty-value"}},
 	{setup{}, "GOSUMDB", "   ", []string{"sumdb-empty"}},
 
 	// Module path patterns.
@@ -157,7 +157,7 @@ var setTests = []struct {
 	{setup{}, "GOVCS", "a:git,,b:hg", []string{"govcs-malformed"}},
 	{setup{}, "GOVCS", "./x:git", []string{"govcs-malformed"}},
 	{setup{}, "GOVCS", "a:git,a:hg", []string{"govcs-malformed"}},
-	{setup{}, "GOVCS", "a:git||hg", []string{"govcs-malformed"}},
+	{setup{}, "GOVCS", "a:git||hg", []string{"govcs-empty-vcs"}},
 	{setup{}, "GOVCS", "private:gti", []string{"govcs-unknown-vcs"}},
 	{setup{}, "GOVCS", "[:git", []string{"pattern-malformed"}},
 
@@ -297,6 +297,9 @@ func FuzzValue(f *testing.F) {
 			for _, p := range Value(r, v.Name, value) {
 				if p.Fix == "" || p.Message == "" || p.Severity == "" {
 					t.Errorf("Value(%q, %q) incomplete problem: %+v", v.Name, value, p)
+				}
+				if err := core.CheckRendered(p); err != nil {
+					t.Errorf("Value(%q, %q): %v", v.Name, value, err)
 				}
 			}
 		}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/gomirror/gomirror/core/mirrors"
+)
+
+var mirrorsCmd = &command{
+	name:    "mirrors",
+	args:    "[--json] | add NAME URL | rm ID|URL",
+	summary: "list the module mirrors Go Mirror knows; add or remove your own",
+	help: `Mirrors lists the module mirrors Go Mirror knows: the toolchain default
+(the first proxy in $GOROOT/go.env), the built-in list, and the mirrors you
+added. Whether a mirror proxies the checksum database is "unknown" until
+"gomirrorctl probe" measures it. The checksum-database choices follow.
+
+	mirrors add NAME URL   add your own mirror (a company Athens,
+	                       Artifactory or Nexus); URL must be http(s)
+	                       and carry no credentials
+	mirrors rm ID|URL      remove a mirror you added
+
+Flags:
+	--json   print {"mirrors": [{"id", "name", "url", "operator", "region",
+	         "sumdb", "notes", "origin"}], "sumdb_choices": [{"id", "label",
+	         "value", "note"}]}
+`,
+	run: runMirrors,
+}
+
+// mirrorsOutput is the JSON form of gomirrorctl mirrors.
+type mirrorsOutput struct {
+	Mirrors      []mirrors.Mirror      `json:"mirrors"`
+	SumDBChoices []mirrors.SumDBChoice `json:"sumdb_choices"`
+}
+
+// runMirrors implements "gomirrorctl mirrors".
+func runMirrors(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return c.editMirrors(cmd, pos)
+	}
+	r, cat, err := mirrors.Load(c.service())
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	out := mirrorsOutput{Mirrors: cat, SumDBChoices: mirrors.SumDBChoices(r)}
+	if *jsonOut {
+		if err := writeJSON(c.stdout, out); err != nil {
+			return c.fail(cmd, err)
+		}
+		return exitOK
+	}
+	printMirrors(c.stdout, out)
+	return exitOK
+}
+
+// editMirrors implements "mirrors add" and "mirrors rm".
+func (c *cli) editMirrors(cmd *command, pos []string) int {
+	st, err := mirrors.UserStore(c.service())
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	switch {
+	case pos[0] == "add" && len(pos) == 3:
+		m, err := st.Add(mirrors.Mirror{Name: pos[1], URL: pos[2]})
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		fmt.Fprintf(c.stdout, "added %s (%s) as %q to %s\n", m.Name, m.URL, m.ID, st.Path())
+	case pos[0] == "rm" && len(pos) == 2:
+		if err := st.Remove(pos[1]); err != nil {
+			return c.fail(cmd, err)
+		}
+		fmt.Fprintf(c.stdout, "removed %s from %s\n", pos[1], st.Path())
+	default:
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: unexpected arguments %q\n", cmd.name, pos)
+		printCommandUsage(c.stderr, cmd)
+		return exitRefused
+	}
+	return exitOK
+}
+
+// printMirrors writes the catalogue table and the checksum-database choices.
+func printMirrors(w io.Writer, out mirrorsOutput) {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN")
+	for _, m := range out.Mirrors {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nChecksum database (GOSUMDB) choices:")
+	for _, s := range out.SumDBChoices {
+		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, s.Label, s.Note)
+	}
+}
+
+// dash shows an empty column as "-".
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

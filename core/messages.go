@@ -1,0 +1,390 @@
+package core
+
+// problemTemplates holds the English message and fix of every problem code
+// that core/validate and core/diagnose report. Each template may print
+// {{.Var}} and the arguments its producer always sets; optional arguments
+// are printed only inside {{if}} or {{with}}. The Value-check codes end their
+// message with {{with .From}} and start some fixes with {{with .Before}}:
+// core/diagnose fills those with a snippet saying where the value comes from
+// or what to do first.
+var problemTemplates = map[string]Template{
+	// Writes and keys (core/validate).
+	"unset-absent": {
+		`{{.Var}} is not set in the env file, so unsetting it changes nothing.`,
+		`Nothing to do; if {{.Var}} still has a value, it comes from the OS environment or $GOROOT/go.env.`},
+	"read-only": {
+		`{{.Var}} cannot be modified: the go command computes it.`,
+		`Leave {{.Var}} alone; change the settings it is computed from instead.`},
+	"os-only": {
+		`{{.Var}} can only be set using the OS environment; the go command ignores it in the env file.`,
+		`Set {{.Var}} in your shell profile or system environment settings instead.`},
+	"network-key": {
+		`{{.Var}} is not a go command variable: the go command reads it from the OS environment only, never from the env file.`,
+		`Set {{.Var}} in your shell profile or system environment settings instead.`},
+	"unknown-key": {
+		`unknown go command variable {{printf "%q" .Var}}; the go command refuses to write it.`,
+		`{{with .Suggestion}}Did you mean {{.}}?{{else}}Check the spelling; variable names are upper case, e.g. GOPROXY or GOPRIVATE.{{end}}`},
+	"invalid-utf8": {
+		`The value of {{.Var}} is not valid UTF-8; the go command refuses it.`,
+		`Remove the offending characters from the value.`},
+	"invalid-nul": {
+		`The value of {{.Var}} contains a NUL byte; the go command refuses it.`,
+		`Remove the offending characters from the value.`},
+	"invalid-newline": {
+		`The value of {{.Var}} contains a line break (\n, \r or \v); the go command refuses it.`,
+		`Put the whole value on one line, e.g. {{.Var}}={{.Suggestion}}.`},
+	"go111module-invalid": {
+		`invalid GO111MODULE value {{printf "%q" .Value}}; the go command refuses it.`,
+		`{{with .Suggestion}}Did you mean {{.}}?{{else}}Use one of on, off or auto (or unset it).{{end}}`},
+	"gomodcache-relative": {
+		`{{.Var}} {{printf "%q" .Value}} is relative; the go command refuses it: it must be an absolute path.{{with .From}} {{.}}{{end}}`,
+		`Use an absolute path, e.g. {{.Example}}.`},
+	"gotmpdir-relative": {
+		`{{.Var}} {{printf "%q" .Value}} is relative; the go command refuses it: it must be an absolute path.`,
+		`Use an absolute path, e.g. {{.Example}}.`},
+	"compiler-invalid": {
+		`invalid {{.Var}}: unterminated {{.Quote}} string.`,
+		`Close the quote, or remove it.`},
+	"compiler-empty": {
+		`{{.Var}} contains only spaces.`,
+		`Give a compiler name such as gcc, or unset {{.Var}}.`},
+	"compiler-relative": {
+		`{{.Var}} entry {{printf "%q" .Entry}} is relative; the go command refuses it: use an absolute path or a bare command name.`,
+		`Use an absolute path, or just the command name to find it on PATH.`},
+	"goos-goarch-invalid": {
+		`unsupported GOOS/GOARCH pair {{.GOOS}}/{{.GOARCH}}; the go command refuses it.`,
+		`Pick a pair from go tool dist list, e.g. linux/amd64, darwin/arm64 or windows/amd64.`},
+	"goexperiment-unknown": {
+		`unknown GOEXPERIMENT {{.Name}}; the go command refuses it.`,
+		`Remove it; experiments are comma-separated names such as jsonv2, optionally prefixed with no.`},
+	"empty-hides-goenv": {
+		`An empty {{.Var}} line in the env file hides $GOROOT/go.env's {{.Var}}={{.Default}}; ` +
+			`{{if eq .Var "GOSUMDB"}}the go command then fails to verify any download ("missing GOSUMDB").` +
+			`{{else if eq .Var "GOTOOLCHAIN"}}the go command then skips toolchain selection entirely.` +
+			`{{else}}the go command then has no proxies at all and every download fails ("GOPROXY list is not the empty string, but contains no entries").{{end}}`,
+		`Unset {{.Var}} instead of setting it to the empty string.`},
+	"proxy-empty-value": {
+		`{{if .Nowhere}}Nothing sets GOPROXY, not even $GOROOT/go.env. {{end}}An empty GOPROXY gives the go command no proxies at all: every download fails.`,
+		`Set a proxy list such as https://proxy.example.test,direct, or direct.`},
+	"sumdb-empty-value": {
+		`{{if .Nowhere}}Nothing sets GOSUMDB, not even $GOROOT/go.env. {{end}}An empty GOSUMDB makes every checksum verification fail with "missing GOSUMDB".`,
+		`Name a checksum database, e.g. {{.Alias}}, or set GOSUMDB=off deliberately.`},
+	"empty-follows-goprivate": {
+		`An empty {{.Var}} does not turn it off: it follows GOPRIVATE ({{.GOPRIVATE}}).`,
+		`Set {{.Var}}=none to match no module paths.`},
+	"unset-leaves-empty": {
+		`$GOROOT/go.env does not set {{.Var}}, so after unsetting it {{.Var}} is empty.`,
+		`Set {{.Var}} to an explicit value instead.`},
+	"os-shadows-write": {
+		`Your OS environment sets {{.Var}}={{.OSValue}}, which overrides the env file: this write is saved but has no effect until that variable is removed.`,
+		`{{.Hint}}`},
+	"os-shadows-unset": {
+		`Your OS environment sets {{.Var}}={{.OSValue}}, which overrides the env file: removing it from the file has no effect until that variable is removed too.`,
+		`{{.Hint}}`},
+
+	// GOPROXY.
+	"proxy-empty-list": {
+		`GOPROXY={{printf "%q" .Value}} lists no proxies; the go command fails every download with "GOPROXY list is not the empty string, but contains no entries".{{with .From}} {{.}}{{end}}`,
+		`Unset GOPROXY to use the default, or set a list such as https://proxy.example.test,direct.`},
+	"proxy-off": {
+		`GOPROXY=off disables module downloads: only modules already in the module cache (and GOPRIVATE/GONOPROXY paths, fetched directly) can be used.{{with .From}} {{.}}{{end}}`,
+		`Unset GOPROXY to use the default proxy, or set a mirror such as https://proxy.example.test,direct.`},
+	"proxy-direct-only": {
+		`GOPROXY starts with direct: every module is fetched from its version-control host, which is slower, needs git (or another VCS) installed, and may be blocked in some regions.{{with .From}} {{.}}{{end}}`,
+		`Put a module mirror first, e.g. https://proxy.example.test,direct, or unset GOPROXY to use the default.`},
+	"proxy-unreachable-entry": {
+		`GOPROXY entries after {{.End}} are never used: {{.Entries}}.{{with .From}} {{.}}{{end}}`,
+		`Move them before {{.End}}, or remove them.`},
+	"proxy-invalid-url": {
+		`GOPROXY entry {{printf "%q" .Entry}} is not a valid URL ({{.Error}}); the go command will refuse it and every download fails.{{with .From}} {{.}}{{end}}`,
+		`Write it as https://host[/path], e.g. https://proxy.example.test.`},
+	"proxy-file-host": {
+		`GOPROXY entry {{printf "%q" .Entry}} is a file:// URL with a host or other non-path parts; the go command will refuse it.{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}? A file URL needs three slashes before an absolute path.`},
+	"proxy-missing-scheme": {
+		`GOPROXY entry {{printf "%q" .Entry}} has no scheme; the go command will refuse it ("invalid proxy URL missing scheme").{{with .From}} {{.}}{{end}}`,
+		`{{if eq .Kind "noproxy"}}noproxy is internal to the go command; to fetch some modules directly, list their paths in GOPRIVATE or GONOPROXY.` +
+			`{{else}}Did you mean {{.Suggestion}}?{{if eq .Kind "keyword"}} The keywords direct and off are lower case.{{end}}{{end}}`},
+	"proxy-bad-scheme": {
+		`GOPROXY entry {{printf "%q" .Entry}} has scheme {{printf "%q" .Scheme}}; the go command accepts only https, http and file, and will refuse it.{{with .From}} {{.}}{{end}}`,
+		`{{if eq .Kind "socks"}}GOPROXY names module proxies, not network proxies. To reach the internet through {{.Entry}}, set HTTPS_PROXY in the OS environment and keep GOPROXY a module proxy URL.` +
+			`{{else if eq .Kind "git"}}GOPROXY names module proxies. To fetch from a git server, use direct and list the module paths in GOPRIVATE.` +
+			`{{else}}Use an https:// URL, e.g. {{.Suggestion}}.{{end}}`},
+	"proxy-credentials-http": {
+		`GOPROXY entry {{printf "%q" .Entry}} has credentials in an http:// URL; the go command refuses to send them ("refusing to pass credentials to insecure URL").{{with .From}} {{.}}{{end}}`,
+		`Use {{.Suggestion}} and store the credentials with GOAUTH (e.g. in ~/.netrc) instead.`},
+	"proxy-credentials": {
+		`GOPROXY entry {{printf "%q" .Entry}} contains credentials; they are stored in plain text and shown by go env.{{with .From}} {{.}}{{end}}`,
+		`Use {{.Suggestion}} and store the credentials with GOAUTH instead (e.g. a ~/.netrc line: machine {{.Host}} login USER password TOKEN).`},
+	"proxy-http": {
+		`GOPROXY entry {{printf "%q" .Entry}} uses plain http: downloads are not encrypted (checksums are still verified against GOSUMDB).{{with .From}} {{.}}{{end}}`,
+		`Use https:// if the proxy supports it.`},
+
+	// GOSUMDB.
+	"sumdb-off": {
+		`GOSUMDB=off turns off checksum verification: downloaded modules are no longer checked against a checksum database, so a tampered proxy or repository goes unnoticed (go.sum still protects modules already recorded).{{with .From}} {{.}}{{end}}`,
+		`Unset GOSUMDB to use the default, or list private module paths in GOPRIVATE or GONOSUMDB instead of turning verification off.`},
+	"sumdb-malformed": {
+		`GOSUMDB={{printf "%q" .Value}} is malformed; the go command fails every verification with "invalid GOSUMDB: malformed verifier id".{{with .From}} {{.}}{{end}}`,
+		`{{if eq .Kind "off"}}Did you mean off? It must be exactly off: lower case, no spaces.` +
+			`{{else}}Use {{.Alias}} alone: it is an alias only when it is the whole value.{{end}}`},
+	"sumdb-empty": {
+		`GOSUMDB contains only spaces; the go command fails every verification with "missing GOSUMDB".{{with .From}} {{.}}{{end}}`,
+		`Unset GOSUMDB to use the default, or name a checksum database.`},
+	"sumdb-too-many-fields": {
+		`GOSUMDB={{printf "%q" .Value}} has {{.Fields}} fields; the go command fails every verification with "invalid GOSUMDB: too many fields".{{with .From}} {{.}}{{end}}`,
+		`Use NAME, NAME+HASH+KEY, or either followed by one URL, e.g. {{.Example}}.`},
+	"sumdb-unknown-key": {
+		`GOSUMDB names {{printf "%q" .Key}} without a public key, and the go command has no built-in key for it; every verification fails with "malformed verifier id".{{with .From}} {{.}}{{end}}`,
+		`Give the database's full verifier key NAME+HASH+KEY as published by its operator{{with .Known}}, or use {{.}}{{end}}.`},
+	"sumdb-bad-key": {
+		`GOSUMDB key {{printf "%q" .Key}} is not a valid verifier key ({{.Error}}); every verification fails.{{with .From}} {{.}}{{end}}`,
+		`Copy the NAME+HASH+KEY string exactly as the database operator publishes it.`},
+	"sumdb-bad-name": {
+		`GOSUMDB database name {{printf "%q" .Name}} is invalid (it must be host[/path]); every verification fails.{{with .From}} {{.}}{{end}}`,
+		`Use a plain host name such as sum.example.test, without scheme, query or trailing slash.`},
+	"sumdb-bad-url": {
+		`GOSUMDB URL {{printf "%q" .URL}} is invalid ({{.Error}}); every verification fails.{{with .From}} {{.}}{{end}}`,
+		`Write the URL as https://host[/path].`},
+	"sumdb-url-scheme": {
+		`GOSUMDB URL {{printf "%q" .URL}} has no http or https scheme; every verification fails.{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}?`},
+
+	// Module path patterns.
+	"pattern-duplicate": {
+		`{{.Var}} lists the pattern {{printf "%q" .Pattern}} more than once.{{with .From}} {{.}}{{end}}`,
+		`Remove the duplicate: {{.Var}}={{.Suggestion}}.`},
+	"pattern-space": {
+		`{{.Var}} has spaces in its list (around commas, or a \r from Windows line endings); the go command does not trim them, so those patterns never match any module path.{{with .From}} {{.}}{{end}}`,
+		`{{with .Suggestion}}Remove the spaces: {{$.Var}}={{.}}.{{else}}Unset {{.Var}}; it contains only spaces.{{end}}`},
+	"pattern-scheme": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} has a URL scheme; patterns match module paths, which never contain one, so it never matches.{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}?`},
+	"pattern-colon": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} contains ':'; module paths never contain one (no ports), so it never matches.{{with .From}} {{.}}{{end}}`,
+		`Use the module path prefix without the port, e.g. {{.Suggestion}}.`},
+	"pattern-bad-char": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} contains {{printf "%q" .Char}}, which never appears in a module path, so the pattern never matches.{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}?`},
+	"pattern-malformed": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} is not a valid glob ({{.Error}}); the go command silently treats it as matching nothing.{{with .From}} {{.}}{{end}}`,
+		`Close the [ ] bracket or escape it; a pattern is a module path prefix with * and ? wildcards, e.g. *.corp.example.test.`},
+	"pattern-uppercase": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} has upper-case letters; matching is case-sensitive and module paths are almost always lower case, so it probably never matches.{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}?`},
+
+	// GOVCS, GOFLAGS, GOAUTH.
+	"govcs-malformed": {
+		`{{if eq .Kind "empty-rule"}}GOVCS has an empty rule (two commas in a row, or a trailing comma)` +
+			`{{else if eq .Kind "no-colon"}}GOVCS rule {{printf "%q" .Rule}} has no colon` +
+			`{{else if eq .Kind "empty-pattern"}}GOVCS rule {{printf "%q" .Rule}} has an empty pattern` +
+			`{{else if eq .Kind "empty-list"}}GOVCS rule {{printf "%q" .Rule}} has an empty VCS list` +
+			`{{else if eq .Kind "relative"}}GOVCS rule {{printf "%q" .Rule}} has a relative pattern` +
+			`{{else}}GOVCS rule {{printf "%q" .Rule}} can never apply: {{printf "%q" .First}} comes first with the same pattern{{end}}` +
+			`; the go command refuses every direct fetch.{{with .From}} {{.}}{{end}}`,
+		`Write rules as pattern:vcs|vcs separated by commas, e.g. GOVCS=private:git|hg,public:git.`},
+	"govcs-empty-vcs": {
+		`GOVCS rule {{.Rule}} has an empty VCS name; the go command refuses every direct fetch.{{with .From}} {{.}}{{end}}`,
+		`Remove the extra |, e.g. {{.Pattern}}:git|hg.`},
+	"govcs-unknown-vcs": {
+		`GOVCS rule {{.Rule}} names {{printf "%q" .Name}}, which is not a version-control tool the go command knows, so it allows nothing.{{with .From}} {{.}}{{end}}`,
+		`Use git, hg, svn, bzr, fossil, all or off.`},
+	"goflags-quote": {
+		`GOFLAGS has an unterminated {{.Quote}} string; every go command stops with "parsing $GOFLAGS".{{with .From}} {{.}}{{end}}`,
+		`Close the quote or remove it.`},
+	"goflags-non-flag": {
+		`GOFLAGS word {{printf "%q" .Word}} is not a flag; every go command except go env stops with "parsing $GOFLAGS: non-flag".{{with .From}} {{.}}{{end}}`,
+		`{{if eq .Kind "join"}}Did you mean {{.Suggestion}}? Flags with values must be written with =.` +
+			`{{else if eq .Kind "dash"}}Did you mean {{.Suggestion}}? Every GOFLAGS word is a flag such as -mod=mod.` +
+			`{{else}}Remove it; every GOFLAGS word must be a flag such as -mod=mod or -modcacherw.{{end}}`},
+	"goflags-mod-vendor": {
+		`GOFLAGS=-mod=vendor makes every go command use only the vendor directory; in modules without one, imports fail with "import lookup disabled by -mod=vendor" and nothing is downloaded.{{with .From}} {{.}}{{end}}`,
+		`Remove -mod=vendor from GOFLAGS; the go command already uses vendor/ automatically when a module has one.`},
+	"goflags-insecure": {
+		`GOFLAGS contains -insecure, which go get rejects ("-insecure flag is no longer supported").{{with .From}} {{.}}{{end}}`,
+		`Remove -insecure and list the module paths in GOINSECURE instead.`},
+	"goauth-empty-command": {
+		`GOAUTH={{printf "%q" .Value}} has an empty command (an extra ';'); every HTTPS download stops with "GOAUTH encountered an empty command".{{with .From}} {{.}}{{end}}`,
+		`Remove the extra semicolon: GOAUTH={{.Suggestion}}.`},
+	"goauth-off-combined": {
+		`GOAUTH combines off with other methods; every HTTPS download stops with "GOAUTH=off cannot be combined with other authentication commands".{{with .From}} {{.}}{{end}}`,
+		`Use GOAUTH=off alone to turn credentials off, or remove off from the list.`},
+	"goauth-git-dir": {
+		`GOAUTH method {{printf "%q" .Method}} needs exactly one absolute path to a git working directory; every HTTPS download stops with an error.{{with .From}} {{.}}{{end}}`,
+		`Write it as git /absolute/path/to/a/checkout, e.g. git {{.Example}}.`},
+
+	// GOTOOLCHAIN.
+	"toolchain-invalid": {
+		`GOTOOLCHAIN {{printf "%q" .Value}} is invalid: ` +
+			`{{if eq .Kind "suffix"}}only +auto and +path may follow the version` +
+			`{{else if eq .Kind "spaces"}}it contains spaces, so the go command tries to download a toolchain by that name and fails` +
+			`{{else}}it is not local, auto, path or a toolchain name like go1.26.0{{end}}` +
+			`. go env -w accepts it, but afterwards every go command stops with "invalid GOTOOLCHAIN" (even go env -u GOTOOLCHAIN).{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}` +
+			`{{if eq .Kind "suffix"}}Did you mean {{.Suggestion}}? {{if .CaseOnly}}The suffix is lower case.{{else}}The suffix must be +auto or +path.{{end}}` +
+			`{{else if eq .Mistake "default"}}Did you mean local? "default" is valid only in a go.mod toolchain line.` +
+			`{{else if eq .Mistake "keyword"}}Did you mean {{.Suggestion}}? The keywords are lower case, without spaces.` +
+			`{{else if .Suggestion}}Did you mean {{.Suggestion}}?` +
+			`{{else}}Use local, auto, path, or a release such as {{.Example}} or {{.Example}}+auto.{{end}}`},
+	"toolchain-language-version": {
+		`GOTOOLCHAIN {{printf "%q" .Value}} names a language version, not a toolchain release; downloading it fails ("is a language version but not a toolchain version").{{with .From}} {{.}}{{end}}`,
+		`Did you mean {{.Suggestion}}?`},
+	"toolchain-not-downloadable": {
+		`GOTOOLCHAIN {{printf "%q" .Value}} is older than go1.21.0, the first release the go command can download; unless {{.Min}} is on your PATH, go commands fail.{{with .From}} {{.}}{{end}}`,
+		`Use go1.21.0 or later, or local.`},
+
+	// GOPATH and GOROOT values.
+	"gopath-relative": {
+		`GOPATH {{printf "%q" .Value}} is relative; the go command refuses it: it must be an absolute path.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Use an absolute path, e.g. {{.Example}}.`},
+	"gopath-tilde": {
+		`GOPATH entry {{printf "%q" .Entry}} starts with ~; the go command does not expand it and stops with an error.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Write the home directory out: {{.Example}}.`},
+	"gopath-element-relative": {
+		`GOPATH element {{printf "%q" .Entry}} is relative; go env -w accepts it, but afterwards every go command stops with "GOPATH entry is relative; must be absolute path".{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Replace it with an absolute path, e.g. {{.Example}}, or remove it from the list.`},
+	"gopath-is-goroot": {
+		`GOPATH is the same directory as GOROOT; the go command warns and behaves as if GOPATH were not set.{{with .From}} {{.}}{{end}}`,
+		`Use a separate directory, e.g. {{.Example}}.`},
+	"goroot-pinned": {
+		`GOROOT={{.Value}} overrides where the go command finds its installation and its go.env; after an upgrade or move it points at the wrong or a missing Go.{{with .From}} {{.}}{{end}}`,
+		`Leave GOROOT unset unless you really need it; the go command finds its own installation.`},
+
+	// The installation and the env file (core/diagnose).
+	"go-not-installed": {
+		`No go command was found on PATH, so none of these settings are used yet.`,
+		`{{if eq .GOOS "windows"}}Install Go from https://go.dev/dl/ (the .msi installer) or run winget install GoLang.Go, then open a new terminal.` +
+			`{{else if eq .GOOS "darwin"}}Install Go from https://go.dev/dl/ (the .pkg installer) or run brew install go, then open a new terminal.` +
+			`{{else}}Download Go from https://go.dev/dl/ and unpack it into /usr/local, adding /usr/local/go/bin to PATH; or use your package manager (e.g. sudo apt install golang-go, sudo dnf install golang), whose version may be older.{{end}}`},
+	"go-not-on-path": {
+		`GOROOT is {{.GOROOT}}, but no go command was found on PATH.`,
+		`Add {{.Bin}} to PATH.`},
+	"goroot-error": {
+		`The go command cannot start: {{.Error}}.`,
+		`{{if eq .FoundBy "env-file"}}Unset GOROOT in the env file (go env -u GOROOT) so the go command finds its own installation.` +
+			`{{else if eq .FoundBy "process-env"}}{{.Hint}} The go command finds its own installation without it.` +
+			`{{else}}Reinstall Go from https://go.dev/dl/; a go binary copied out of its installation cannot find GOROOT.{{end}}`},
+	"goenv-missing": {
+		`This Go installation has no $GOROOT/go.env, so GOPROXY, GOSUMDB and GOTOOLCHAIN have no defaults: they are empty unless you set them.`,
+		`Reinstall Go from https://go.dev/dl/ to restore go.env, or set GOPROXY and GOSUMDB explicitly.`},
+	"goenv-off": {
+		`GOENV=off is set in the OS environment: the go command ignores your env file, yet go env -w still silently writes the default file, where it has no effect.`,
+		`{{.Hint}}`},
+	"env-file-dir": {
+		`The env file path {{.Path}} is a directory: nothing is read from it and go env -w fails.`,
+		`Remove or rename the directory, or point GOENV at a file.`},
+	"env-file-unreadable": {
+		`The env file {{.Path}} cannot be read ({{.Reason}}): the go command silently ignores all its settings.`,
+		`Fix the file's permissions so that you can read and write it.`},
+	"no-env-file": {
+		`There is no user env file ({{.Reason}}): go env -w fails and only the OS environment and go.env count.`,
+		`Set HOME (or an absolute XDG_CONFIG_HOME), or set GOENV to an absolute file path.`},
+	"goenv-relative": {
+		`GOENV={{.Path}} is a relative path: each go command reads a different env file depending on the directory it runs in.`,
+		`Set GOENV to an absolute path, e.g. {{.AbsPath}}, or unset it.`},
+
+	// Lines of the env file.
+	"env-file-crlf": {
+		`The env file has Windows (CRLF) line endings: the go command keeps the \r at the end of every value, so values such as GOSUMDB=off or GOPROXY URLs no longer mean what they say.`,
+		`Convert the file to LF line endings (e.g. dos2unix, or your editor's line-ending setting), or re-set each value with Go Mirror.`},
+	"env-file-bom": {
+		`The env file starts with a UTF-8 byte order mark, so the go command skips its first line ({{.Line}}) and {{.Var}} is not set here.`,
+		`Save the file as UTF-8 without a byte order mark, or set {{.Var}} again with Go Mirror and delete this line.`},
+	"key-space": {
+		`This line defines {{printf "%q" .Key}} (with a space), not {{.Var}}, so the go command ignores it for {{.Var}}.`,
+		`Remove the space: {{.Var}}={{.Value}}`},
+	"ignored-key": {
+		`{{.Key}} in the env file is ignored: ` +
+			`{{if eq .Kind "telemetry"}}telemetry is configured with go telemetry on|off|local.` +
+			`{{else if eq .Kind "computed"}}the go command computes it.` +
+			`{{else}}the go command reads it from the OS environment only.{{end}}`,
+		`{{if eq .Kind "telemetry"}}Delete this line; run go telemetry off (or on, or local) instead.` +
+			`{{else if eq .Kind "computed"}}Delete this line.` +
+			`{{else}}Delete this line; set {{.Var}} in your shell profile or system environment settings instead.{{end}}`},
+	"unknown-key-in-file": {
+		`{{.Var}} is not a variable the go command knows; this line has no effect.`,
+		`{{with .Suggestion}}Did you mean {{.}}? Rename the key on this line.{{else}}Delete this line if you do not need it.{{end}}`},
+	"quoted-value": {
+		`The value of {{.Var}} keeps its quotes: the env file has no quoting, so the go command uses {{.Value}} literally.`,
+		`Remove the quotes: {{.Var}}={{.Suggestion}}`},
+	"inline-comment": {
+		`The value of {{.Var}} includes {{printf "%q" .Comment}}: the env file has no inline comments, so it is part of the value.`,
+		`Move the comment to its own line starting with #: {{.Var}}={{.Suggestion}}`},
+	"missing-equals": {
+		`This line has no '=', so the go command skips it and {{.Var}} is not set here.`,
+		`Write it as {{.Var}}=VALUE.`},
+	"export-prefix": {
+		`This line is written for a shell (export ...); the go command skips it, so {{.Var}} is not set here.`,
+		`Change the line to {{.Suggestion}}`},
+	"leading-space": {
+		`This line starts with a space, so the go command skips it and {{.Var}} is not set here.`,
+		`Remove the leading space: {{.Suggestion}}`},
+	"lowercase-key": {
+		`The key {{printf "%q" .Key}} is not upper case, so the go command skips this line and {{.Var}} is not set here.`,
+		`Change the line to {{.Suggestion}}`},
+	"duplicate-key": {
+		`{{.Var}} is set again on line {{.Last}}; only the last line counts, so this one ({{.Var}}={{.Value}}) has no effect.`,
+		`Delete this line, or move its value to line {{.Last}}.`},
+
+	// Settings as resolved.
+	"no-gopath": {
+		`GOPATH is empty because no home directory is set: verifying downloads fails with "could not locate sumdb file: missing $GOPATH"` +
+			`{{if .NoModCache}}, and downloads fail with "module cache not found: neither GOMODCACHE nor GOPATH is set"{{end}}.`,
+		`Set HOME (USERPROFILE on Windows) in the OS environment, or set GOPATH to an absolute directory with Go Mirror.`},
+	"goinsecure-proxy": {
+		`GOINSECURE matches the GOPROXY host {{.Host}}, but GOINSECURE never applies to proxy URLs: it only affects modules fetched directly.`,
+		`To use a proxy over plain HTTP, write its GOPROXY entry as http://{{.Host}}; remove {{.Host}} from GOINSECURE.`},
+	"os-shadows-file": {
+		`Your OS environment sets {{.Var}}={{.OSValue}}, which overrides the env file's {{.Var}}={{.FileValue}}: the file's value has no effect.` +
+			`{{if eq .Var "GOFLAGS"}} GOFLAGS values are not merged: only the OS flags apply.{{end}}`,
+		`{{.Hint}} Or, if the OS value is the one you want, set it in the env file too.`},
+	"os-shadows-goenv": {
+		`Your OS environment sets {{.Var}}={{.OSValue}}, overriding the installation default {{.Default}} from $GOROOT/go.env.`,
+		`Nothing to do if this is intended. To go back to the default: {{.Hint}}`},
+	"os-empty-ignored": {
+		`Your OS environment sets {{.Var}} to the empty string, which the go command treats as unset: it does not clear the value from the env file or go.env.`,
+		`To change {{.Var}}, set a non-empty value; to remove it, unset it in the env file with Go Mirror.`},
+	"no-longer-follows-goprivate": {
+		`{{.Var}} is set explicitly ({{.Value}}), so it no longer follows GOPRIVATE ({{.GOPRIVATE}}).` +
+			`{{with .Missing}} Modules matching {{.}} are private but still ` +
+			`{{if eq $.Var "GONOSUMDB"}}looked up in the checksum database (which fails for private modules and reveals their names){{else}}fetched through GOPROXY{{end}}.{{end}}`,
+		`{{with .Missing}}Unset {{$.Var}} to follow GOPRIVATE, or add {{.}} to it.` +
+			`{{else}}Nothing to do if this is intended; to follow GOPRIVATE again, unset {{.Var}}.{{end}}`},
+}
+
+// snippetTemplates are sentences shared by several problems, named by their
+// "@Name" arguments.
+var snippetTemplates = map[string]string{
+	"os-remove.windows": `Remove {{.Var}} from your environment: System Properties > Environment Variables (or in PowerShell: [Environment]::SetEnvironmentVariable('{{.Var}}', $null, 'User')), then open a new terminal.`,
+	"os-remove.darwin":  `Remove the line that sets {{.Var}} from your shell profile (~/.zshrc, ~/.bash_profile) and, if set with launchctl, run launchctl unsetenv {{.Var}}; then open a new terminal.`,
+	"os-remove.unix":    `Remove the line that sets {{.Var}} from your shell profile (~/.bashrc, ~/.zshrc, ~/.profile or /etc/environment) or run unset {{.Var}} in that shell; then open a new terminal.`,
+	"from.goroot-env":   `The value comes from $GOROOT/go.env.`,
+	"from.process-env":  `The value comes from your OS environment.`,
+	"fix.breaks-go":     `Correct or unset {{.Var}} with Go Mirror: while it is in effect every go command fails, including go env -w and go env -u.`,
+}
+
+// noteTemplates explain one layer of a precedence chain. An "@Prior"
+// argument names a note that comes first.
+var noteTemplates = map[string]string{
+	"os-empty":              `set to the empty string, which the go command treats as unset`,
+	"file-duplicates":       `{{.Lines}} lines set {{.Var}}; the last one counts`,
+	"file-missing":          `the file does not exist yet`,
+	"file-directory":        `the path is a directory, so nothing is read`,
+	"file-unreadable":       `the file cannot be read: {{.Reason}}`,
+	"file-off":              `GOENV=off: no user env file is read`,
+	"file-unavailable":      `no user env file: {{.Reason}}`,
+	"goenv-hidden":          `hidden because the user env file sets {{.Var}} (line {{.Line}}), even if empty`,
+	"goenv-duplicates":      `{{.Lines}} lines set {{.Var}}; the first one counts in go.env`,
+	"empty-no-fallthrough":  `{{with .Prior}}{{.}}; {{end}}empty value: nothing falls through to go.env`,
+	"empty-default-applies": `{{with .Prior}}{{.}}; {{end}}empty value, so the default applies`,
+	"default-compiled":      `compiled into the go command`,
+	"default-goprivate":     `follows GOPRIVATE`,
+	"default-gopath":        `the go directory in your home`,
+	"default-gopath-relative": `the go directory in your home would be the relative path {{printf "%q" .Path}}, ` +
+		`so the go command leaves GOPATH unset`,
+	"default-gomodcache": `pkg/mod under the first GOPATH element`,
+	"default-goenv-only": `no compiled default: the real default comes from $GOROOT/go.env`,
+	"goenv-os-off":       `off: no user env file is read`,
+	"goenv-os-only":      `GOENV can only be set in the OS environment`,
+	"goenv-no-default":   `{{.Reason}}`,
+}

@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/core/mirrors"
+	"github.com/gomirror/gomirror/core/mirrors/probe"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// redrawEvery bounds how often probe results redraw the screen.
+const redrawEvery = 300 * time.Millisecond
+
+// probeIntervals are the probe intervals offered, by label.
+var probeIntervals = map[string]time.Duration{"1 s": time.Second, "2 s": 2 * time.Second, "5 s": 5 * time.Second, "10 s": 10 * time.Second}
+
+// probeIntervalLabels lists probeIntervals' labels in order.
+var probeIntervalLabels = []string{"1 s", "2 s", "5 s", "10 s"}
+
+// mirrorsScreen measures the catalogue's mirrors continuously, charts and
+// tabulates the results, and hosts the chain builder.
+type mirrorsScreen struct {
+	svc     *service.Service
+	win     fyne.Window
+	run     runner
+	written func()
+	// post applies a probe update on the UI goroutine: fyne.Do in the app;
+	// tests queue updates and apply them on the test goroutine.
+	post func(func())
+	// opts adjusts the probe options (tests point them at a fake module).
+	opts func(probe.Options) probe.Options
+
+	res     *resolve.Resolution
+	cat     []mirrors.Mirror
+	probeOn map[string]bool // by mirror URL; absent means on
+	tracker *probe.Tracker
+	snap    probeSnapshot
+	cancel  context.CancelFunc // stops the running probe; nil when stopped
+	runs    int                // numbers the probe runs, so a stale end is ignored
+
+	rowPlain, rowError float32 // table row heights without and with an error line
+
+	chart    *latencyChart
+	list     *widget.List
+	start    *widget.Button
+	stop     *widget.Button
+	interval *widget.Select
+	activity *widget.Activity
+	progress *widget.Label
+	builder  *chainBuilder
+}
+
+// probeSnapshot is the probe state shown on screen.
+type probeSnapshot struct {
+	sums    []probe.Summary
+	points  map[probe.Key][]probe.Point
+	samples int
+}
+
+// newMirrorsScreen makes the Mirrors screen; written reloads every screen
+// after a write.
+func newMirrorsScreen(svc *service.Service, win fyne.Window, run runner, written func()) *mirrorsScreen {
+	m := &mirrorsScreen{svc: svc, win: win, run: run, written: written, post: fyne.Do,
+		opts: func(o probe.Options) probe.Options { return o }, probeOn: map[string]bool{}, tracker: probe.NewTracker(0, 0, 0)}
+	m.builder = newChainBuilder(svc, win, run, m.onWritten)
+	return m
+}
+
+// buildUI lays out the probe toolbar over the chart and table, beside the
+// chain builder, and loads the catalogue.
+func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
+	m.chart = newLatencyChart()
+	m.rowPlain, m.rowError = rowHeights()
+	m.list = widget.NewList(func() int { return len(m.cat) }, newMirrorRow, m.updateMirrorRow)
+	m.start = widget.NewButtonWithIcon(lang.L("mirrors.start"), theme.MediaPlayIcon(), m.onStartTapped)
+	m.start.Importance = widget.HighImportance
+	m.stop = widget.NewButtonWithIcon(lang.L("mirrors.stop"), theme.MediaStopIcon(), m.onStopTapped)
+	m.stop.Disable()
+	m.interval = widget.NewSelect(probeIntervalLabels, m.onIntervalChanged)
+	m.interval.Selected = "2 s"
+	m.activity = widget.NewActivity()
+	m.activity.Hide()
+	m.progress = widget.NewLabel(lang.L("mirrors.idle"))
+	m.progress.Truncation = fyne.TextTruncateEllipsis
+	table := container.NewBorder(newTableHeader(), phaseKey(), nil, nil, m.list)
+	measure := container.NewVSplit(m.chart, table)
+	measure.Offset = 0.45
+	split := container.NewHSplit(measure, m.builder.content())
+	split.Offset = 0.64
+	m.load()
+	return container.NewBorder(m.toolbar(), nil, nil, nil, split)
+}
+
+// toolbar is the title, the probe controls and the progress.
+func (m *mirrorsScreen) toolbar() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("nav.mirrors"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.activity)
+	return container.NewVBox(container.NewBorder(nil, nil, tools, nil, m.progress), widget.NewSeparator())
+}
+
+// load resolves the settings and reads the catalogue off the UI goroutine.
+func (m *mirrorsScreen) load() {
+	m.run(func() func() {
+		r, cat, err := mirrors.Load(m.svc)
+		return func() { m.show(r, cat, err) }
+	})
+}
+
+func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err error) {
+	if err != nil {
+		showError(m.win, err)
+	}
+	m.res, m.cat = r, cat
+	m.setRowHeights()
+	m.list.Refresh()
+	m.builder.show(r, cat)
+}
+
+// onWritten reloads this screen and the others after the builder wrote.
+func (m *mirrorsScreen) onWritten() {
+	m.load()
+	m.written()
+}
+
+// targets are the mirrors checked for probing.
+func (m *mirrorsScreen) targets() []probe.Target {
+	var ts []probe.Target
+	for _, mr := range m.cat {
+		if on, set := m.probeOn[mr.URL]; on || !set {
+			ts = append(ts, mr.Target())
+		}
+	}
+	return ts
+}
+
+// onStartTapped starts probing the checked mirrors at the chosen interval.
+func (m *mirrorsScreen) onStartTapped() {
+	if m.res == nil {
+		return
+	}
+	m.stopProbe()
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel, m.runs = cancel, m.runs+1
+	opts := m.opts(mirrors.ProbeOptions(m.res))
+	samples := probe.New(opts).Run(ctx, m.targets(), probe.Schedule{Interval: probeIntervals[m.interval.Selected]})
+	go m.consume(samples, m.tracker, m.runs)
+	m.setProbing(true)
+}
+
+// onStopTapped cancels the probe; samples in flight are dropped.
+func (m *mirrorsScreen) onStopTapped() {
+	m.stopProbe()
+	m.setProbing(false)
+}
+
+// onIntervalChanged restarts a running probe with the new interval.
+func (m *mirrorsScreen) onIntervalChanged(string) {
+	if m.cancel != nil {
+		m.onStartTapped()
+	}
+}
+
+func (m *mirrorsScreen) stopProbe() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+}
+
+func (m *mirrorsScreen) setProbing(on bool) {
+	enable(m.stop, on)
+	m.activity.Hidden = !on
+	if on {
+		m.activity.Start()
+	} else {
+		m.activity.Stop()
+		m.progress.SetText(lang.L("mirrors.stopped", map[string]any{"Samples": m.snap.samples}))
+	}
+	m.activity.Refresh()
+}
+
+// consume runs on its own goroutine: it adds each sample to the tracker and
+// posts a snapshot to the UI at most every redrawEvery, and once more when
+// the probe ends.
+func (m *mirrorsScreen) consume(samples <-chan probe.Sample, tr *probe.Tracker, run int) {
+	tick := time.NewTicker(redrawEvery)
+	defer tick.Stop()
+	dirty := false
+	for {
+		select {
+		case s, ok := <-samples:
+			if !ok {
+				snap := takeProbeSnapshot(tr)
+				m.post(func() { m.onProbeEnded(snap, run) })
+				return
+			}
+			tr.Add(s)
+			dirty = true
+		case <-tick.C:
+			if dirty {
+				snap := takeProbeSnapshot(tr)
+				m.post(func() { m.showSnapshot(snap) })
+				dirty = false
+			}
+		}
+	}
+}
+
+// takeProbeSnapshot copies the tracker's state; it is safe off the UI goroutine.
+func takeProbeSnapshot(tr *probe.Tracker) probeSnapshot {
+	s := probeSnapshot{sums: tr.Summaries(), points: map[probe.Key][]probe.Point{}}
+	for _, sum := range s.sums {
+		s.points[sum.Key] = tr.Points(sum.Key)
+		s.samples += sum.Samples
+	}
+	return s
+}
+
+// onProbeEnded shows the last snapshot of a run; if it is the current run,
+// probing has stopped (cancelled, or it could not start).
+func (m *mirrorsScreen) onProbeEnded(snap probeSnapshot, run int) {
+	m.showSnapshot(snap)
+	if run == m.runs {
+		m.cancel = nil
+		m.setProbing(false)
+	}
+}
+
+// showSnapshot updates the chart, the table, the progress and the chain
+// builder's measurements together.
+func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
+	m.snap = snap
+	m.chart.SetSeries(m.series())
+	m.setRowHeights()
+	m.list.Refresh()
+	m.builder.setMeasurements(snap.sums)
+	if m.cancel != nil {
+		m.progress.SetText(lang.L("mirrors.progress", map[string]any{"Samples": snap.samples, "Mirrors": len(snap.sums)}))
+	}
+}
+
+// series turns the snapshot into chart lines in catalogue order; the
+// palette's colours go to the series that have a success.
+func (m *mirrorsScreen) series() []chartSeries {
+	colored := 0
+	var out []chartSeries
+	for _, mr := range m.cat {
+		for _, s := range m.snap.sums {
+			if s.URL != mr.URL {
+				continue
+			}
+			cs := chartSeries{name: mr.Name, color: colorFailed, points: m.snap.points[s.Key]}
+			if cs.hasSuccess() {
+				cs.color = seriesPalette[colored%len(seriesPalette)]
+				colored++
+			}
+			out = append(out, cs)
+		}
+	}
+	return out
+}
+
+// setRowHeights gives the rows of mirrors with an error room for it.
+func (m *mirrorsScreen) setRowHeights() {
+	for i, mr := range m.cat {
+		h := m.rowPlain
+		if m.summaryOf(mr.URL).LastError != nil {
+			h = m.rowError
+		}
+		m.list.SetItemHeight(i, h)
+	}
+}
+
+// summaryOf returns the measurements of the mirror at url, if any.
+func (m *mirrorsScreen) summaryOf(url string) probe.Summary {
+	for _, s := range m.snap.sums {
+		if s.URL == url {
+			return s
+		}
+	}
+	return probe.Summary{}
+}
+
+// phaseScale is the slowest median TTFB, which fills a phase bar.
+func (m *mirrorsScreen) phaseScale() time.Duration {
+	var d time.Duration
+	for _, s := range m.snap.sums {
+		d = max(d, s.Phases.TTFB)
+	}
+	return d
+}
+
+func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObject) {
+	mr := m.cat[id]
+	row := obj.(*mirrorRow)
+	on, set := m.probeOn[mr.URL]
+	row.probe.OnChanged = nil
+	row.show(mr, on || !set, m.summaryOf(mr.URL), m.phaseScale())
+	row.probe.OnChanged = func(on bool) { m.onProbeToggled(mr.URL, on) }
+}
+
+// onProbeToggled includes or leaves out a mirror; a running probe
+// restarts with the new set.
+func (m *mirrorsScreen) onProbeToggled(url string, on bool) {
+	m.probeOn[url] = on
+	if m.cancel != nil {
+		m.onStartTapped()
+	}
+}
