@@ -68,6 +68,11 @@ func goEnvAfter(t *testing.T, argv []string, goDir string) map[string]string {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	home := t.TempDir()
+	// With telemetry on, go starts a background process that may still be
+	// writing under HOME when the test removes it.
+	mode := filepath.Join(home, ".config", "go", "telemetry", "mode")
+	must(t, os.MkdirAll(filepath.Dir(mode), 0o755))
+	must(t, os.WriteFile(mode, []byte("off\n"), 0o644))
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Env = []string{"PATH=" + goDir + ":/usr/bin:/bin", "HOME=" + home, "GOENV=" + filepath.Join(home, "goenv"),
 		"GOCACHE=" + filepath.Join(home, "cache"), "GOINSECURE=old.example.test", "GOTOOLCHAIN=local"}
