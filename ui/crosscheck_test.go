@@ -18,6 +18,8 @@ func TestOverviewCheckAgreesWithGo(t *testing.T) {
 	}
 	f := newFixture(t, "PATH="+filepath.Dir(goBin), "GOPRIVATE=*.corp.example.test")
 	f.writeEnvFile("GOPROXY=https://file.example.test,direct\nGOFLAGS=-mod=mod\n")
+	// Telemetry off, so go leaves no process writing in the temp dir.
+	f.write(filepath.Join(f.dir, "config", "go", "telemetry", "mode"), "off\n", 0o644)
 	u, w := f.newUI()
 	test.Tap(u.overview.check)
 	top := w.Canvas().Overlays().Top()
