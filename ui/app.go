@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/assets"
+	"github.com/gomirror/gomirror/core/network"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -34,6 +35,7 @@ type UI struct {
 
 	overview *overviewScreen
 	history  *historyScreen
+	profiles *profilesScreen
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), built once
 	current  int                 // index of the screen on show
@@ -47,6 +49,7 @@ type UI struct {
 func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
 	u := newUI(a, w, svc, background)
 	u.Reload()
+	u.profiles.start(network.System()) // the tray and the network watcher
 	return u
 }
 
@@ -57,6 +60,7 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 	u := &UI{app: a, win: w, svc: svc, run: run}
 	u.overview = newOverviewScreen(svc, w, run, u.Reload)
 	u.history = newHistoryScreen(svc, w, run, u.Reload)
+	u.profiles = newProfilesScreen(a, svc, w, run, u.Reload)
 	u.screens = u.table()
 	w.SetContent(u.buildUI())
 	u.addShortcuts()
@@ -70,7 +74,7 @@ func (u *UI) table() []screen {
 		{"nav.overview", theme.HomeIcon(), u.overview.buildUI},
 		{"nav.mirrors", theme.StorageIcon(), newMirrorsScreen(u.svc, u.win, u.run, u.Reload).buildUI},
 		{"nav.private", theme.VisibilityOffIcon(), newPlaceholderScreen("nav.private", theme.VisibilityOffIcon()).buildUI},
-		{"nav.profiles", theme.AccountIcon(), newPlaceholderScreen("nav.profiles", theme.AccountIcon()).buildUI},
+		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI},
 		{"nav.history", theme.HistoryIcon(), u.history.buildUI},
 	}
 }
@@ -113,6 +117,7 @@ func (u *UI) onScreenSelected(id widget.ListItemID) {
 func (u *UI) Reload() {
 	u.overview.load()
 	u.history.load()
+	u.profiles.load()
 }
 
 // addShortcuts puts Ctrl+1…5 (switch screen) and Ctrl+R (reload) in the

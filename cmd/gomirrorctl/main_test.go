@@ -116,6 +116,15 @@ func newSandbox(t *testing.T, extra ...string) *sandbox {
 			t.Fatal(err)
 		}
 	}
+	// Telemetry off: otherwise the real go may start a background process
+	// that is still writing in the sandbox when the test removes it.
+	mode := filepath.Join(s.xdg, "go", "telemetry", "mode")
+	if err := os.MkdirAll(filepath.Dir(mode), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mode, []byte("off\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 

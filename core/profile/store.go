@@ -315,3 +315,21 @@ func merge(f *File, ps []Profile, replace bool) error {
 	}
 	return nil
 }
+
+// All returns every profile to choose from, as the CLI and the app list
+// them: the presets first, except one that a stored profile of the same name
+// replaces (see Lookup), then the stored profiles in file order; and the
+// active profile's name.
+func (s Store) All() ([]Profile, string, error) {
+	f, err := s.Load()
+	if err != nil {
+		return nil, "", err
+	}
+	var out []Profile
+	for _, p := range Presets() {
+		if f.index(p.Name) < 0 {
+			out = append(out, p)
+		}
+	}
+	return append(out, f.Profiles...), f.Active, nil
+}

@@ -127,3 +127,25 @@ func TestExportRefusesHandEditedSecret(t *testing.T) {
 		t.Errorf("the error shows the password: %v", err)
 	}
 }
+
+func TestStoreAll(t *testing.T) {
+	st := profile.Store{Dir: filepath.Join(t.TempDir(), "gomirror")}
+	mine := profile.Profile{Name: profile.PresetChina, Description: "mine"}
+	mine.SetValue("GOSUMDB", "off")
+	must(t, st.Create(mine))
+	must(t, st.Create(profile.Profile{Name: "Home"}))
+	must(t, st.SetActive("Home"))
+	all, active, err := st.All()
+	must(t, err)
+	var got []string
+	for _, p := range all {
+		got = append(got, p.Name)
+	}
+	want := profile.PresetDefault + "," + profile.PresetCompany + "," + profile.PresetOffline + "," + profile.PresetChina + ",Home"
+	if strings.Join(got, ",") != want || active != "Home" {
+		t.Errorf("All() = %q, active %q; want %q, active Home", got, active, want)
+	}
+	if all[3].Preset || all[3].Description != "mine" {
+		t.Errorf("All() lists the preset %q, want the stored profile that replaces it", all[3].Name)
+	}
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/gomirror/gomirror/core/network"
+)
+
+// networkTimeout bounds reading the network interfaces.
+const networkTimeout = 10 * time.Second
+
+var networkCmd = &command{
+	name:    "network",
+	args:    "[--json]",
+	summary: "show the network the machine is on and the rule that matches it",
+	help: `Network prints the fingerprint of the network the machine is on: the
+interfaces that are up with their addresses and subnets, VPN and tunnel
+interfaces, and the default route where the OS tells it. Its ID stays the
+same while the machine stays on the same network. Then it names the first
+network rule (kept in networks.toml in Go Mirror's config directory; the
+app's Profiles screen makes them) that matches, and the profile it uses.
+
+Flags:
+	--json   print {"network": {"id", "interfaces", "subnets", "vpn",
+	         "default_route", "ignored"}, "matched", "rule", "rules"}
+`,
+	run: runNetwork,
+}
+
+// networkOutput is the JSON form of gomirrorctl network.
+type networkOutput struct {
+	Network network.Fingerprint `json:"network"`
+	Matched bool                `json:"matched"`
+	Rule    *network.Rule       `json:"rule,omitempty"`
+	Rules   int                 `json:"rules"` // how many rules there are
+}
+
+// runNetwork implements "gomirrorctl network".
+func runNetwork(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if code, ok := c.noArgs(cmd, pos); !ok {
+		return code
+	}
+	out, err := c.network()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if *jsonOut {
+		return c.writeJSONOut(cmd, out)
+	}
+	printNetwork(c.stdout, out)
+	return exitOK
+}
+
+// network takes the fingerprint and decides the rule.
+func (c *cli) network() (networkOutput, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), networkTimeout)
+	defer cancel()
+	fp, err := network.Current(ctx, network.System())
+	if err != nil {
+		return networkOutput{}, err
+	}
+	dir, err := c.service().ConfigDir()
+	if err != nil {
+		return networkOutput{}, err
+	}
+	rules, err := network.RuleStore{Dir: dir}.Load()
+	if err != nil {
+		return networkOutput{}, err
+	}
+	out := networkOutput{Network: fp, Rules: len(rules)}
+	if r, ok := network.Decide(rules, fp); ok {
+		out.Matched, out.Rule = true, &r
+	}
+	return out, nil
+}
+
+// printNetwork writes the fingerprint and the matching rule.
+func printNetwork(w io.Writer, out networkOutput) {
+	fp := out.Network
+	fmt.Fprintf(w, "network:  %s\nid:       %s\n", fp.Describe(), fp.ID)
+	for _, it := range fp.Interfaces {
+		fmt.Fprintf(w, "  %-12s %-8s %s\n", it.Name, it.Kind, strings.Join(it.Addrs, " "))
+	}
+	if r := fp.DefaultRoute; r != nil {
+		fmt.Fprintf(w, "route:    default via %s on %s\n", dash(r.Gateway), r.Interface)
+	}
+	if len(fp.Ignored) > 0 {
+		fmt.Fprintf(w, "ignored:  %s\n", strings.Join(fp.Ignored, " "))
+	}
+	switch {
+	case out.Matched:
+		how := "suggested"
+		if out.Rule.Auto {
+			how = "applied automatically"
+		}
+		fmt.Fprintf(w, "rule:     %q: profile %q (%s)\n", out.Rule.Name, out.Rule.Profile, how)
+	case out.Rules == 0:
+		fmt.Fprintln(w, "rule:     none (no network rules yet; make them on the app's Profiles screen)")
+	default:
+		fmt.Fprintf(w, "rule:     none of %d rules matches\n", out.Rules)
+	}
+}

@@ -1,0 +1,373 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gomirror/gomirror/core/profile"
+)
+
+var profileCmd = &command{
+	name:    "profile",
+	args:    "list|show|apply|save|rm|rename|dup|export|import [ARG...] [flags]",
+	summary: "switch all module settings at once with named profiles",
+	help: `Profile manages named sets of module settings (GOPROXY, GOSUMDB, GOPRIVATE,
+GONOPROXY, GONOSUMDB, GOINSECURE, GOAUTH, GOFLAGS, GOTOOLCHAIN): each key is
+set, unset or left as it is. The presets "Toolchain default", "Mainland
+China", "Company proxy" (a template to edit) and "Offline" are always there;
+your own profiles are kept in profiles.toml in Go Mirror's config directory.
+
+	profile list              the profiles; * marks the one applied last
+	profile show NAME         a profile's choices and what applying it would change
+	profile apply NAME        print the changes, then write them in one atomic,
+	                          undoable step ("gomirrorctl undo" restores every key)
+	profile save NAME         save the current settings as a new profile
+	profile rm NAME           delete a profile of yours
+	profile rename OLD NEW    rename a profile of yours
+	profile dup NAME NEW      copy a profile or preset as NEW
+	profile export [NAME...]  print your profiles (all if none named) as TOML to
+	                          share, or one profile as a snippet with --format
+	profile import FILE       add the profiles of an exported file
+
+A profile that would be refused (a value the go command rejects, a
+template's placeholder, a secret) exits 2 with nothing written, naming the
+line of a profile read from a file. For each key an OS environment variable
+shadows, apply warns on stderr: the change has no effect until the variable
+is removed.
+
+Flags:
+	--dry-run        apply: print the changes; write nothing
+	--yes            apply: do not ask for confirmation on a terminal
+	--replace        import: replace your profiles of the same names
+	--format F       export: toml (default), bash, zsh, powershell, fish,
+	                 dockerfile or github-actions; secrets are never included
+	--json           list, show, apply: print JSON
+`,
+	run: runProfile,
+}
+
+// profileFlags are the flags of profile.
+type profileFlags struct {
+	jsonOut, dryRun, yes, replace bool
+	format                        string
+}
+
+// profileSub is one subcommand of profile: its argument count (-1 for any)
+// and what it does.
+type profileSub struct {
+	nargs int
+	usage string
+	run   func(c *cli, cmd *command, pf profileFlags, args []string) int
+}
+
+var profileSubs = map[string]profileSub{
+	"list":   {0, "profile list", runProfileList},
+	"show":   {1, "profile show NAME", runProfileShow},
+	"apply":  {1, "profile apply NAME", runProfileApply},
+	"save":   {1, "profile save NAME", runProfileSave},
+	"rm":     {1, "profile rm NAME", runProfileRemove},
+	"rename": {2, "profile rename OLD NEW", runProfileRename},
+	"dup":    {2, "profile dup NAME NEW", runProfileDup},
+	"export": {-1, "profile export [NAME...]", runProfileExport},
+	"import": {1, "profile import FILE", runProfileImport},
+}
+
+// runProfile implements "gomirrorctl profile".
+func runProfile(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	var pf profileFlags
+	fs.BoolVar(&pf.jsonOut, "json", false, "")
+	fs.BoolVar(&pf.dryRun, "dry-run", false, "")
+	fs.BoolVar(&pf.yes, "yes", false, "")
+	fs.BoolVar(&pf.replace, "replace", false, "")
+	fs.StringVar(&pf.format, "format", "toml", "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		pos = []string{"list"}
+	}
+	sub, ok := profileSubs[pos[0]]
+	switch {
+	case !ok:
+		return c.usageError(cmd, fmt.Errorf("unknown subcommand %q", pos[0]))
+	case sub.nargs >= 0 && len(pos)-1 != sub.nargs:
+		fmt.Fprintf(c.stderr, "usage: gomirrorctl %s\nRun \"gomirrorctl help profile\" for more.\n", sub.usage)
+		return exitRefused
+	}
+	return sub.run(c, cmd, pf, pos[1:])
+}
+
+// store returns the user's profile store.
+func (c *cli) store() (profile.Store, error) {
+	dir, err := c.service().ConfigDir()
+	return profile.Store{Dir: dir}, err
+}
+
+// profileFail reports err like fail, but a missing or taken profile name is
+// refused input (exit 2) too.
+func (c *cli) profileFail(cmd *command, err error) int {
+	if errors.Is(err, profile.ErrNotFound) || errors.Is(err, profile.ErrExists) {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		return exitRefused
+	}
+	return c.fail(cmd, err)
+}
+
+// profileList is the JSON form of profile list.
+type profileList struct {
+	Active   string            `json:"active"`
+	Profiles []profile.Profile `json:"profiles"`
+}
+
+// runProfileList implements "profile list".
+func runProfileList(c *cli, cmd *command, pf profileFlags, _ []string) int {
+	st, err := c.store()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	ps, active, err := st.All()
+	if err != nil {
+		return c.profileFail(cmd, err)
+	}
+	if pf.jsonOut {
+		return c.writeJSONOut(cmd, profileList{Active: active, Profiles: ps})
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "  NAME\tKIND\tCHANGES")
+	for _, p := range ps {
+		mark := " "
+		if p.Name == active {
+			mark = "*"
+		}
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, p.Name, kind(p), changedKeys(p))
+	}
+	tw.Flush()
+	return exitOK
+}
+
+// writeJSONOut writes v as JSON on stdout and returns the exit status.
+func (c *cli) writeJSONOut(cmd *command, v any) int {
+	if err := writeJSON(c.stdout, v); err != nil {
+		return c.fail(cmd, err)
+	}
+	return exitOK
+}
+
+// kind says whether p is a preset or the user's.
+func kind(p profile.Profile) string {
+	if p.Preset {
+		return "preset"
+	}
+	return "saved"
+}
+
+// changedKeys summarises what p sets and unsets, e.g. "set GOPROXY GOSUMDB;
+// unset GOFLAGS".
+func changedKeys(p profile.Profile) string {
+	var set, unset []string
+	for _, k := range profile.Keys {
+		switch p.Get(k).Action {
+		case profile.Set:
+			set = append(set, k)
+		case profile.Unset:
+			unset = append(unset, k)
+		}
+	}
+	var parts []string
+	if len(set) > 0 {
+		parts = append(parts, "set "+strings.Join(set, " "))
+	}
+	if len(unset) > 0 {
+		parts = append(parts, "unset "+strings.Join(unset, " "))
+	}
+	if len(parts) == 0 {
+		return "(leaves everything)"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// profileShow is the JSON form of profile show.
+type profileShow struct {
+	Profile profile.Profile `json:"profile"`
+	Active  bool            `json:"active"`
+	Plan    profile.Plan    `json:"plan"`
+}
+
+// runProfileShow implements "profile show".
+func runProfileShow(c *cli, cmd *command, pf profileFlags, args []string) int {
+	p, active, code, ok := c.lookupProfile(cmd, args[0])
+	if !ok {
+		return code
+	}
+	pl := profile.NewPlan(c.service().Resolve(), p)
+	if pf.jsonOut {
+		return c.writeJSONOut(cmd, profileShow{Profile: p, Active: p.Name == active, Plan: pl})
+	}
+	printProfile(c.stdout, p, p.Name == active)
+	fmt.Fprintln(c.stdout, "\nApplying it now would:")
+	printPlanChanges(c.stdout, pl)
+	for _, pr := range pl.Problems {
+		printProblem(c.stdout, pr, "  ")
+	}
+	return exitOK
+}
+
+// lookupProfile finds a stored profile or preset and the active name.
+func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, active string, code int, ok bool) {
+	st, err := c.store()
+	if err == nil {
+		p, err = st.Lookup(name)
+	}
+	if err == nil {
+		active, err = st.Active()
+	}
+	if err != nil {
+		return p, "", c.profileFail(cmd, err), false
+	}
+	return p, active, exitOK, true
+}
+
+// printProfile writes a profile's description and choices.
+func printProfile(w io.Writer, p profile.Profile, active bool) {
+	head := p.Name + " (" + kind(p)
+	if active {
+		head += ", active"
+	}
+	fmt.Fprintln(w, head+")")
+	if p.Description != "" {
+		fmt.Fprintln(w, p.Description)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	for _, k := range profile.Keys {
+		fmt.Fprintf(tw, "%s\t%s\n", k, choiceText(p.Get(k)))
+	}
+	tw.Flush()
+	if len(p.Credentials) > 0 {
+		fmt.Fprintf(w, "credentials for: %s\n", strings.Join(p.Credentials, ", "))
+	}
+}
+
+// choiceText formats a choice: the value to set, "unset" or "leave as is".
+func choiceText(ch profile.Choice) string {
+	switch ch.Action {
+	case profile.Set:
+		return "= " + showValue(ch.Value)
+	case profile.Unset:
+		return "unset (use $GOROOT/go.env or the default)"
+	}
+	return "leave as is"
+}
+
+// printPlanChanges writes a plan's diff, one key a line.
+func printPlanChanges(w io.Writer, pl profile.Plan) {
+	if pl.Empty() {
+		fmt.Fprintln(w, "  nothing: the env file already matches the profile")
+		return
+	}
+	for _, ch := range pl.Changes {
+		fmt.Fprintln(w, "  "+planChangeText(ch))
+	}
+}
+
+// planChangeText formats one change, e.g. "GOPROXY: unset → https://a".
+func planChangeText(ch profile.Change) string {
+	old := "not set"
+	if ch.OldSet {
+		old = showValue(ch.Old)
+	}
+	next := "unset"
+	if ch.Action == profile.Set {
+		next = showValue(ch.New)
+	}
+	s := fmt.Sprintf("%s: %s → %s", ch.Key, old, next)
+	if ch.Shadowed {
+		s += " (shadowed by the OS environment)"
+	}
+	return s
+}
+
+// runProfileSave implements "profile save".
+func runProfileSave(c *cli, cmd *command, _ profileFlags, args []string) int {
+	if err := profile.CheckName(args[0]); err != nil {
+		return c.usageError(cmd, err)
+	}
+	st, err := c.store()
+	if err == nil {
+		err = st.Create(profile.FromResolution(args[0], c.service().Resolve()))
+	}
+	if err != nil {
+		return c.profileFail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "saved the current settings as %q in %s\n", args[0], st.Path())
+	return exitOK
+}
+
+// runProfileRemove implements "profile rm".
+func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
+	return c.editStore(cmd, func(st profile.Store) error {
+		err := st.Delete(args[0])
+		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
+			return fmt.Errorf("%q is a preset and cannot be deleted; duplicate it to make one of your own (%w)", args[0], profile.ErrNotFound)
+		}
+		return err
+	}, fmt.Sprintf("deleted %q", args[0]))
+}
+
+// runProfileRename implements "profile rename".
+func runProfileRename(c *cli, cmd *command, _ profileFlags, args []string) int {
+	if err := profile.CheckName(args[1]); err != nil {
+		return c.usageError(cmd, err)
+	}
+	return c.editStore(cmd, func(st profile.Store) error { return st.Rename(args[0], args[1]) },
+		fmt.Sprintf("renamed %q to %q", args[0], args[1]))
+}
+
+// runProfileDup implements "profile dup".
+func runProfileDup(c *cli, cmd *command, _ profileFlags, args []string) int {
+	if err := profile.CheckName(args[1]); err != nil {
+		return c.usageError(cmd, err)
+	}
+	return c.editStore(cmd, func(st profile.Store) error { _, err := st.Duplicate(args[0], args[1]); return err },
+		fmt.Sprintf("copied %q to %q", args[0], args[1]))
+}
+
+// editStore runs edit on the store and reports done, or the error.
+func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done string) int {
+	st, err := c.store()
+	if err == nil {
+		err = edit(st)
+	}
+	if err != nil {
+		return c.profileFail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "%s in %s\n", done, st.Path())
+	return exitOK
+}
+
+// runProfileImport implements "profile import".
+func runProfileImport(c *cli, cmd *command, pf profileFlags, args []string) int {
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	st, err := c.store()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	ps, err := st.Import(c.service().Resolve(), args[0], data, pf.replace)
+	if err != nil {
+		return c.profileFail(cmd, err)
+	}
+	for _, p := range ps {
+		fmt.Fprintf(c.stdout, "imported %q\n", p.Name)
+	}
+	fmt.Fprintf(c.stdout, "into %s\n", st.Path())
+	return exitOK
+}

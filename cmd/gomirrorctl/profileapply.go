@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gomirror/gomirror/core/origin/procs"
+	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// staleTimeout bounds the look for processes that hold old values.
+const staleTimeout = 5 * time.Second
+
+// profileApply is the JSON form of profile apply.
+type profileApply struct {
+	Plan    profile.Plan         `json:"plan"`
+	Applied bool                 `json:"applied"`
+	Result  *service.WriteResult `json:"result,omitempty"`
+}
+
+// runProfileApply implements "profile apply": print the diff, check it,
+// ask on a terminal, write it in one step and mark the profile active.
+func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
+	p, _, code, ok := c.lookupProfile(cmd, args[0])
+	if !ok {
+		return code
+	}
+	r := c.service().Resolve()
+	pl := profile.NewPlan(r, p)
+	if !pf.jsonOut {
+		fmt.Fprintf(c.stdout, "Profile %q:\n", p.Name)
+		printPlanChanges(c.stdout, pl)
+	}
+	if err := pl.Err(); err != nil {
+		return c.fail(cmd, err)
+	}
+	out := profileApply{Plan: pl}
+	switch {
+	case pf.dryRun:
+		printWarnings(c.stderr, pl.Warnings())
+		return c.applyOutput(cmd, pf, out)
+	case pl.Empty():
+		return c.finishApply(cmd, pf, p.Name, out)
+	case !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, "Apply these changes?"):
+		fmt.Fprintln(c.stderr, "not applied")
+		return exitRefused
+	}
+	res, err := c.service().Apply(r, pl.Sets(), pl.Unsets())
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	out.Applied, out.Result = true, res
+	if !pf.jsonOut {
+		fmt.Fprintf(c.stdout, "wrote %s (undo with gomirrorctl undo)\n", res.File)
+	}
+	printWarnings(c.stderr, res.Warnings)
+	c.staleHint(r, res)
+	return c.finishApply(cmd, pf, p.Name, out)
+}
+
+// finishApply marks the profile active and prints the JSON output.
+func (c *cli) finishApply(cmd *command, pf profileFlags, name string, out profileApply) int {
+	st, err := c.store()
+	if err == nil {
+		err = st.SetActive(name)
+	}
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	return c.applyOutput(cmd, pf, out)
+}
+
+// applyOutput prints the JSON output of apply, if asked for.
+func (c *cli) applyOutput(cmd *command, pf profileFlags, out profileApply) int {
+	if pf.jsonOut {
+		return c.writeJSONOut(cmd, out)
+	}
+	return exitOK
+}
+
+// interactive reports whether stdin and stdout are both terminals.
+func interactive() bool {
+	for _, f := range []*os.File{os.Stdin, os.Stdout} {
+		st, err := f.Stat()
+		if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// confirm asks question and reports whether the answer is yes.
+func confirm(w io.Writer, r io.Reader, question string) bool {
+	fmt.Fprintf(w, "%s [y/N] ", question)
+	line, _ := bufio.NewReader(r).ReadString('\n')
+	a := strings.ToLower(strings.TrimSpace(line))
+	return a == "y" || a == "yes"
+}
+
+// staleHint lists, on stderr, the running go, gopls and IDE processes that
+// still hold the values before the write: they need a restart.
+func (c *cli) staleHint(before *resolve.Resolution, res *service.WriteResult) {
+	after := c.service().Resolve()
+	want := map[string]string{}
+	for _, ch := range res.Changes {
+		if after.Value(ch.Key) != before.Value(ch.Key) {
+			want[ch.Key] = after.Value(ch.Key)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), staleTimeout)
+	defer cancel()
+	ps, err := procs.List(ctx, procs.Query{Want: want, Since: res.Entry.Time})
+	stale := procs.Stale(ps)
+	if err != nil || len(stale) == 0 {
+		return
+	}
+	fmt.Fprintf(c.stderr, "hint: %d running program(s) still hold the old values until restarted:\n", len(stale))
+	for _, p := range stale {
+		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, p.Hint)
+	}
+}
+
+// runProfileExport implements "profile export": TOML of the user's
+// profiles, or a snippet of one profile or preset.
+func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int {
+	if pf.format == "toml" {
+		st, err := c.store()
+		var data []byte
+		if err == nil {
+			data, err = st.Export(names...)
+		}
+		if err != nil {
+			return c.profileFail(cmd, err)
+		}
+		_, err = c.stdout.Write(data)
+		return c.writeStatus(cmd, err)
+	}
+	f := snippetFormat(pf.format)
+	switch {
+	case !slices.Contains(profile.Formats, f):
+		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, fish, dockerfile or github-actions", pf.format))
+	case len(names) != 1:
+		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
+	}
+	p, _, code, ok := c.lookupProfile(cmd, names[0])
+	if !ok {
+		return code
+	}
+	s, err := profile.Snippet(p, f)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	_, err = io.WriteString(c.stdout, s)
+	return c.writeStatus(cmd, err)
+}
+
+// snippetFormat maps a --format value to a snippet format; zsh is bash.
+func snippetFormat(s string) profile.Format {
+	if s == "zsh" {
+		return profile.Bash
+	}
+	return profile.Format(s)
+}
+
+// writeStatus returns the exit status of writing output.
+func (c *cli) writeStatus(cmd *command, err error) int {
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	return exitOK
+}

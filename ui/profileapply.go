@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// joinComma joins s with commas.
+func joinComma(s []string) string { return strings.Join(s, ", ") }
+
+// onApplyTapped computes what applying the selected profile would change,
+// off the UI goroutine, and shows the diff preview.
+func (p *profilesScreen) onApplyTapped() {
+	q, ok := p.current()
+	if !ok {
+		return
+	}
+	p.apply.Disable()
+	p.run(func() func() {
+		r := p.svc.Resolve()
+		pl := profile.NewPlan(r, q)
+		return func() {
+			p.apply.Enable()
+			p.showPreview(r, pl)
+		}
+	})
+}
+
+// showPreview shows a refusal inline, or a plan that changes nothing as
+// done, or asks for confirmation with the diff.
+func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan) {
+	if err := pl.Err(); err != nil {
+		p.onApplied(pl.Profile, nil, err)
+		return
+	}
+	if pl.Empty() {
+		p.applyPlan(r, pl)
+		return
+	}
+	title := lang.L("profiles.preview.title", map[string]any{"Name": pl.Profile})
+	p.preview = dialog.NewCustomConfirm(title, lang.L("profiles.apply"), lang.L("profiles.cancel"),
+		previewContent(pl), func(ok bool) { p.onPreviewClosed(r, pl, ok) }, p.win)
+	p.preview.SetConfirmImportance(widget.HighImportance)
+	p.preview.Resize(fyne.NewSize(640, 0))
+	p.preview.Show()
+}
+
+// onPreviewClosed applies the plan if the user confirmed it.
+func (p *profilesScreen) onPreviewClosed(r *resolve.Resolution, pl profile.Plan, ok bool) {
+	p.preview = nil
+	if ok {
+		p.applyPlan(r, pl)
+	}
+}
+
+// previewContent lists each change as key, old → new, with the warnings.
+func previewContent(pl profile.Plan) fyne.CanvasObject {
+	form := container.New(layout.NewFormLayout())
+	for _, ch := range pl.Changes {
+		key := widget.NewLabelWithStyle(ch.Key, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		diff := widget.NewLabel(changeDiffText(ch))
+		diff.Wrapping = fyne.TextWrapWord
+		var row fyne.CanvasObject = diff
+		if ch.Shadowed {
+			row = container.NewBorder(nil, nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), diff)
+		}
+		form.Objects = append(form.Objects, key, row)
+	}
+	objs := []fyne.CanvasObject{widget.NewLabel(lang.L("profiles.preview.intro")), form}
+	objs = append(objs, problemRows(pl.Warnings())...)
+	return container.NewVBox(objs...) // at most one row per key: no scroller
+}
+
+// changeDiffText is "old → new" for one change of a plan.
+func changeDiffText(ch profile.Change) string {
+	old, next := lang.L("profiles.notset"), lang.L("profiles.choice.unset")
+	if ch.OldSet {
+		old = ch.Old
+	}
+	if ch.Action == profile.Set {
+		next = ch.New
+	}
+	return old + " → " + next
+}
+
+// applyPlan writes pl over base in the background and marks the profile
+// active.
+func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
+	p.apply.Disable()
+	st, svc := p.store, p.svc
+	p.run(func() func() {
+		res, err := writePlan(svc, st, base, pl)
+		return func() { p.onApplied(pl.Profile, res, err) }
+	})
+}
+
+// applyByName applies the profile called name without a preview (from the
+// tray, a suggestion or an automatic switch), and notifies the user.
+func (p *profilesScreen) applyByName(name string) {
+	st, svc := p.store, p.svc
+	p.run(func() func() {
+		q, err := st.Lookup(name)
+		var res *service.WriteResult
+		if err == nil {
+			r := svc.Resolve()
+			res, err = writePlan(svc, st, r, profile.NewPlan(r, q))
+		}
+		return func() {
+			p.onApplied(name, res, err)
+			p.notify(name, err)
+		}
+	})
+}
+
+// writePlan checks and writes pl over base in one step, then marks its
+// profile active. A plan that changes nothing only marks it. It runs off
+// the UI goroutine.
+func writePlan(svc *service.Service, st profile.Store, base *resolve.Resolution, pl profile.Plan) (*service.WriteResult, error) {
+	if err := pl.Err(); err != nil {
+		return nil, err
+	}
+	var res *service.WriteResult
+	if !pl.Empty() {
+		var err error
+		if res, err = svc.Apply(base, pl.Sets(), pl.Unsets()); err != nil {
+			return nil, err
+		}
+	}
+	if st.Dir == "" { // no config dir (see newProfilesScreen): nothing to mark
+		return res, nil
+	}
+	return res, st.SetActive(pl.Profile)
+}
+
+// onApplied shows the outcome of applying the profile called name: a
+// refusal inline with its problems, another error in a dialog, or success
+// with the shadowed keys and the hint to restart running programs.
+func (p *profilesScreen) onApplied(name string, res *service.WriteResult, err error) {
+	p.setButtons()
+	var refused *core.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		p.setOutcome(outcome(lang.L("profiles.refused", map[string]any{"Name": name}), widget.DangerImportance, refused.Problems))
+		return
+	case err != nil:
+		p.setOutcome(nil)
+		showError(p.win, err)
+		return
+	case res == nil:
+		p.setOutcome(outcome(lang.L("profiles.matches", map[string]any{"Name": name}), widget.SuccessImportance, nil))
+	default:
+		msg := lang.L("profiles.applied", map[string]any{"Name": name, "File": res.File})
+		objs := outcome(msg, widget.SuccessImportance, res.Warnings)
+		hint := widget.NewLabel(lang.L("profiles.restarthint"))
+		hint.Wrapping = fyne.TextWrapWord
+		p.setOutcome(append(objs, hint))
+	}
+	p.written()
+}
+
+// notify tells the user, outside the window, that a profile was applied
+// or could not be.
+func (p *profilesScreen) notify(name string, err error) {
+	msg := lang.L("profiles.notify.applied", map[string]any{"Name": name})
+	if err != nil {
+		msg = lang.L("profiles.notify.failed", map[string]any{"Name": name})
+	}
+	p.app.SendNotification(fyne.NewNotification("Go Mirror", msg))
+}
