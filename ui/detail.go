@@ -31,6 +31,7 @@ type detailPanel struct {
 	doc        *widget.Label
 	chain      *fyne.Container
 	rows       []*layerRow
+	origins    *originsPanel // where it is set outside Go
 	problems   *fyne.Container
 	entry      *widget.Entry
 	readOnly   *widget.Label
@@ -59,6 +60,7 @@ func (d *detailPanel) buildUI() {
 	d.doc = widget.NewLabel(lang.L("detail.none"))
 	d.doc.Wrapping = fyne.TextWrapWord
 	d.chain = container.NewVBox()
+	d.origins = newOriginsPanel(d)
 	d.problems = container.NewVBox()
 	d.entry = widget.NewEntry()
 	d.entry.PlaceHolder = lang.L("edit.placeholder")
@@ -79,7 +81,7 @@ func (d *detailPanel) buildUI() {
 func (d *detailPanel) content() fyne.CanvasObject {
 	body := container.NewVBox(
 		d.title, d.effective, d.doc,
-		heading(lang.L("detail.chain")), d.chain,
+		heading(lang.L("detail.chain")), d.chain, d.origins.box,
 		heading(lang.L("detail.problems")), d.problems,
 		heading(lang.L("detail.edit")), d.entry, d.readOnly, d.validation,
 		container.NewHBox(d.save, d.unset, d.undo), d.outcome,

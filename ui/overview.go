@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/origin/shell"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 )
@@ -42,6 +43,8 @@ type overviewScreen struct {
 	check   *widget.Button
 	list    *widget.List
 	detail  *detailPanel
+
+	contexts *contextState // a new terminal's and desktop apps' views
 }
 
 // newOverviewScreen makes the overview; reloadAll reloads every screen, after
@@ -49,6 +52,8 @@ type overviewScreen struct {
 func newOverviewScreen(svc *service.Service, win fyne.Window, run runner, reloadAll func()) *overviewScreen {
 	o := &overviewScreen{svc: svc, win: win, run: run, reloadAll: reloadAll, selected: -1}
 	o.detail = newDetailPanel(svc, win, run, reloadAll)
+	o.contexts = &contextState{cache: &shell.Cache{}}
+	o.contexts.bar = newContextsBar(o.onContextChanged, newProcessesDialog(svc, win, run).open)
 	return o
 }
 
@@ -63,7 +68,7 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 	o.check = widget.NewButtonWithIcon(lang.L("overview.check"), theme.ConfirmIcon(), o.onCheckTapped)
 	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload), container.NewHBox(layout.NewSpacer(), o.check))
 	top := container.NewBorder(nil, nil, nil, tools, o.install)
-	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(top, o.contexts.bar.box, widget.NewSeparator()), nil, nil, nil, split)
 }
 
 // summary is the count of diagnostics by severity.
@@ -90,6 +95,7 @@ func (o *overviewScreen) load() {
 		return func() {
 			if n == o.loads {
 				o.show(r, ps)
+				o.startInspect(n)
 			}
 		}
 	})
@@ -126,6 +132,7 @@ func (o *overviewScreen) onSettingSelected(id widget.ListItemID) {
 	o.selected = id
 	s := o.res.Settings[id]
 	o.detail.show(o.res, s, problemsFor(o.problems, s.Name))
+	o.detail.origins.show(o.contexts.report, s.Name)
 }
 
 // selectSetting selects the setting called name.

@@ -17,7 +17,7 @@ import (
 
 var envCmd = &command{
 	name:    "env",
-	args:    "[--json] [--check] [VAR...]",
+	args:    "[--json] [--check] [--context terminal|desktop] [VAR...]",
 	summary: "show the effective settings and where each comes from",
 	help: `Env prints the value the go command will use for each managed variable
 (or only the named ones) and the layer it comes from:
@@ -34,6 +34,10 @@ Flags:
 	         the layers from highest to lowest precedence
 	--check  also run the real "go env -json" in the same environment and
 	         report every value that differs; exit 1 if any does
+	--context terminal|desktop
+	         resolve in another environment than gomirrorctl's own:
+	         "terminal" is what a new terminal gets (your login shell after
+	         its rc files), "desktop" what apps started from the desktop get
 `,
 	listVars: true,
 	run:      runEnv,
@@ -62,6 +66,7 @@ func runEnv(c *cli, cmd *command, args []string) int {
 	fs := newFlagSet(cmd)
 	jsonOut := fs.Bool("json", false, "")
 	check := fs.Bool("check", false, "")
+	inCtx := fs.String("context", "", "")
 	names, code, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return code
@@ -69,7 +74,10 @@ func runEnv(c *cli, cmd *command, args []string) int {
 	if code, ok := c.knownVars(cmd, names); !ok {
 		return code
 	}
-	r := c.service().Resolve()
+	r, code, ok := c.contextResolution(cmd, *inCtx, *check)
+	if !ok {
+		return code
+	}
 	settings := selectSettings(r, names)
 	var chk *checkOutput
 	if *check {

@@ -5,6 +5,7 @@ package inspect
 
 import (
 	"context"
+	"errors"
 	"os"
 	"runtime"
 	"time"
@@ -32,13 +33,20 @@ type Options struct {
 	// terminal emulator passes it; nil means the desktop environment.
 	ShellEnv []string
 	// Shell is the login shell; nil means shell.Find.
-	Shell   *shell.Shell
-	Timeout time.Duration // for the login shell; shell.DefaultTimeout if zero
-	Cache   *shell.Cache  // nil: no caching
-	GOOS    string        // runtime.GOOS if empty
-	Cwd     string        // os.Getwd() if empty
-	FS      core.FS       // core.OSFS if nil
+	Shell *shell.Shell
+	// SkipShell leaves the login shell alone: the terminal context then
+	// has only an Error saying so.
+	SkipShell bool
+	Timeout   time.Duration // for the login shell; shell.DefaultTimeout if zero
+	Cache     *shell.Cache  // nil: no caching
+	GOOS      string        // runtime.GOOS if empty
+	Cwd       string        // os.Getwd() if empty
+	FS        core.FS       // core.OSFS if nil
 }
+
+// ErrShellSkipped is the terminal context's error when Options.SkipShell
+// is set.
+var ErrShellSkipped = errors.New("the login shell was not run (skipped on request)")
 
 // Context is one environment a go command may run in, and its resolution.
 type Context struct {
@@ -151,6 +159,10 @@ func (o Options) desktop() (Context, []origin.OSVar) {
 // adds the rc-file origins to r.
 func (o Options) terminal(ctx context.Context, r *Report) Context {
 	c := Context{Name: origin.Terminal}
+	if o.SkipShell {
+		c.Error = ErrShellSkipped.Error()
+		return c
+	}
 	sh := o.Shell
 	if sh == nil {
 		found, err := (shell.Finder{Env: r.Desktop.Env, GOOS: o.GOOS}).Find()

@@ -1,10 +1,13 @@
 package procs
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -47,12 +50,16 @@ func kindOf(in info) Kind {
 	return ""
 }
 
-// judge reads a process's environment and compares it with q.
-func judge(in info, k Kind, q Query) Process {
-	p := Process{PID: in.pid, Kind: k, Name: in.name, Exe: in.exe, Cmdline: in.cmdline,
+// judge reads a process's environment and compares it with q. ok is false
+// for a process that exited meanwhile.
+func judge(in info, k Kind, q Query) (p Process, ok bool) {
+	p = Process{PID: in.pid, Kind: k, Name: in.name, Exe: in.exe, Cmdline: in.cmdline,
 		Started: in.created, Hint: Hint(k)}
 	p.StartedBefore = !q.Since.IsZero() && !in.created.IsZero() && in.created.Before(q.Since)
 	env, err := in.environ()
+	if gone(err) {
+		return p, false
+	}
 	if err == nil && len(env) == 0 {
 		err = fmt.Errorf("the operating system returned an empty environment")
 	}
@@ -60,7 +67,12 @@ func judge(in info, k Kind, q Query) Process {
 		p.Mismatches = mismatches(env, q.Want)
 	}
 	p.State, p.Reason = verdict(p, q.Since, err)
-	return p
+	return p, true
+}
+
+// gone reports an error reading a process that no longer exists.
+func gone(err error) bool {
+	return errors.Is(err, syscall.ESRCH) || errors.Is(err, fs.ErrNotExist)
 }
 
 // mismatches compares env with want. A variable the process lacks, or has

@@ -120,7 +120,9 @@ func classify(infos []info, q Query) []Process {
 		if k == "" {
 			continue
 		}
-		out = append(out, judge(in, k, q))
+		if p, ok := judge(in, k, q); ok {
+			out = append(out, p)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Process) int { return a.Started.Compare(b.Started) })
 	return out

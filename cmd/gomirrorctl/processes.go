@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/gomirror/gomirror/core/origin/procs"
+)
+
+var processesCmd = &command{
+	name:    "processes",
+	args:    "[--json] [--all]",
+	summary: "list go, gopls, dlv and IDE processes that still hold old values",
+	help: `Processes lists the running go, gopls, dlv and IDE processes (GoLand, VS Code,
+Cursor, Vim/Neovim running gopls) whose environment holds a Go variable
+with another value than the effective one now, or that started before the
+last change Go Mirror recorded: they keep the old settings until they are
+restarted. Each comes with a hint how to restart it. Where the operating
+system hides a process's environment, its state is "unknown".
+
+By default only stale and unknown processes are listed.
+
+Flags:
+	--json   print {"processes": [{"pid", "kind", "name", "exe", "cmdline",
+	         "started", "state", "mismatches", "started_before", "reason",
+	         "hint"}]}; state is "stale", "ok" or "unknown"
+	--all    also list the processes that have the current values
+`,
+	run: runProcesses,
+}
+
+// processesOutput is the JSON form of processes.
+type processesOutput struct {
+	Processes []procs.Process `json:"processes"`
+}
+
+// runProcesses implements "gomirrorctl processes".
+func runProcesses(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	all := fs.Bool("all", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if code, ok := c.noArgs(cmd, pos); !ok {
+		return code
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), inspectTimeout)
+	defer cancel()
+	ps, err := c.service().Processes(ctx, nil)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	out := processesOutput{Processes: []procs.Process{}}
+	for _, p := range ps {
+		if *all || p.State != procs.StateOK {
+			out.Processes = append(out.Processes, p)
+		}
+	}
+	if *jsonOut {
+		if err := writeJSON(c.stdout, out); err != nil {
+			return c.fail(cmd, err)
+		}
+		return exitOK
+	}
+	printProcesses(c.stdout, out.Processes)
+	return exitOK
+}
+
+// printProcesses writes a table of the processes, then each one's reason
+// and restart hint.
+func printProcesses(w io.Writer, ps []procs.Process) {
+	if len(ps) == 0 {
+		fmt.Fprintln(w, "No go, gopls, dlv or IDE process holds an old value.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "PID\tKIND\tNAME\tSTATE\tSTARTED")
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.PID, p.Kind, p.Name, p.State, p.Started.Format("2006-01-02 15:04:05"))
+	}
+	tw.Flush()
+	for _, p := range ps {
+		fmt.Fprintf(w, "\n%d %s: %s\n  restart: %s\n", p.PID, p.Name, p.Reason, p.Hint)
+	}
+}

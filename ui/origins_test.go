@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/gomirror/gomirror/core/origin"
+)
+
+// shellFixture is a fixture whose login shell is bash, with a
+// ~/.bash_profile that exports GOPROXY on line 2, and an env file that
+// sets another GOPROXY.
+func shellFixture(t *testing.T) (*fixture, string) {
+	t.Helper()
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	f := newFixture(t, "SHELL="+bash)
+	profile := filepath.Join(f.dir, "home", ".bash_profile")
+	f.write(profile, "# Go\nexport GOPROXY=https://shell.example.test\n", 0o644)
+	f.writeEnvFile("GOPROXY=https://file.example.test,direct\n")
+	return f, profile
+}
+
+func TestOverviewShowsContextsAndOrigins(t *testing.T) {
+	f, profile := shellFixture(t)
+	u, w := f.newUI()
+	o := u.overview
+	o.selectSetting("GOPROXY")
+
+	bar := o.contexts.bar
+	if !bar.box.Visible() || !strings.Contains(bar.banner.Text, "GOPROXY") || bar.choice.Hidden {
+		t.Fatalf("contexts bar shown %t, banner %q, choice hidden %t; want the differing GOPROXY and a choice",
+			bar.box.Visible(), bar.banner.Text, bar.choice.Hidden)
+	}
+	p := o.detail.origins
+	if !labelsContain(p.box, profile+":2") || !labelsContain(p.box, "export GOPROXY=https://shell.example.test") {
+		t.Errorf("GOPROXY's origins do not show %s:2 and its line", profile)
+	}
+	if value, _ := settingItemText(t, w, "GOPROXY"); value != "https://file.example.test,direct" {
+		t.Errorf("list shows GOPROXY = %q in the desktop context, want the env file's", value)
+	}
+	bar.choice.SetSelected(contextLabel(origin.Terminal))
+	if value, _ := settingItemText(t, w, "GOPROXY"); value != "https://shell.example.test" {
+		t.Errorf("list shows GOPROXY = %q in the terminal context, want the shell's", value)
+	}
+}
+
+func TestOverviewFixCommentsOutAndUndoRestores(t *testing.T) {
+	f, profile := shellFixture(t)
+	before, _ := os.ReadFile(profile)
+	u, _ := f.newUI()
+	o := u.overview
+	o.selectSetting("GOPROXY")
+
+	p := o.detail.origins
+	var a *originActions
+	for _, x := range p.actions {
+		if x.origin.Context == origin.Terminal && x.comment != nil {
+			a = x
+		}
+	}
+	if a == nil || a.replace == nil {
+		t.Fatalf("GOPROXY's terminal origin offers no comment-out and replace buttons: %+v", p.actions)
+	}
+	test.Tap(a.comment)
+	if p.plan == nil || p.diff == nil {
+		t.Fatalf("Comment out shows no preview")
+	}
+	for _, want := range []string{"-export GOPROXY=https://shell.example.test", "+# export GOPROXY=https://shell.example.test  # disabled by Go Mirror"} {
+		if !strings.Contains(p.diff.String(), want) {
+			t.Errorf("preview diff lacks %q:\n%s", want, p.diff.String())
+		}
+	}
+	p.onPreviewClosed(true)
+
+	got, _ := os.ReadFile(profile)
+	if string(got) != "# Go\n# export GOPROXY=https://shell.example.test  # disabled by Go Mirror\n" {
+		t.Errorf(".bash_profile after the fix = %q", got)
+	}
+	if bar := o.contexts.bar; strings.Contains(bar.banner.Text, "GOPROXY") {
+		t.Errorf("after the fix the banner still names GOPROXY: %q", bar.banner.Text)
+	}
+
+	test.Tap(o.detail.undo)
+	if got, _ := os.ReadFile(profile); string(got) != string(before) {
+		t.Errorf(".bash_profile after Undo = %q, want %q byte for byte", got, before)
+	}
+	if !labelsContain(p.box, profile+":2") {
+		t.Errorf("after Undo the origin %s:2 is not shown again", profile)
+	}
+}
+
+func TestOverviewFixReplaceWritesEnvFileValue(t *testing.T) {
+	f, profile := shellFixture(t)
+	u, _ := f.newUI()
+	o := u.overview
+	o.selectSetting("GOPROXY")
+	for _, a := range o.detail.origins.actions {
+		if a.replace != nil {
+			test.Tap(a.replace)
+		}
+	}
+	p := o.detail.origins
+	if p.diff == nil || !strings.Contains(p.diff.String(), "+export GOPROXY=https://file.example.test,direct") {
+		t.Fatalf("replace preview does not write the env file's value")
+	}
+	p.onPreviewClosed(false)
+	if got, _ := os.ReadFile(profile); !strings.Contains(string(got), "export GOPROXY=https://shell.example.test\n") {
+		t.Errorf("cancelling the preview changed the file: %q", got)
+	}
+}
+
+func TestProcessesDialogListsStaleChild(t *testing.T) {
+	f := newFixture(t)
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Skip("no sleep command")
+	}
+	data, err := os.ReadFile(sleep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gopls := filepath.Join(t.TempDir(), "gopls")
+	f.write(gopls, string(data), 0o755)
+	child := exec.Command(gopls, "60")
+	child.Env = []string{"GOPROXY=https://stale.example.test"}
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { child.Process.Kill(); child.Wait() })
+
+	u, _ := f.newUI()
+	d := newProcessesDialog(f.svc, u.win, inline)
+	d.open()
+	want := fmt.Sprintf("gopls (PID %d): %s", child.Process.Pid, lang.L("processes.stale"))
+	if !labelsContain(d.rows, want) {
+		t.Errorf("the processes dialog does not show %q", want)
+	}
+}
