@@ -73,7 +73,7 @@ func (u *UI) table() []screen {
 	return []screen{
 		{"nav.overview", theme.HomeIcon(), u.overview.buildUI},
 		{"nav.mirrors", theme.StorageIcon(), newMirrorsScreen(u.svc, u.win, u.run, u.Reload).buildUI},
-		{"nav.private", theme.VisibilityOffIcon(), newPlaceholderScreen("nav.private", theme.VisibilityOffIcon()).buildUI},
+		{"nav.private", theme.VisibilityOffIcon(), newPrivateScreen(u.svc, u.win, u.run, u.Reload).buildUI},
 		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI},
 		{"nav.history", theme.HistoryIcon(), u.history.buildUI},
 	}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"text/tabwriter"
+	"time"
+
+	"github.com/gomirror/gomirror/core/private/cred"
+	"github.com/gomirror/gomirror/core/private/goauth"
+)
+
+// keyringTimeout bounds each keyring operation: a locked Secret Service may
+// wait for an unlock prompt that is never shown.
+const keyringTimeout = 20 * time.Second
+
+// checkTimeout bounds "cred test".
+const checkTimeout = 30 * time.Second
+
+var credCmd = &command{
+	name:    "cred",
+	args:    "set HOST[/PREFIX] --user NAME | list [--json] | rm HOST[/PREFIX] | test HOST[/PREFIX] URL",
+	summary: "manage credentials for private module hosts (kept in the OS keyring)",
+	help: `Cred manages the credentials the GOAUTH helper ("gomirrorctl goauth") and
+the git helper ("gomirrorctl git-credential") send to private module hosts.
+Each applies to a host (with an optional port) and an optional path prefix,
+and is only ever sent over https. The secret (a token or password) is kept
+in the OS keyring (macOS Keychain, Windows Credential Manager, the Secret
+Service on Linux); Go Mirror's own index lists which credentials exist,
+without any secret. If the keyring is missing or locked, cred fails with an
+error saying so; it never falls back to a plaintext file.
+
+	cred set HOST[/PREFIX] --user NAME
+		store or replace a credential. The secret is read from stdin
+		(one line) when stdin is not a terminal, otherwise from a prompt
+		that does not echo. It is never taken from the command line.
+	cred list [--json]
+		list the credentials, without secrets
+	cred rm HOST[/PREFIX]
+		remove a credential from the keyring and the index
+	cred test HOST[/PREFIX] URL
+		send one GET with the credential to the https URL (which must lie
+		under the prefix) and report whether the host accepted it
+
+Example:
+	printf '%s\n' "$TOKEN" | gomirrorctl cred set git.example.test/org --user alice
+`,
+	run: runCred,
+}
+
+// credList is the JSON form of "cred list".
+type credList struct {
+	Credentials []cred.Entry `json:"credentials"`
+}
+
+// runCred implements "gomirrorctl cred".
+func runCred(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	user := fs.String("user", "", "")
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	store, err := c.credStore()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	sub, rest := "", []string(nil)
+	if len(pos) > 0 {
+		sub, rest = pos[0], pos[1:]
+	}
+	switch {
+	case sub == "set" && len(rest) == 1:
+		return c.credSet(cmd, store, rest[0], *user)
+	case sub == "list" && len(rest) == 0:
+		return c.credList(cmd, store, *jsonOut)
+	case sub == "rm" && len(rest) == 1:
+		return c.credRemove(cmd, store, rest[0])
+	case sub == "test" && len(rest) == 2:
+		return c.credTest(cmd, store, rest[0], rest[1])
+	}
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: expected set, list, rm or test with their arguments\n", cmd.name)
+	printCommandUsage(c.stderr, cmd)
+	return exitRefused
+}
+
+// credStore is the credential store in Go Mirror's configuration directory,
+// backed by the OS keyring.
+func (c *cli) credStore() (*cred.Store, error) {
+	dir, err := c.service().ConfigDir()
+	if err != nil {
+		return nil, err
+	}
+	return &cred.Store{Dir: dir, Keyring: cred.OSKeyring{Timeout: keyringTimeout}}, nil
+}
+
+// credSet implements "cred set".
+func (c *cli) credSet(cmd *command, store *cred.Store, prefix, user string) int {
+	if user == "" {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s set: give the user name with --user NAME\n", cmd.name)
+		return exitRefused
+	}
+	if _, err := cred.ParsePrefix(prefix); err != nil {
+		return c.credFail(cmd, err)
+	}
+	secret, err := readSecret(c.stdin(), c.stderr, "Secret (token or password) for "+user+"@"+prefix+": ")
+	if err != nil {
+		return c.credFail(cmd, err)
+	}
+	e, err := store.Set(prefix, user, secret, "")
+	if err != nil {
+		return c.credFail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "stored the credential for %s (user %s); the secret is in the OS keyring\n", e.Prefix, e.User)
+	return exitOK
+}
+
+// credList implements "cred list".
+func (c *cli) credList(cmd *command, store *cred.Store, jsonOut bool) int {
+	es, err := store.List()
+	if err != nil {
+		return c.credFail(cmd, err)
+	}
+	if es == nil {
+		es = []cred.Entry{}
+	}
+	if jsonOut {
+		if err := writeJSON(c.stdout, credList{Credentials: es}); err != nil {
+			return c.fail(cmd, err)
+		}
+		return exitOK
+	}
+	if len(es) == 0 {
+		fmt.Fprintln(c.stdout, `no credentials stored; add one with "gomirrorctl cred set HOST[/PREFIX] --user NAME"`)
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "PREFIX\tUSER\tSECRET\tUPDATED\tORIGIN")
+	for _, e := range es {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Prefix, e.User, cred.Secret(""), e.Updated.Format(time.DateTime), e.Origin)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+// credRemove implements "cred rm".
+func (c *cli) credRemove(cmd *command, store *cred.Store, prefix string) int {
+	if err := store.Delete(prefix); err != nil {
+		return c.credFail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "removed the credential for %s\n", prefix)
+	return exitOK
+}
+
+// credTest implements "cred test".
+func (c *cli) credTest(cmd *command, store *cred.Store, prefix, url string) int {
+	cr, err := store.Get(prefix)
+	if err != nil {
+		return c.credFail(cmd, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
+	defer cancel()
+	code, err := goauth.Check(ctx, &http.Client{Timeout: checkTimeout}, url, cr)
+	if err != nil {
+		return c.credFail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "%s answered %d %s: %s\n", url, code, http.StatusText(code), checkVerdict(code))
+	if code == http.StatusUnauthorized || code == http.StatusForbidden {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// checkVerdict says what a status code means for the credential.
+func checkVerdict(code int) string {
+	switch {
+	case code == http.StatusOK:
+		return "the credential was accepted"
+	case code == http.StatusNotFound || code == http.StatusGone:
+		return "the credential was accepted, but nothing is at this URL"
+	case code == http.StatusUnauthorized || code == http.StatusForbidden:
+		return "the credential was refused"
+	}
+	return "the host's answer says nothing certain about the credential"
+}
+
+// credFail reports a credential error: refused input (a bad prefix, user
+// or secret, or a credential that does not exist) exits 2, anything else,
+// such as a missing or locked keyring, exits 1.
+func (c *cli) credFail(cmd *command, err error) int {
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	for _, refused := range []error{cred.ErrInvalidPrefix, cred.ErrBadUser, cred.ErrEmptySecret, errNoSecret} {
+		if errors.Is(err, refused) {
+			return exitRefused
+		}
+	}
+	var ke *cred.KeyringError
+	if errors.Is(err, cred.ErrNotFound) && !errors.As(err, &ke) {
+		return exitRefused
+	}
+	return exitFailure
+}

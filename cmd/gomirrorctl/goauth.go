@@ -1,0 +1,197 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/gomirror/gomirror/core/private/cred"
+	"github.com/gomirror/gomirror/core/private/gitcred"
+	"github.com/gomirror/gomirror/core/private/goauth"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+var goauthCmd = &command{
+	name:    goauth.HelperArg,
+	args:    "[URL] | install | uninstall",
+	summary: "serve stored credentials to the go command (GOAUTH helper)",
+	help: `Goauth is the GOAUTH helper: the go command runs it, first with no
+arguments and then, after a 4xx answer, with the URL as its argument and
+the response on stdin. It prints the stored credentials (see "gomirrorctl
+cred") as the go command expects, only for https URLs whose host and path
+prefix match a credential, and nothing for any other URL.
+
+	goauth install
+		set GOAUTH so that the go command runs this program as its helper
+		first, keeping the other methods already in GOAUTH (netrc, git);
+		a path with spaces is quoted. The write is validated, recorded and
+		can be undone with "gomirrorctl undo".
+	goauth uninstall
+		remove the helper from GOAUTH, keeping the other methods
+`,
+	run: runGoauth,
+}
+
+// runGoauth implements "gomirrorctl goauth". The helper call takes no
+// flags: the go command passes the URL as it is.
+func runGoauth(c *cli, cmd *command, args []string) int {
+	switch {
+	case len(args) == 1 && (args[0] == "install" || args[0] == "uninstall"):
+		return c.goauthInstall(cmd, args[0] == "install")
+	case len(args) == 1 && isHelpFlag(args[0]):
+		printCommandUsage(c.stdout, cmd)
+		return exitOK
+	}
+	store, err := c.credStore()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if err := goauth.Serve(args, c.stdin(), c.stdout, c.stderr, store); err != nil {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		if errors.Is(err, goauth.ErrUsage) {
+			return exitRefused
+		}
+		return exitFailure
+	}
+	return exitOK
+}
+
+// goauthInstall writes GOAUTH with the helper added or removed.
+func (c *cli) goauthInstall(cmd *command, install bool) int {
+	r := c.service().Resolve()
+	current := r.Value("GOAUTH")
+	plan := goauth.Uninstall(current)
+	if install {
+		exe, err := os.Executable()
+		if err != nil {
+			return c.fail(cmd, fmt.Errorf("cannot find this program's path: %w", err))
+		}
+		if plan, err = goauth.Install(current, exe); err != nil {
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+			return exitRefused
+		}
+	}
+	for _, n := range plan.Notes {
+		fmt.Fprintln(c.stderr, "note: "+n)
+	}
+	if plan.Value == current {
+		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))
+		return exitOK
+	}
+	res, err := c.service().Set(r, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+	return c.reportWrite(cmd, res, err, "wrote")
+}
+
+var gitCredentialCmd = &command{
+	name:    gitcred.HelperArg,
+	args:    "get|store|erase | setup [--dry-run]",
+	summary: "serve stored credentials to git (credential helper)",
+	help: `Git-credential is a git credential helper (gitcredentials(7)) that answers
+from the same keyring entries as the GOAUTH helper, so direct fetches of
+private repositories authenticate too. It acts only on https requests.
+
+	git-credential get|store|erase
+		the helper protocol; git runs these with key=value lines on stdin
+	git-credential setup [--dry-run]
+		for each host with a stored credential, run "git config --global"
+		so that git uses this helper for that host (and sends paths for
+		hosts whose credentials have a path prefix). Each command is
+		printed; --dry-run only prints them.
+`,
+	run: runGitCredential,
+}
+
+// runGitCredential implements "gomirrorctl git-credential".
+func runGitCredential(c *cli, cmd *command, args []string) int {
+	if len(args) >= 1 && args[0] == "setup" {
+		return c.gitSetup(cmd, args[1:])
+	}
+	if len(args) == 1 && isHelpFlag(args[0]) {
+		printCommandUsage(c.stdout, cmd)
+		return exitOK
+	}
+	if len(args) != 1 {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: expected get, store, erase or setup\n", cmd.name)
+		printCommandUsage(c.stderr, cmd)
+		return exitRefused
+	}
+	store, err := c.credStore()
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if err := gitcred.Serve(args[0], c.stdin(), c.stdout, store); err != nil {
+		return c.credFail(cmd, err)
+	}
+	return exitOK
+}
+
+// gitSetup runs (or, with --dry-run, prints) the git config commands.
+func (c *cli) gitSetup(cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	dry := fs.Bool("dry-run", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if code, ok := c.noArgs(cmd, pos); !ok {
+		return code
+	}
+	cmds, code := c.gitSetupArgs(cmd)
+	if cmds == nil {
+		return code
+	}
+	for _, a := range cmds {
+		fmt.Fprintln(c.stdout, "git "+shellWords(a))
+		if *dry {
+			continue
+		}
+		git := exec.Command("git", a...)
+		git.Env = c.env
+		if out, err := git.CombinedOutput(); err != nil {
+			return c.fail(cmd, fmt.Errorf("git %s: %v\n%s", a[0], err, out))
+		}
+	}
+	return exitOK
+}
+
+// gitSetupArgs returns the git commands for the stored credentials.
+func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
+	store, err := c.credStore()
+	if err != nil {
+		return nil, c.fail(cmd, err)
+	}
+	ps, _, err := store.Prefixes()
+	if err != nil {
+		return nil, c.credFail(cmd, err)
+	}
+	if len(ps) == 0 {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: no credentials stored; add one with \"gomirrorctl cred set\" first\n", cmd.name)
+		return nil, exitRefused
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, c.fail(cmd, err)
+	}
+	return gitcred.SetupArgs(exe, ps), exitOK
+}
+
+// isHelpFlag reports whether arg asks for help.
+func isHelpFlag(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// shellWords quotes args for display in a POSIX shell.
+func shellWords(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if a != "" && !strings.ContainsAny(a, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+			out[i] = a
+			continue
+		}
+		out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	return strings.Join(out, " ")
+}
+
+// The credential store serves the git helper.
+var _ gitcred.Store = (*cred.Store)(nil)
