@@ -56,6 +56,14 @@ func newAuthProxy(t *testing.T) *authProxy {
 	return p
 }
 
+// unauthorizedCount returns how many requests came without the right
+// credentials so far.
+func (p *authProxy) unauthorizedCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.unauthorized
+}
+
 // certFile writes the proxy's certificate as PEM for SSL_CERT_FILE.
 func certFile(t *testing.T, srv *httptest.Server) string {
 	f := filepath.Join(t.TempDir(), "cert.pem")
@@ -105,8 +113,8 @@ func TestGoModDownloadWithHelper(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go mod download with GOAUTH=%s failed: %v\n%s", e.goauth, err, out)
 	}
-	if proxy.unauthorized != 0 {
-		t.Errorf("the proxy saw %d requests without credentials; the helper's first answer should cover them", proxy.unauthorized)
+	if n := proxy.unauthorizedCount(); n != 0 {
+		t.Errorf("the proxy saw %d requests without credentials; the helper's first answer should cover them", n)
 	}
 
 	e.env = append(e.env, "GOMODCACHE="+filepath.Join(e.dir, "home", "cache2"))
