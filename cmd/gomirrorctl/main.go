@@ -10,8 +10,16 @@
 //	gomirrorctl doctor [--json]                  explain what is wrong and how to fix it
 //	gomirrorctl history [--json]                 the writes made, newest first
 //	gomirrorctl undo                             revert the newest write, byte for byte
+//	gomirrorctl origins|processes|fix ...        where a value really comes from (shells, OS, processes)
+//	gomirrorctl mirrors|probe|use ...            mirrors, live probes and the GOPROXY chain builder
+//	gomirrorctl profile|network ...              named profiles and network rules
+//	gomirrorctl route|cred|goauth|git-credential|netrc ...
+//	                                             private modules, keyring credentials and helpers
+//	gomirrorctl explain|verify|toolchains ...    from a failing go command to the cause and the fix
 //	gomirrorctl version
 //	gomirrorctl help [command]
+//
+// "gomirrorctl help COMMAND" describes each command.
 //
 // Exit status: 0 done (warnings go to stderr; doctor exits 0 whatever it
 // finds), 1 failure (I/O, or env --check found a disagreement), 2 bad usage
