@@ -38,7 +38,7 @@ func TestTemplatesParse(t *testing.T) {
 // TestTemplatesUsed checks that every code with a template is still
 // produced: it appears as a string literal in the packages that report it.
 func TestTemplatesUsed(t *testing.T) {
-	lits := literals(t, "validate", "diagnose", "resolve")
+	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains")
 	dynamic := map[string]bool{"gomodcache-relative": true, "gotmpdir-relative": true} // strings.ToLower(key)+"-relative"
 	for _, code := range ProblemCodes() {
 		if !lits[code] && !dynamic[code] {

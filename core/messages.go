@@ -350,6 +350,117 @@ var problemTemplates = map[string]Template{
 			`{{if eq $.Var "GONOSUMDB"}}looked up in the checksum database (which fails for private modules and reveals their names){{else}}fetched through GOPROXY{{end}}.{{end}}`,
 		`{{with .Missing}}Unset {{$.Var}} to follow GOPRIVATE, or add {{.}} to it.` +
 			`{{else}}Nothing to do if this is intended; to follow GOPRIVATE again, unset {{.Var}}.{{end}}`},
+
+	// Failures of a go command (core/troubleshoot).
+	"fail-checksum-gosum": {
+		`The {{.File}} of {{.Module}}@{{.Version}} just downloaded does not match the hash recorded in {{with .Label}}{{.}}{{else}}go.sum{{end}}{{with .Downloaded}} (downloaded {{.}}{{end}}{{with .Recorded}}, recorded {{.}}){{end}}: either go.sum was edited by hand or merged badly, a mirror served different bits, or the module's author moved the version's tag.`,
+		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to see which one disagrees. If go.sum is wrong, delete its lines for {{.Module}} {{.Version}} and run go mod download {{.Module}}@{{.Version}}; never accept new bits for a version you already trusted without knowing why.`},
+	"fail-checksum-sumdb": {
+		`The {{.File}} of {{.Module}}@{{.Version}} that was downloaded does not match the checksum database {{.DB}}{{with .Recorded}} (it records {{.}}){{end}}: the proxy or origin that served it sent different bits than everyone else got.{{with .From}} {{.}}{{end}}`,
+		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to name the mirror that disagrees, and remove it from GOPROXY. If {{.Module}} is a private module whose tag was moved, list it in GOPRIVATE or GONOSUMDB instead.`},
+	"fail-sumdb-private": {
+		`The checksum database {{.DB}} answered {{.Status}} for {{.Module}}: it can only see public modules, so this module is probably private and should not be looked up there (the lookup also reveals its name).{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Add {{.Pattern}} to {{.Var}}: {{.Var}}={{.Suggestion}}.`},
+	"fail-goproxy-off": {
+		`GOPROXY=off disables module downloads, so {{.Module}} could not be fetched (only modules already in the module cache, and GOPRIVATE/GONOPROXY paths, work).{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Unset GOPROXY to use the default proxy, or choose a mirror on the Mirrors screen.`},
+	"fail-mod-vendor": {
+		`{{if eq .Kind "goflags"}}GOFLAGS contains -mod=vendor, so the go command only looks in the vendor directory and downloads nothing.{{with .From}} {{.}}{{end}}` +
+			`{{else if eq .Kind "inconsistent"}}The vendor directory does not match go.mod (inconsistent vendoring), so the go command refuses to build in vendor mode.` +
+			`{{else}}The go command is in vendor mode and the package is not in the vendor directory.{{end}}`,
+		`{{if eq .Kind "goflags"}}{{with .Before}}{{.}} {{end}}Remove -mod=vendor from GOFLAGS; the go command uses vendor/ by itself when a module has one.` +
+			`{{else}}Run go mod vendor to bring vendor/ up to date, or build with -mod=mod.{{end}}`},
+	"fail-gosumdb-invalid": {
+		`GOSUMDB={{printf "%q" .Value}} cannot be used, so no download can be verified.{{with .Detail}} {{.}}{{end}}{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Unset GOSUMDB to use the default checksum database, or choose one on the Mirrors screen.`},
+	"fail-goproxy-invalid": {
+		`GOPROXY={{printf "%q" .Value}} is invalid, so every download fails before any proxy is asked.{{with .Detail}} {{.}}{{end}}{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}Correct it: GOPROXY={{.}}.{{else}}Unset GOPROXY to use the default, or choose a mirror on the Mirrors screen.{{end}}`},
+	"fail-toolchain-unavailable": {
+		`The go command needs toolchain {{.Toolchain}} and tried to download it through GOPROXY ({{.Proxy}}), but no proxy has it: toolchain downloads use the same mirrors as modules, and some mirrors do not serve golang.org/toolchain.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Check which mirrors serve {{.Toolchain}} with Go Mirror's toolchain check, put one that does first in GOPROXY, or install {{.Toolchain}} yourself and set GOTOOLCHAIN=local.`},
+	"fail-govcs": {
+		`GOVCS does not allow {{.VCS}} for the {{.Kind}} repository {{.Root}}: by default only git and hg may be used for public paths.{{with .From}} {{.}}{{end}}`,
+		`{{if eq .Kind "public"}}If {{.Root}} is private, list it in GOPRIVATE (GOPRIVATE={{.Suggestion}}); private paths may use any tool.{{else}}Allow it: GOVCS={{.Suggestion}}.{{end}}`},
+	"fail-unknown-revision": {
+		`The origin of {{.Module}} has no such version, tag or branch (unknown revision).`,
+		`Check the version for typos and that the tag was pushed.{{with .Private}} It matches GOPRIVATE pattern {{.}}, so it is fetched directly: check that your git credentials can read it.{{end}}{{with .Pattern}} If it is a private module, list {{.}} in GOPRIVATE so that it is fetched directly, not through a public proxy.{{end}}`},
+	"fail-proxy-auth": {
+		`The network proxy {{.Proxy}} (from {{.Var}} in your OS environment) answered 407 Proxy Authentication Required: it wants credentials before it forwards anything.`,
+		`Give the network proxy your credentials in {{.Var}} (http://USER:PASSWORD@{{.Host}}), ask your network administrator, or list hosts that are reachable without it in NO_PROXY. GOPROXY and the env file cannot fix this: the go command reads {{.Var}} from the OS environment only.`},
+	"fail-dns": {
+		`The host name {{.Host}} of {{.What}} could not be resolved (DNS): it is misspelt, does not exist, or DNS does not work on this network.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+	"fail-timeout": {
+		`No answer in time (timeout) from {{.What}} while downloading {{.Module}}: it is blocked or unreachable from this network, or overloaded.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+	"fail-refused": {
+		`Connection refused by {{.What}} ({{.Host}}): nothing listens there, or a firewall rejects it.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+	"fail-tls": {
+		`The TLS certificate of {{.What}} was not accepted ({{.Host}}): it is expired, self-signed, for another name, or replaced by a filtering proxy on this network.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}If a company proxy inspects TLS, install its root certificate in the system store; otherwise use another mirror. {{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+	"fail-connection": {
+		`The connection to {{.What}} broke off ({{.Host}}): it was reset or closed mid-answer.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+	"fail-auth": {
+		`Access denied by {{.What}} ({{.Status}}): it wants credentials you did not send, or refuses the ones you sent.{{with .Next}} The separator after it is ',', so the go command stopped there and never tried {{.}}.{{end}}{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Store credentials for {{.Host}} with Go Mirror (served through GOAUTH) or in ~/.netrc (machine {{.Host}} login USER password TOKEN).{{with .Suggestion}} Or fall back on any error with '|': GOPROXY={{.}}.{{end}}`},
+	"fail-http-status": {
+		`Request to {{.What}} failed with {{.Status}}.{{with .Next}} The separator after it is ',', which falls back only on 404 or 410, so the go command stopped there and never tried {{.}}.{{end}}{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}Fall back on any error with '|': GOPROXY={{.}}; or remove the failing mirror.{{else}}Try again later, or choose another mirror on the Mirrors screen.{{end}}`},
+	"fail-proxy-notfound": {
+		`Not found: {{.What}} does not have {{.Module}} ({{.Status}}){{with .Next}}, and neither did the entries after it down to {{.}}{{end}}: the GOPROXY chain fell through to its end.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Check the module path and version. If it is a private module, list it in GOPRIVATE so that it is fetched directly.{{with .Suggestion}} If it exists only at its origin, end the list with direct: GOPROXY={{.}}.{{end}}`},
+	"fail-other": {
+		`The go command failed: {{.Line}}`,
+		`No known cause matches this message; read it in full, or run the command again with -x to see each request.`},
+	"fail-killed": {
+		`The go command did not finish within {{.Timeout}} and was stopped{{with .URL}}; it was still waiting for {{.}}{{end}}.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}{{with .URL}}That server hangs: use '|' after it in GOPROXY, or another mirror. {{end}}Run again with a longer timeout if the network is just slow.`},
+	"proxy-fell-through": {
+		`{{.Failed}} answered {{.Status}} for {{.Module}}, so the go command fell through ('{{.Sep}}') to {{.Served}}, which served it.`,
+		`Nothing to fix; if {{.Failed}} should have had it, it may lag behind (see the Mirrors screen).`},
+
+	// Checksum-mismatch analysis (core/troubleshoot/verify).
+	"verify-consistent": {
+		`Every source agrees on {{.Module}}@{{.Version}} with {{.Reference}}.`,
+		`Nothing to fix.`},
+	"verify-mirror-disagrees": {
+		`The mirror {{.Name}} serves {{.Module}}@{{.Version}} with different contents than {{if eq .RefKind "checksum-database"}}the checksum database {{.Reference}} records{{else}}the other mirrors ({{.Reference}}){{end}}: it has been tampered with, or serves a stale copy of a version whose tag was moved.`,
+		`Stop using {{.Name}}{{with .Suggestion}}: GOPROXY={{.}}{{end}}, and tell its operator. Then run go clean -modcache (or delete this module from the module cache) and download again.`},
+	"verify-gosum-edited": {
+		`go.sum ({{.GoSum}}) records other hashes for {{.Module}}@{{.Version}} than the checksum database {{.Reference}} and every mirror: the go.sum line was edited by hand or merged badly.`,
+		`Delete the go.sum lines for {{.Module}} {{.Version}} and run go mod download {{.Module}}@{{.Version}} to record the right ones; check the file's history for who changed them.`},
+	"verify-retagged": {
+		`go.sum ({{.GoSum}}) records other hashes for {{.Module}}@{{.Version}} than every mirror serves today, and no checksum database checks this module: the module's author probably moved the tag {{.Version}} to another commit.`,
+		`Ask the module's owner not to move published tags; a new version number is safe. Only if you trust the new contents, delete the go.sum lines for {{.Module}} {{.Version}} and download again.{{with .Pattern}} It is excluded from the checksum database by GONOSUMDB pattern {{.}}, so only go.sum protects it.{{end}}`},
+	"verify-sumdb-private": {
+		`The checksum database {{.DB}} has no record of {{.Module}}: it only knows public modules, so this one is private and must not be looked up there.`,
+		`Add {{.Pattern}} to {{.Var}}: {{.Var}}={{.Suggestion}}.`},
+	"verify-mirror-missing": {
+		`The mirror {{.Name}} does not have {{.Module}}@{{.Version}}: it lags behind or cannot reach the module's origin.`,
+		`Nothing to fix if another entry of GOPROXY serves it; otherwise wait, or use a mirror that has it.`},
+	"verify-unreachable": {
+		`{{.Name}} could not be asked: {{.Error}}`,
+		`Check the network, then run the analysis again.`},
+	"verify-no-reference": {
+		`No checksum database checks {{.Module}}@{{.Version}} and the mirrors do not agree on a majority, so there is no reference to compare with.`,
+		`Compare with the module's origin yourself (go mod download with GOPROXY=direct and GOFLAGS=-mod=mod in a throwaway module).`},
+
+	// Toolchain availability (core/troubleshoot/toolchains).
+	"toolchain-no-download": {
+		`{{.File}} line {{.Line}} asks for {{.Toolchain}}, newer than the installed {{with .Local}}{{.}}{{else}}go{{end}}, but GOTOOLCHAIN={{.Mode}} forbids downloading it: go commands in this project fail.`,
+		`Set GOTOOLCHAIN=auto so that the go command downloads {{.Toolchain}} through GOPROXY, or install {{.Toolchain}} yourself.`},
+	"toolchain-served": {
+		`{{.Toolchain}} (asked for by {{.File}} line {{.Line}}) is served by {{.Mirror}}.`,
+		`Nothing to fix.`},
+	"toolchain-walk-stops": {
+		`{{.Mirror}} serves {{.Toolchain}} (asked for by {{.File}} line {{.Line}}), but the go command never gets there: {{with .Stop}}{{.}} fails first and ',' after it stops the walk{{else}}an earlier entry fails first{{end}}.`,
+		`Fall back on any error with '|': GOPROXY={{.Suggestion}}; or put {{.Mirror}} first.`},
+	"toolchain-not-served": {
+		`No GOPROXY mirror serves {{.Toolchain}} (asked for by {{.File}} line {{.Line}}) as golang.org/toolchain: when the go command needs it, the download fails with "toolchain not available".`,
+		`Add a mirror that serves golang.org/toolchain to GOPROXY (check it on the Mirrors screen), or install {{.Toolchain}} yourself and set GOTOOLCHAIN=local.`},
 }
 
 // snippetTemplates are sentences shared by several problems, named by their
@@ -361,6 +472,14 @@ var snippetTemplates = map[string]string{
 	"from.goroot-env":   `The value comes from $GOROOT/go.env.`,
 	"from.process-env":  `The value comes from your OS environment.`,
 	"fix.breaks-go":     `Correct or unset {{.Var}} with Go Mirror: while it is in effect every go command fails, including go env -w and go env -u.`,
+	// Where a failure's setting comes from, and what failed (core/troubleshoot).
+	"from.env-file": `The value comes from the env file {{.LayerFile}}, line {{.LayerLine}}.`,
+	"from.derived":  `The value follows GOPRIVATE.`,
+	"from.default":  `The value is the go command's compiled-in default.`,
+	"what.proxy":    `the proxy {{.Proxy}}`,
+	"what.sumdb":    `the checksum database {{.DB}}{{with .Proxy}} (through the proxy {{.}}){{end}}`,
+	"what.origin":   `the module's origin server {{.Host}}`,
+	"what.network":  `the network proxy {{.Host}} ({{.Var}})`,
 }
 
 // noteTemplates explain one layer of a precedence chain. An "@Prior"

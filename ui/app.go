@@ -50,6 +50,7 @@ func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
 	u := newUI(a, w, svc, background)
 	u.Reload()
 	u.profiles.start(network.System()) // the tray and the network watcher
+	u.startLive()                      // after it: chains its stop callback
 	return u
 }
 
@@ -76,6 +77,7 @@ func (u *UI) table() []screen {
 		{"nav.private", theme.VisibilityOffIcon(), newPrivateScreen(u.svc, u.win, u.run, u.Reload).buildUI},
 		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI},
 		{"nav.history", theme.HistoryIcon(), u.history.buildUI},
+		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.Reload).buildUI},
 	}
 }
 
@@ -120,7 +122,7 @@ func (u *UI) Reload() {
 	u.profiles.load()
 }
 
-// addShortcuts puts Ctrl+1…5 (switch screen) and Ctrl+R (reload) in the
+// addShortcuts puts Ctrl+1…6 (switch screen) and Ctrl+R (reload) in the
 // main menu, where they work even while an entry has the focus, and binds
 // Ctrl+Z (undo the last write, when no entry has the focus) and F5 (reload)
 // on the canvas.
@@ -135,7 +137,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	reload := fyne.NewMenuItem(lang.L("menu.reload"), u.Reload)
 	reload.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	undo := fyne.NewMenuItem(lang.L("menu.undo"), func() { u.onUndoShortcut(nil) })
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	var views []*fyne.MenuItem
 	for i, s := range u.screens {
 		item := fyne.NewMenuItem(lang.X(s.Title, s.Title), func() { u.nav.Select(i) })

@@ -103,7 +103,9 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 func (m *mirrorsScreen) toolbar() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("nav.mirrors"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.activity)
-	return container.NewVBox(container.NewBorder(nil, nil, tools, nil, m.progress), widget.NewSeparator())
+	toolchain := widget.NewButtonWithIcon(lang.L("tc.button"), theme.DownloadIcon(),
+		newToolchainDialog(m.svc, m.win, m.run, m.onWritten).open)
+	return container.NewVBox(container.NewBorder(nil, nil, tools, toolchain, m.progress), widget.NewSeparator())
 }
 
 // load resolves the settings and reads the catalogue off the UI goroutine.

@@ -43,7 +43,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
+	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, explainCmd, verifyCmd, toolchainsCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
 }
 
 // run executes gomirrorctl with args (without the program name) and returns
@@ -97,8 +97,12 @@ Usage:
 
 Commands:
 `)
+	width := 0
 	for _, cmd := range commands {
-		fmt.Fprintf(w, "\t%-8s %s\n", cmd.name, cmd.summary)
+		width = max(width, len(cmd.name))
+	}
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "\t%-*s  %s\n", width, cmd.name, cmd.summary)
 	}
 	fmt.Fprint(w, `
 Exit status: 0 done (warnings go to stderr), 1 failure,

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/service"
+	"github.com/gomirror/gomirror/core/troubleshoot"
+)
+
+var explainCmd = &command{
+	name:    "explain",
+	args:    "[--json] [--dir DIR] [--timeout D] [-x] [--apply N | --fix] [-- go ARGS...]",
+	summary: "run a go command (or read its output) and explain each failure",
+	help: `Explain runs the go command given after "--" (for example
+"gomirrorctl explain -- go mod download") with your settings, captures its
+output, and explains every failure in it: what happened, which setting and
+which layer of it (file and line) is responsible, and how to fix it. Without
+a command it reads output you paste on stdin instead (end it with Ctrl+D).
+
+Each finding shows its code, the failing lines, the setting and its layer,
+the message and the fix. A finding whose fix is an edit of the env file has
+a number; --apply N makes that edit (validated, atomic, recorded in the
+history so that "gomirrorctl undo" reverts it), and --fix applies the first
+such finding. When explaining pasted output, give the same input again.
+
+Flags:
+	--json        print {"args", "dir", "output", "exit_code", "timed_out",
+	              "duration_seconds", "findings": [...]} (only "findings"
+	              for pasted output), and "applied" after --apply or --fix
+	--dir DIR     run the command in DIR (default: the current directory)
+	--timeout D   stop the command, and everything it started, after D
+	              (default 2m0s)
+	-x            add -x to the command where it accepts it, so that each
+	              request shows and the findings can name the proxy that
+	              answered
+	--apply N     apply the fix of finding N
+	--fix         apply the fix of the first finding that has one
+
+Exit status: 0 when nothing failed (or a fix was applied), 1 when the go
+command failed or a finding is an error, 2 for bad usage, empty input, a
+finding without a fix, or a refused write (nothing written).
+
+Examples:
+	gomirrorctl explain -- go mod download
+	gomirrorctl explain -x --dir ~/src/app -- go get example.com/m@latest
+	go build ./... 2>&1 | gomirrorctl explain
+`,
+	run: runExplain,
+}
+
+// explainFlags are the options of one explain run.
+type explainFlags struct {
+	json    bool
+	dir     string
+	trace   bool
+	apply   int
+	fix     bool
+	command troubleshoot.Command
+}
+
+// explainOutput is the JSON form of explain.
+type explainOutput struct {
+	*troubleshoot.Report
+	Applied *service.WriteResult `json:"applied,omitempty"`
+}
+
+// runExplain implements "gomirrorctl explain".
+func runExplain(c *cli, cmd *command, args []string) int {
+	fl := &explainFlags{}
+	fs := newFlagSet(cmd)
+	fs.BoolVar(&fl.json, "json", false, "")
+	fs.StringVar(&fl.dir, "dir", "", "")
+	fs.DurationVar(&fl.command.Timeout, "timeout", troubleshoot.DefaultTimeout, "")
+	fs.BoolVar(&fl.trace, "x", false, "")
+	fs.IntVar(&fl.apply, "apply", 0, "")
+	fs.BoolVar(&fl.fix, "fix", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 && pos[0] == "go" {
+		pos = pos[1:]
+	}
+	svc := c.service()
+	if fl.dir != "" {
+		svc = service.New(service.Options{Env: c.env, Cwd: fl.dir})
+	}
+	rep, err := c.explainReport(svc, fl, pos)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	return c.finishExplain(cmd, svc, fl, rep)
+}
+
+// explainReport runs the command, or explains the output on stdin.
+func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []string) (*troubleshoot.Report, error) {
+	r := svc.Resolve()
+	if len(args) == 0 {
+		data, err := io.ReadAll(io.LimitReader(c.stdin(), 4<<20))
+		if err != nil {
+			return nil, fmt.Errorf("reading stdin: %w", err)
+		}
+		if strings.TrimSpace(string(data)) == "" {
+			return nil, &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: "usage",
+				Message: "No go command after -- and no output on stdin: nothing to explain.",
+				Fix:     "Run gomirrorctl explain -- go mod download, or pipe the failing output into gomirrorctl explain."}}}
+		}
+		return &troubleshoot.Report{Output: string(data), Findings: troubleshoot.Explain(r, string(data))}, nil
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	fl.command.Args, fl.command.Dir, fl.command.Env, fl.command.Trace = args, fl.dir, svc.Env(), fl.trace
+	return troubleshoot.Run(ctx, r, fl.command)
+}
+
+// finishExplain applies a chosen fix, prints the report and picks the exit
+// status.
+func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags, rep *troubleshoot.Report) int {
+	var applied *service.WriteResult
+	if fl.apply != 0 || fl.fix {
+		f, err := chooseFix(rep.Findings, fl.apply)
+		if err == nil {
+			applied, err = svc.Apply(nil, f.Set, f.Unset)
+		}
+		if err != nil {
+			printExplain(c.stderr, rep)
+			return c.fail(cmd, err)
+		}
+	}
+	if fl.json {
+		if rep.Findings == nil {
+			rep.Findings = []troubleshoot.Finding{}
+		}
+		if err := writeJSON(c.stdout, explainOutput{Report: rep, Applied: applied}); err != nil {
+			return c.fail(cmd, err)
+		}
+	} else {
+		printExplain(c.stdout, rep)
+	}
+	if applied != nil {
+		if !fl.json {
+			return c.reportWrite(cmd, applied, nil, "wrote")
+		}
+		printWarnings(c.stderr, applied.Warnings)
+		return exitOK
+	}
+	return explainStatus(rep)
+}
+
+// explainStatus is 1 when the command failed or a finding is an error.
+func explainStatus(rep *troubleshoot.Report) int {
+	if rep.Args != nil && rep.Failed() {
+		return exitFailure
+	}
+	for _, f := range rep.Findings {
+		if f.Severity == core.SeverityError {
+			return exitFailure
+		}
+	}
+	return exitOK
+}
+
+// chooseFix returns finding n (1-based), or the first with a fix if n is 0.
+func chooseFix(fs []troubleshoot.Finding, n int) (troubleshoot.Finding, error) {
+	if n == 0 {
+		for _, f := range fs {
+			if f.HasFix() {
+				return f, nil
+			}
+		}
+		return troubleshoot.Finding{}, refusal("no-fix", "No finding has a fix that Go Mirror can apply.", "Read the fixes and act on them yourself.")
+	}
+	if n < 1 || n > len(fs) {
+		return troubleshoot.Finding{}, refusal("usage", fmt.Sprintf("There is no finding %d; there are %d.", n, len(fs)), "Give the number shown before a finding.")
+	}
+	if !fs[n-1].HasFix() {
+		return troubleshoot.Finding{}, refusal("no-fix", fmt.Sprintf("Finding %d has no fix that Go Mirror can apply.", n), "Read its fix and act on it yourself.")
+	}
+	return fs[n-1], nil
+}
+
+// refusal is a refused-input error, exit status 2.
+func refusal(code, msg, fix string) error {
+	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: code, Message: msg, Fix: fix}}}
+}
+
+// printExplain writes the command's outcome and every finding.
+func printExplain(w io.Writer, rep *troubleshoot.Report) {
+	if rep.Args != nil {
+		status := fmt.Sprintf("exit status %d", rep.ExitCode)
+		if rep.TimedOut {
+			status = "stopped by the timeout"
+		}
+		fmt.Fprintf(w, "go %s: %s after %.1fs\n", strings.Join(rep.Args, " "), status, rep.Duration)
+	}
+	if len(rep.Findings) == 0 {
+		fmt.Fprintln(w, "No failure found in the output.")
+		return
+	}
+	for i, f := range rep.Findings {
+		printFinding(w, i+1, f)
+	}
+}
+
+// printFinding writes one finding: its number, severity, code and setting,
+// the failing lines, the layer, the message, the fix and the edit.
+func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
+	head := fmt.Sprintf("%d. %s %s", n, f.Severity, f.Code)
+	if f.Var != "" {
+		head += " (" + f.Var + ")"
+	}
+	fmt.Fprintln(w, head)
+	for _, l := range f.Lines {
+		fmt.Fprintf(w, "   | %s\n", strings.TrimRight(l, "\r"))
+	}
+	if f.Layer != nil {
+		fmt.Fprintf(w, "   setting: %s=%s from %s\n", f.Var, showValue(f.Layer.Value), layerPlace(*f.Layer))
+	}
+	fmt.Fprintf(w, "   %s\n", f.Message)
+	if f.Fix != "" {
+		fmt.Fprintf(w, "   fix: %s\n", f.Fix)
+	}
+	if f.HasFix() {
+		fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+	}
+}
+
+// layerPlace names a layer's source and its file:line.
+func layerPlace(l core.Layer) string {
+	if loc := location(l.File, l.Line); loc != "" {
+		return string(l.Source) + " " + loc
+	}
+	return string(l.Source)
+}
+
+// describeEdit formats a suggested edit, e.g. "set GOPROXY=a|b; unset GOSUMDB".
+func describeEdit(set map[string]string, unset []string) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		parts = append(parts, "set "+k+"="+showValue(set[k]))
+	}
+	for _, k := range unset {
+		parts = append(parts, "unset "+k)
+	}
+	return strings.Join(parts, "; ")
+}

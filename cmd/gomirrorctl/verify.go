@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"golang.org/x/mod/module"
+
+	"github.com/gomirror/gomirror/core/troubleshoot/verify"
+)
+
+var verifyCmd = &command{
+	name:    "verify",
+	args:    "[--json] [--gosum PATH] [--mirror URL]... MODULE@VERSION... | --modfile PATH",
+	summary: "find who disagrees in a checksum mismatch",
+	help: `Verify compares, for each module version, the go.sum lines, the checksum
+database's record (reached the way the go command reaches it, through your
+GOPROXY chain) and what every GOPROXY mirror serves (the hashes of its .mod
+and .zip), and says which one disagrees: a tampered or stale mirror, a
+private module that was re-tagged or should be in GONOSUMDB, or a go.sum
+edited by hand. With --modfile it checks every requirement of a go.mod
+file, against the go.sum next to it.
+
+Flags:
+	--json         print {"analyses": [{"module", "version", "sources":
+	               [{"kind", "name", "url", "mod", "zip", "state",
+	               "error"}], "verdict", "problems", "set", "unset"}]}
+	--gosum PATH   the go.sum to compare (default: ./go.sum if it exists)
+	--modfile PATH check every requirement of this go.mod
+	--mirror URL   also compare this mirror (repeatable)
+
+Exit status: 0 when every source agrees, 1 when one disagrees or a check
+failed, 2 for bad usage.
+
+Examples:
+	gomirrorctl verify example.com/m@v1.2.3
+	gomirrorctl verify --modfile ./go.mod
+`,
+	run: runVerify,
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// verifyOutput is the JSON form of verify.
+type verifyOutput struct {
+	Analyses []*verify.Analysis `json:"analyses"`
+}
+
+// runVerify implements "gomirrorctl verify".
+func runVerify(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	gosum := fs.String("gosum", "", "")
+	modfile := fs.String("modfile", "", "")
+	var extra stringList
+	fs.Var(&extra, "mirror", "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	mods, sum, err := verifyTargets(pos, *modfile, *gosum)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		return exitRefused
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	r := c.service().Resolve()
+	out := verifyOutput{Analyses: []*verify.Analysis{}}
+	status := exitOK
+	for _, m := range mods {
+		a, err := verify.Analyze(ctx, r, m.Path, m.Version, verify.Options{GoSum: sum, Mirrors: extra})
+		if err != nil {
+			c.fail(cmd, err)
+			status = exitFailure
+			continue
+		}
+		out.Analyses = append(out.Analyses, a)
+		if a.Verdict != "consistent" {
+			status = exitFailure
+		}
+	}
+	if *jsonOut {
+		if err := writeJSON(c.stdout, out); err != nil {
+			return c.fail(cmd, err)
+		}
+		return status
+	}
+	for _, a := range out.Analyses {
+		printAnalysis(c.stdout, a)
+	}
+	return status
+}
+
+// verifyTargets returns the module versions to check and the go.sum file.
+func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, string, error) {
+	if modfile != "" {
+		if len(pos) > 0 {
+			return nil, "", errors.New("give either MODULE@VERSION arguments or --modfile, not both")
+		}
+		if gosum == "" {
+			gosum = filepath.Join(filepath.Dir(modfile), "go.sum")
+		}
+		mods, err := verify.Requirements(modfile)
+		return mods, existing(gosum), err
+	}
+	if len(pos) == 0 {
+		return nil, "", errors.New("give MODULE@VERSION, e.g. gomirrorctl verify example.com/m@v1.2.3, or --modfile go.mod")
+	}
+	var mods []module.Version
+	for _, p := range pos {
+		path, version, ok := strings.Cut(p, "@")
+		if !ok || path == "" || version == "" {
+			return nil, "", fmt.Errorf("%q is not MODULE@VERSION, e.g. example.com/m@v1.2.3", p)
+		}
+		mods = append(mods, module.Version{Path: path, Version: version})
+	}
+	if gosum == "" {
+		gosum = "go.sum"
+	}
+	return mods, existing(gosum), nil
+}
+
+// existing returns path if a file exists there, else "".
+func existing(path string) string {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		return path
+	}
+	return ""
+}
+
+// printAnalysis writes the verdict, a table of the sources and the
+// problems of one analysis.
+func printAnalysis(w io.Writer, a *verify.Analysis) {
+	fmt.Fprintf(w, "%s@%s: %s\n", a.Module, a.Version, a.Verdict)
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE")
+	for _, s := range a.Sources {
+		state := s.State
+		if s.Error != "" {
+			state += ": " + s.Error
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.Name, s.Kind, dash(s.Mod), dash(s.Zip), state)
+	}
+	tw.Flush()
+	for _, p := range a.Problems {
+		printProblem(w, p, "  ")
+	}
+	if len(a.Set) > 0 || len(a.Unset) > 0 {
+		fmt.Fprintf(w, "  suggested: %s (gomirrorctl set/unset)\n", describeEdit(a.Set, a.Unset))
+	}
+}

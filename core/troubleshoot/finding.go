@@ -1,0 +1,43 @@
+package troubleshoot
+
+import (
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/service"
+)
+
+// Finding is one failure of a go command: what happened (the embedded
+// Problem, with a code that has a template in core/messages.go), the output
+// lines that show it, what it concerns, the setting and layer responsible,
+// and a fix that can be applied with service.Apply.
+type Finding struct {
+	core.Problem
+	// Lines are the output lines of this failure, first line first.
+	Lines []string `json:"lines"`
+	// Module and Version name the module, when the lines do.
+	Module  string `json:"module,omitempty"`
+	Version string `json:"version,omitempty"`
+	// URL is the URL that failed and Host its host, when the lines name one.
+	URL  string `json:"url,omitempty"`
+	Host string `json:"host,omitempty"`
+	// Layer is the layer of Var's precedence chain that supplies the value
+	// responsible (Problem.File and Problem.Line repeat its place), or nil
+	// when Var is not a go command setting or nothing sets it.
+	Layer *core.Layer `json:"layer,omitempty"`
+	// Set and Unset are the suggested edit of the user env file, for
+	// service.Apply; both are empty when no edit of the env file fixes it
+	// (for example when the OS environment shadows the file).
+	Set   map[string]string `json:"set,omitempty"`
+	Unset []string          `json:"unset,omitempty"`
+}
+
+// Assignments returns f.Set as a sorted list, for service.Set.
+func (f Finding) Assignments() []service.Assignment {
+	var out []service.Assignment
+	for _, k := range sortedKeys(f.Set) {
+		out = append(out, service.Assignment{Key: k, Value: f.Set[k]})
+	}
+	return out
+}
+
+// HasFix reports whether the finding suggests an edit of the env file.
+func (f Finding) HasFix() bool { return len(f.Set) > 0 || len(f.Unset) > 0 }

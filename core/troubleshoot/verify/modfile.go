@@ -1,0 +1,27 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
+)
+
+// Requirements returns the module versions a go.mod file requires, for
+// analysing each of them.
+func Requirements(gomod string) ([]module.Version, error) {
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		return nil, err
+	}
+	f, err := modfile.ParseLax(gomod, data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a valid go.mod file: %w", gomod, err)
+	}
+	var out []module.Version
+	for _, r := range f.Require {
+		out = append(out, r.Mod)
+	}
+	return out, nil
+}
