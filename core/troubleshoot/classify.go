@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -73,31 +74,35 @@ func (e *env) finish(f Finding, sev core.Severity, code, name string, a args) Fi
 }
 
 var (
-	modVerRE  = regexp.MustCompile(`([A-Za-z0-9][A-Za-z0-9._~\-/]*[A-Za-z0-9])@(v[0-9][0-9A-Za-z.\-+]*|[0-9a-f]{7,40}|latest|upgrade|patch|master|main)`)
-	urlRE     = regexp.MustCompile(`(?:reading|Get|Head|Post|fetching) "?((?:https?|file)://[^"\s]+?)"?:(?:\s|$)`)
-	statusRE  = regexp.MustCompile(`:\s+(\d{3})(?: ([A-Z][A-Za-z -]*[a-z]))?\b`)
-	anyURLRE  = regexp.MustCompile(`(?:https?|file)://[^"\s:]+(?::\d+)?[^"\s]*`)
-	dnsHostRE = regexp.MustCompile(`lookup ([^\s:]+)(?: on [^:]+)?:`)
-	dialRE    = regexp.MustCompile(`dial tcp ([^\s:]+|\[[^\]]+\]):\d+`)
+	modVerRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`([A-Za-z0-9][A-Za-z0-9._~\-/]*[A-Za-z0-9])@(v[0-9][0-9A-Za-z.\-+]*|[0-9a-f]{7,40}|latest|upgrade|patch|master|main)`)
+	})
+	urlRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:reading|Get|Head|Post|fetching) "?((?:https?|file)://[^"\s]+?)"?:(?:\s|$)`)
+	})
+	statusRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`:\s+(\d{3})(?: ([A-Z][A-Za-z -]*[a-z]))?\b`) })
+	anyURLRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:https?|file)://[^"\s:]+(?::\d+)?[^"\s]*`) })
+	dnsHostRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`lookup ([^\s:]+)(?: on [^:]+)?:`) })
+	dialRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`dial tcp ([^\s:]+|\[[^\]]+\]):\d+`) })
 )
 
 // parseRefs fills the module, version, URL and host named by text.
 func parseRefs(f *Finding, text string) {
-	if m := modVerRE.FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "://") {
+	if m := modVerRE().FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "://") {
 		f.Module, f.Version = strings.TrimSuffix(m[1], "/go.mod"), strings.TrimSuffix(m[2], "/go.mod")
 	}
-	if m := urlRE.FindStringSubmatch(text); m != nil {
+	if m := urlRE().FindStringSubmatch(text); m != nil {
 		f.URL = m[1]
-	} else if u := anyURLRE.FindString(text); u != "" {
+	} else if u := anyURLRE().FindString(text); u != "" {
 		f.URL = strings.TrimRight(u, ":.,")
 	}
 	if f.URL != "" {
 		f.Host = hostOf(f.URL)
 	}
-	if m := dnsHostRE.FindStringSubmatch(text); m != nil && f.Host == "" {
+	if m := dnsHostRE().FindStringSubmatch(text); m != nil && f.Host == "" {
 		f.Host = m[1]
 	}
-	if m := dialRE.FindStringSubmatch(text); m != nil && f.Host == "" {
+	if m := dialRE().FindStringSubmatch(text); m != nil && f.Host == "" {
 		f.Host = m[1]
 	}
 }
@@ -105,7 +110,7 @@ func parseRefs(f *Finding, text string) {
 // httpStatusOf returns the HTTP status named in text ("404 Not Found"), or
 // 0 and "".
 func httpStatusOf(text string) (int, string) {
-	for _, m := range statusRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range statusRE().FindAllStringSubmatch(text, -1) {
 		n, _ := strconv.Atoi(m[1])
 		if n >= 200 && n < 600 {
 			s := m[1]

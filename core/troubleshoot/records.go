@@ -3,6 +3,7 @@ package troubleshoot
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // record is one message of the go command's output: a first line and the
@@ -80,8 +81,10 @@ type traceGet struct {
 }
 
 var (
-	traceStartRE = regexp.MustCompile(`^# get (\S+)$`)
-	traceDoneRE  = regexp.MustCompile(`^# get (\S+): (?:(\d{3}) [^(]*|(.*?))(?: \([\d.]+m?s\))?$`)
+	traceStartRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^# get (\S+)$`) })
+	traceDoneRE  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^# get (\S+): (?:(\d{3}) [^(]*|(.*?))(?: \([\d.]+m?s\))?$`)
+	})
 )
 
 // parseTrace returns the requests of go -x output in order; a request
@@ -91,12 +94,12 @@ func parseTrace(output string) []traceGet {
 	open := map[string]int{}
 	for _, line := range strings.Split(output, "\n") {
 		line = strings.TrimRight(line, "\r")
-		if m := traceStartRE.FindStringSubmatch(line); m != nil {
+		if m := traceStartRE().FindStringSubmatch(line); m != nil {
 			open[m[1]] = len(gets)
 			gets = append(gets, traceGet{URL: m[1]})
 			continue
 		}
-		m := traceDoneRE.FindStringSubmatch(line)
+		m := traceDoneRE().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}

@@ -4,19 +4,22 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/validate"
 )
 
-var mismatchRE = regexp.MustCompile(`verifying (?:(\S+?)@(\S+?)|go\.mod|module|zip): checksum mismatch`)
-var hashLineRE = regexp.MustCompile(`^\s*(\S+?):\s+(h\d:\S+)`)
+var mismatchRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`verifying (?:(\S+?)@(\S+?)|go\.mod|module|zip): checksum mismatch`)
+})
+var hashLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(\S+?):\s+(h\d:\S+)`) })
 
 // checksumMismatch: "verifying M@V[/go.mod]: checksum mismatch" followed by
 // "downloaded: h1:..." and "go.sum: h1:..." or "<sumdb>: h1:...".
 func checksumMismatch(e *env, rec record) (Finding, bool) {
-	m := mismatchRE.FindStringSubmatch(rec.text())
+	m := mismatchRE().FindStringSubmatch(rec.text())
 	if m == nil {
 		return Finding{}, false
 	}
@@ -29,7 +32,7 @@ func checksumMismatch(e *env, rec record) (Finding, bool) {
 		a["File"] = "go.mod"
 	}
 	for _, l := range rec.lines[1:] {
-		if h := hashLineRE.FindStringSubmatch(l); h != nil {
+		if h := hashLineRE().FindStringSubmatch(l); h != nil {
 			if h[1] == "downloaded" {
 				a["Downloaded"] = h[2]
 			} else {
@@ -223,7 +226,9 @@ func layerPlace(f Finding) (string, int) {
 	return f.Layer.File, f.Layer.Line
 }
 
-var toolchainRE = regexp.MustCompile(`download (go[0-9][^\s:]*)(?: for ([^\s:]+))?: toolchain not available`)
+var toolchainRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`download (go[0-9][^\s:]*)(?: for ([^\s:]+))?: toolchain not available`)
+})
 
 // toolchainUnavailable: "download go1.X for GOOS/GOARCH: toolchain not
 // available".
@@ -234,18 +239,20 @@ func toolchainUnavailable(e *env, rec record) (Finding, bool) {
 	}
 	f := start(rec)
 	a := args{"Toolchain": "the requested toolchain", "Proxy": e.r.Value("GOPROXY")}
-	if m := toolchainRE.FindStringSubmatch(text); m != nil {
+	if m := toolchainRE().FindStringSubmatch(text); m != nil {
 		a["Toolchain"] = m[1]
 		f.Module, f.Version = "golang.org/toolchain", "v0.0.1-"+m[1]+"."+strings.ReplaceAll(m[2], "/", "-")
 	}
 	return e.finish(f, core.SeverityError, "fail-toolchain-unavailable", "GOTOOLCHAIN", a), true
 }
 
-var govcsRE = regexp.MustCompile(`GOVCS disallows using (\S+) for (public|private) (\S+?);`)
+var govcsRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`GOVCS disallows using (\S+) for (public|private) (\S+?);`)
+})
 
 // govcsDisallowed: "GOVCS disallows using git for public example.test/x".
 func govcsDisallowed(e *env, rec record) (Finding, bool) {
-	m := govcsRE.FindStringSubmatch(rec.text())
+	m := govcsRE().FindStringSubmatch(rec.text())
 	if m == nil {
 		return Finding{}, false
 	}
@@ -299,13 +306,13 @@ func privatePattern(e *env, mod string) (string, bool) {
 	return "", false
 }
 
-var status407RE = regexp.MustCompile(`(?:^|[\s(])407(?:\s|$)`)
+var status407RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[\s(])407(?:\s|$)`) })
 
 // proxyAuth: 407 Proxy Authentication Required from the HTTP(S)_PROXY
 // network proxy.
 func proxyAuth(e *env, rec record) (Finding, bool) {
 	text := rec.text()
-	if !strings.Contains(text, "Proxy Authentication Required") && !status407RE.MatchString(text) {
+	if !strings.Contains(text, "Proxy Authentication Required") && !status407RE().MatchString(text) {
 		return Finding{}, false
 	}
 	f := start(rec)

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gomirror/gomirror/core/origin"
 )
@@ -54,10 +55,16 @@ func (s *state) cshCommand(file string, l logicalLine, words []string) {
 // PowerShell forms: $env:NAME = value, Remove-Item Env:NAME,
 // Set-Item Env:NAME value, and dot-sourcing. Names are case-insensitive.
 var (
-	pwshAssign = regexp.MustCompile(`(?i)^\s*\$env:([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$`)
-	pwshRemove = regexp.MustCompile(`(?i)^\s*(?:Remove-Item|ri|del|rm)\s+(?:-Path\s+)?Env:\\?([A-Za-z_][A-Za-z0-9_]*)\s*$`)
-	pwshSet    = regexp.MustCompile(`(?i)^\s*Set-Item\s+(?:-Path\s+)?Env:\\?([A-Za-z_][A-Za-z0-9_]*)\s+(?:-Value\s+)?(.*?)\s*$`)
-	pwshSource = regexp.MustCompile(`^\s*\.\s+(.+?)\s*$`)
+	pwshAssign = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*\$env:([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$`)
+	})
+	pwshRemove = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*(?:Remove-Item|ri|del|rm)\s+(?:-Path\s+)?Env:\\?([A-Za-z_][A-Za-z0-9_]*)\s*$`)
+	})
+	pwshSet = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*Set-Item\s+(?:-Path\s+)?Env:\\?([A-Za-z_][A-Za-z0-9_]*)\s+(?:-Value\s+)?(.*?)\s*$`)
+	})
+	pwshSource = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\.\s+(.+?)\s*$`) })
 )
 
 // pwshFile scans a PowerShell profile.
@@ -77,15 +84,15 @@ func (s *state) pwshFile(path string) {
 }
 
 func (s *state) pwshLine(at origin.Assignment, code, dir string) {
-	if m := pwshAssign.FindStringSubmatch(code); m != nil {
+	if m := pwshAssign().FindStringSubmatch(code); m != nil {
 		s.pwshAssign(at, "$env:", m[1], m[2])
-	} else if m := pwshSet.FindStringSubmatch(code); m != nil {
+	} else if m := pwshSet().FindStringSubmatch(code); m != nil {
 		s.pwshAssign(at, "Set-Item Env:", m[1], m[2])
-	} else if m := pwshRemove.FindStringSubmatch(code); m != nil {
+	} else if m := pwshRemove().FindStringSubmatch(code); m != nil {
 		at.Var, at.Unset, at.Exact, at.Form = m[1], true, true, "Remove-Item Env:"
 		delete(s.vars, strings.ToUpper(m[1]))
 		s.add(at)
-	} else if m := pwshSource.FindStringSubmatch(code); m != nil {
+	} else if m := pwshSource().FindStringSubmatch(code); m != nil {
 		p, ok := s.pwshValue(strings.ReplaceAll(m[1], "$PSScriptRoot", dir))
 		if ok {
 			s.pwshFile(p)
@@ -121,11 +128,13 @@ func (s *state) pwshValue(raw string) (string, bool) {
 	return raw, true
 }
 
-var pwshVar = regexp.MustCompile(`(?i)\$env:([A-Za-z_][A-Za-z0-9_]*)|\$HOME\b|\$\(|` + "`.")
+var pwshVar = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\$env:([A-Za-z_][A-Za-z0-9_]*)|\$HOME\b|\$\(|` + "`.")
+})
 
 func (s *state) pwshDouble(in string) (string, bool) {
 	exact := true
-	out := pwshVar.ReplaceAllStringFunc(in, func(m string) string {
+	out := pwshVar().ReplaceAllStringFunc(in, func(m string) string {
 		switch {
 		case strings.HasPrefix(m, "`"):
 			return m[1:]

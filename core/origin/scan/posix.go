@@ -3,6 +3,7 @@ package scan
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gomirror/gomirror/core/origin"
 )
@@ -13,7 +14,9 @@ var keywords = map[string]bool{"if": true, "then": true, "else": true, "elif": t
 
 // heredoc finds the delimiter of a here-document started on a line
 // (not a <<< here-string).
-var heredoc = regexp.MustCompile(`(?:^|[^<])<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?`)
+var heredoc = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^<])<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?`)
+})
 
 // posixFile scans a file of sh, bash or zsh code.
 func (s *state) posixFile(path string) {
@@ -29,7 +32,7 @@ func (s *state) posixFile(path string) {
 			}
 			continue
 		}
-		if m := heredoc.FindStringSubmatch(l.code); m != nil {
+		if m := heredoc().FindStringSubmatch(l.code); m != nil {
 			until = m[1]
 		}
 		for _, words := range splitCommands(l.code) {
