@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # gui-smoke.sh starts the real GUI binary under Xvfb in a throwaway HOME,
 # waits for its window titled "Go Mirror", checks that it stays alive, and
-# keeps a screenshot. Usage: gui-smoke.sh BINARY OUTDIR
+# keeps a screenshot; then scripts/screenshots.sh saves one of each screen
+# (set SCREENSHOTS=0 to skip them). Usage: gui-smoke.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
@@ -28,3 +29,7 @@ sleep 2
 kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app died after showing its window" >&2; cat "$tmp/app.log" >&2; exit 1; }
 DISPLAY=$display import -window root "$out/overview.png"
 echo "gui-smoke: window $wid shown and alive; screenshot in $out/overview.png"
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=""
+[ "${SCREENSHOTS:-1}" = 0 ] || bash "$(dirname "$0")/screenshots.sh" "$bin" "$out"

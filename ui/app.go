@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/gomirror/gomirror/assets"
 	"github.com/gomirror/gomirror/core/network"
 	"github.com/gomirror/gomirror/core/service"
 )
@@ -36,6 +35,7 @@ type UI struct {
 	overview *overviewScreen
 	history  *historyScreen
 	profiles *profilesScreen
+	onboard  *onboardWizard // the first-run assistant, once opened
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), built once
 	current  int                 // index of the screen on show
@@ -48,15 +48,18 @@ type UI struct {
 // the settings in the background.
 func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
 	u := newUI(a, w, svc, background)
+	u.restoreWindow()
 	u.Reload()
+	u.offerOnboarding()
 	u.profiles.start(network.System()) // the tray and the network watcher
 	u.startLive()                      // after it: chains its stop callback
 	return u
 }
 
 func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
-	if err := assets.LoadTranslations(); err != nil {
-		fyne.LogError("loading translations", err)
+	loadTranslations(a.Preferences())
+	if t := a.Preferences().String(prefTheme); t != "" {
+		applyTheme(a, t) // else the app's own theme, which follows the system
 	}
 	u := &UI{app: a, win: w, svc: svc, run: run}
 	u.overview = newOverviewScreen(svc, w, run, u.Reload)
@@ -124,8 +127,8 @@ func (u *UI) Reload() {
 
 // addShortcuts puts Ctrl+1…6 (switch screen) and Ctrl+R (reload) in the
 // main menu, where they work even while an entry has the focus, and binds
-// Ctrl+Z (undo the last write, when no entry has the focus) and F5 (reload)
-// on the canvas.
+// Ctrl+Z (undo the last write, when no entry has the focus), F5 (reload)
+// and F1 (the keyboard shortcuts) on the canvas.
 func (u *UI) addShortcuts() {
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, u.onUndoShortcut)
@@ -147,9 +150,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		views = append(views, item)
 	}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("menu.file"), reload),
+		u.fileMenu(reload),
 		fyne.NewMenu(lang.L("menu.edit"), undo),
 		fyne.NewMenu(lang.L("menu.view"), views...),
+		u.helpMenu(),
 	)
 }
 
@@ -164,9 +168,13 @@ func (u *UI) onUndoShortcut(fyne.Shortcut) {
 	u.overview.detail.onUndoTapped()
 }
 
-// onTypedKey reloads on F5 when no widget has the focus.
+// onTypedKey reloads on F5 and lists the shortcuts on F1, when no widget
+// has the focus.
 func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyF5 {
+	switch ev.Name {
+	case fyne.KeyF5:
 		u.Reload()
+	case fyne.KeyF1:
+		u.showShortcuts()
 	}
 }

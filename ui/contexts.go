@@ -32,12 +32,14 @@ type contextsBar struct {
 	box      *fyne.Container
 	progress *fyne.Container // activity and "Reading your login shell…"
 	activity *widget.Activity
+	stop     *widget.Button // cancels the login shell
 	banner   *widget.Label
 	row      *fyne.Container // the choice and the processes button
 	choice   *widget.RadioGroup
 	procs    *widget.Button
 
 	onChanged func(origin.Context) // on the UI goroutine
+	onCancel  func()               // cancels the running inspection
 }
 
 // contextLabel is the translated name of a context, as the choice shows it.
@@ -51,7 +53,8 @@ func contextLabel(c origin.Context) string {
 func newContextsBar(onChanged func(origin.Context), onProcesses func()) *contextsBar {
 	b := &contextsBar{onChanged: onChanged}
 	b.activity = widget.NewActivity()
-	b.progress = container.NewHBox(b.activity, widget.NewLabel(lang.L("contexts.reading")))
+	b.stop = widget.NewButtonWithIcon(lang.L("contexts.cancel"), theme.CancelIcon(), b.onCancelTapped)
+	b.progress = container.NewHBox(b.activity, widget.NewLabel(lang.L("contexts.reading")), b.stop)
 	b.banner = widget.NewLabel("")
 	b.banner.Wrapping, b.banner.Hidden = fyne.TextWrapWord, true
 	b.choice = widget.NewRadioGroup([]string{contextLabel(origin.Desktop), contextLabel(origin.Terminal)}, b.onChoiceChanged)
@@ -75,6 +78,14 @@ func (b *contextsBar) onChoiceChanged(label string) {
 		return
 	}
 	b.onChanged(origin.Desktop)
+}
+
+// onCancelTapped stops reading the login shell; the bar then says why
+// there is no terminal context.
+func (b *contextsBar) onCancelTapped() {
+	if b.onCancel != nil {
+		b.onCancel()
+	}
 }
 
 // setBusy shows the progress while the login shell runs.
@@ -163,11 +174,9 @@ type inspection struct {
 	origins, terminal []core.Problem
 }
 
-// runInspect inspects the contexts of svc and diagnoses them. It runs the
-// login shell: call it off the UI goroutine.
-func runInspect(svc *service.Service, cache *shell.Cache) inspection {
-	ctx, cancel := context.WithTimeout(context.Background(), inspectTimeout)
-	defer cancel()
+// runInspect inspects the contexts of svc and diagnoses them, until ctx is
+// done. It runs the login shell: call it off the UI goroutine.
+func runInspect(ctx context.Context, svc *service.Service, cache *shell.Cache) inspection {
 	r := svc.Inspect(ctx, service.InspectOptions{Cache: cache})
 	in := inspection{report: r, origins: svc.OriginProblems(ctx, r)}
 	if r.Terminal.Resolution != nil {
@@ -185,8 +194,11 @@ func (o *overviewScreen) startInspect(n int) {
 		return
 	}
 	cs.bar.setBusy(true)
+	ctx, cancel := context.WithTimeout(context.Background(), inspectTimeout)
+	cs.bar.onCancel = cancel
 	o.run(func() func() {
-		in := runInspect(o.svc, cs.cache)
+		defer cancel()
+		in := runInspect(ctx, o.svc, cs.cache)
 		return func() { o.onInspected(n, in) }
 	})
 }

@@ -90,8 +90,11 @@ func (e *patternEditor) buildUI() fyne.CanvasObject {
 	e.save.Importance = widget.HighImportance
 	e.save.Disable()
 	e.outcome = container.NewVBox()
-	body := container.NewVBox(e.source, e.rows, container.NewHBox(e.add, e.save), e.problems, e.outcome)
-	return widget.NewCard(e.key, lang.L(patternDocKey(e.key)), body)
+	// The explanation wraps, unlike a card's subtitle, so that two columns
+	// fit a narrow window.
+	doc := wrapped(lang.L(patternDocKey(e.key)), widget.MediumImportance)
+	body := container.NewVBox(doc, e.source, e.rows, container.NewHBox(e.add, e.save), e.problems, e.outcome)
+	return widget.NewCard(e.key, "", body)
 }
 
 // patternDocKey is the translation key of a pattern variable's subtitle.

@@ -18,7 +18,7 @@ func main() {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Go Mirror")
+	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
 	ui.New(a, w, service.New(service.Options{}))
-	w.Resize(fyne.NewSize(1100, 720))
 	w.ShowAndRun()
 }

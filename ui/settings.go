@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"image/color"
+	"os"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/assets"
+)
+
+// Preference keys of the settings dialog and the window.
+const (
+	prefTheme    = "theme"    // "", "light" or "dark"
+	prefLanguage = "language" // "", "en" or "zh-Hans"
+	prefWidth    = "windowWidth"
+	prefHeight   = "windowHeight"
+)
+
+// themeValues and languageValues are the stored values of the options, in
+// the order the dialog offers them; "" follows the system.
+var (
+	themeValues    = []string{"", "light", "dark"}
+	languageValues = []string{"", "en", "zh-Hans"}
+)
+
+// languageLocales are the locale variables that select a language.
+var languageLocales = map[string]string{"en": "en_US.UTF-8", "zh-Hans": "zh_CN.UTF-8"}
+
+// variantTheme is the default theme forced to one variant, light or dark,
+// whatever the system prefers.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+// Color implements fyne.Theme with the forced variant.
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// applyTheme makes a use the theme stored as name.
+func applyTheme(a fyne.App, name string) {
+	switch name {
+	case "light":
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// loadTranslations loads the translations in the language stored in
+// prefs. Fyne's lang package picks the language once, from the locale, so
+// a chosen language is passed to it through the locale variables while it
+// loads, and takes effect at the next start. Only Linux and the BSDs read
+// those variables; on Windows and macOS the system's language applies.
+func loadTranslations(prefs fyne.Preferences) {
+	restore := forceLocale(languageLocales[prefs.String(prefLanguage)])
+	defer restore()
+	if err := assets.LoadTranslations(); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+}
+
+// forceLocale sets the locale variables to loc until restore is called;
+// it does nothing for an empty loc or where the variables are not read.
+func forceLocale(loc string) (restore func()) {
+	if loc == "" || runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return func() {}
+	}
+	vars := []string{"LANGUAGE", "LC_ALL"}
+	old := map[string]*string{}
+	for _, k := range vars {
+		if v, ok := os.LookupEnv(k); ok {
+			old[k] = &v
+		}
+		os.Setenv(k, loc)
+	}
+	return func() {
+		for _, k := range vars {
+			if v := old[k]; v != nil {
+				os.Setenv(k, *v)
+			} else {
+				os.Unsetenv(k)
+			}
+		}
+	}
+}
+
+// settingsDialog edits the theme and the language.
+type settingsDialog struct {
+	app      fyne.App
+	win      fyne.Window
+	theme    *widget.RadioGroup
+	language *widget.RadioGroup
+}
+
+func newSettingsDialog(a fyne.App, w fyne.Window) *settingsDialog {
+	return &settingsDialog{app: a, win: w}
+}
+
+// open shows the dialog with the stored choices selected.
+func (s *settingsDialog) open() {
+	dialog.ShowCustom(lang.L("settings.title"), lang.L("settings.close"), s.buildUI(), s.win)
+}
+
+// buildUI is a form of the two choices with their notes.
+func (s *settingsDialog) buildUI() fyne.CanvasObject {
+	prefs := s.app.Preferences()
+	s.theme = newChoice([]string{lang.L("settings.system"), lang.L("settings.light"), lang.L("settings.dark")},
+		themeValues, prefs.String(prefTheme), s.onThemeChanged)
+	s.language = newChoice([]string{lang.L("settings.system"), "English", "简体中文"},
+		languageValues, prefs.String(prefLanguage), s.onLanguageChanged)
+	form := container.New(layout.NewFormLayout(),
+		formKey(lang.L("settings.theme")), s.theme,
+		formKey(lang.L("settings.language")), s.language)
+	return container.NewVBox(form,
+		wrapped(lang.L("settings.language.note"), widget.LowImportance),
+		wrapped(lang.L("settings.keys.note"), widget.LowImportance))
+}
+
+// newChoice is a horizontal radio group of labels, with the label of the
+// stored value selected; changed receives the chosen label.
+func newChoice(labels, values []string, stored string, changed func(string)) *widget.RadioGroup {
+	g := widget.NewRadioGroup(labels, nil)
+	g.Horizontal, g.Required = true, true
+	g.Selected = labels[0]
+	for i, v := range values {
+		if v == stored {
+			g.Selected = labels[i]
+		}
+	}
+	g.OnChanged = changed
+	return g
+}
+
+// valueOf returns the value of the selected label of g.
+func valueOf(g *widget.RadioGroup, values []string) string {
+	for i, l := range g.Options {
+		if l == g.Selected {
+			return values[i]
+		}
+	}
+	return ""
+}
+
+// onThemeChanged stores the theme and applies it at once.
+func (s *settingsDialog) onThemeChanged(string) {
+	v := valueOf(s.theme, themeValues)
+	s.app.Preferences().SetString(prefTheme, v)
+	applyTheme(s.app, v)
+}
+
+// onLanguageChanged stores the language for the next start.
+func (s *settingsDialog) onLanguageChanged(string) {
+	s.app.Preferences().SetString(prefLanguage, valueOf(s.language, languageValues))
+}
