@@ -1,32 +1,14 @@
 package diag
 
 import (
-	"net/url"
 	"regexp"
-	"strings"
+
+	"github.com/gomirror/gomirror/core/validate"
 )
 
 // redact hides passwords in the URLs of a comma- or pipe-separated list
 // (such as GOPROXY), so a value can be shown in a message.
-func redact(value string) string {
-	if !strings.Contains(value, "@") {
-		return value
-	}
-	var b strings.Builder
-	for value != "" {
-		e, sep := value, ""
-		if i := strings.IndexAny(value, ",|"); i >= 0 {
-			e, sep, value = value[:i], value[i:i+1], value[i+1:]
-		} else {
-			value = ""
-		}
-		if u, err := url.Parse(strings.TrimSpace(e)); err == nil && u.User != nil {
-			e = u.Redacted()
-		}
-		b.WriteString(e + sep)
-	}
-	return b.String()
-}
+func redact(value string) string { return validate.Redact(value) }
 
 // unexportHint tells how to stop a login shell exporting name when Go
 // Mirror could not find the line.
