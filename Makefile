@@ -3,7 +3,7 @@
 GO ?= go
 SHOTS ?= shots
 
-.PHONY: run test setup build vet
+.PHONY: run test setup build vet dist dist-check
 
 setup:
 	@bash scripts/setup.sh
@@ -24,3 +24,16 @@ vet:
 test: build vet
 	bash scripts/test.sh
 	bash scripts/gui-smoke.sh bin/gomirror $(SHOTS)
+
+# dist builds the release packages this OS can make into dist/ (packaging/*.sh;
+# macOS: see packaging/macos.md); dist-check verifies them.
+dist:
+	@case "$$($(GO) env GOOS)" in \
+	linux) bash packaging/linux.sh && bash packaging/windows.sh ;; \
+	*) echo "dist: only gomirrorctl on this OS; the app: packaging/macos.md or packaging/windows.sh on Linux" ;; \
+	esac
+	bash packaging/cli.sh
+	cd dist && sha256sum gomirror* >SHA256SUMS
+
+dist-check:
+	bash packaging/check.sh

@@ -1,0 +1,46 @@
+# lib.sh holds what the packaging scripts share. Source it; it defines:
+#   repo          the repository root
+#   version       [Details] Version from FyneApp.toml
+#   fyne_cli      prints the path of the fyne CLI, installing the pinned version if needed
+#   stage_source  DIR copies the module's sources into DIR and puts FyneApp.toml next to
+#                 cmd/gomirror there, because `fyne package` reads it from the directory it
+#                 builds and also writes into that directory (a generated metadata file, the
+#                 Windows .syso, Build+1 in FyneApp.toml); the checkout stays untouched.
+# shellcheck shell=bash
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+fyne_version=v1.7.4
+app_id=io.github.gomirror.app
+version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' "$repo/FyneApp.toml")
+
+fyne_cli() {
+	local bin
+	bin=$(command -v fyne || true)
+	[ -n "$bin" ] || bin=$(go env GOPATH)/bin/fyne
+	if ! "$bin" version 2>/dev/null | grep -q "cli version: $fyne_version"; then
+		echo "packaging: installing the fyne CLI $fyne_version" >&2
+		GOBIN=$(go env GOPATH)/bin go install "fyne.io/tools/cmd/fyne@$fyne_version" >&2
+		bin=$(go env GOPATH)/bin/fyne
+	fi
+	echo "$bin"
+}
+
+stage_source() {
+	local dir=$1
+	mkdir -p "$dir"
+	if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		# Tracked and new files, as the working tree has them; ignored ones (dist/, bin/) stay out.
+		(cd "$repo" && git ls-files -z -co --exclude-standard |
+			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+			tar --null -T - -cf -) | tar -xf - -C "$dir"
+	else
+		tar -C "$repo" --exclude=./.git --exclude=./dist --exclude=./bin -cf - . | tar -xf - -C "$dir"
+	fi
+	# FyneApp.toml moves next to the main package; its icon path is made absolute so the
+	# icon is not copied around. The [LinuxAndBSD] desktop-entry fields live in
+	# packaging/linux/desktop.toml until FyneApp.toml carries its own.
+	sed "s|^Icon *=.*|Icon = \"$repo/assets/icon.png\"|" "$repo/FyneApp.toml" >"$dir/cmd/gomirror/FyneApp.toml"
+	if ! grep -q '^\[LinuxAndBSD\]' "$repo/FyneApp.toml"; then
+		{ echo; cat "$repo/packaging/linux/desktop.toml"; } >>"$dir/cmd/gomirror/FyneApp.toml"
+	fi
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# perf-gui.sh measures Go Mirror's GUI against a minimal Fyne app
+# (packaging/perf/minimal) side by side under one Xvfb, each in its own
+# throwaway HOME and XDG directories:
+#   - startup: from launch to the window being mapped (xdotool search --onlyvisible,
+#     polled every 10 ms); one warm-up launch each (font index, settings dirs),
+#     then RUNS launches each, interleaved, and the median;
+#   - memory: VmRSS from /proc/PID/status after 3 s idle;
+#   - idle CPU: utime+stime from /proc/PID/stat over 10 s after that, as % of one core.
+# It prints the numbers and the issue's targets (startup <= 1.5x minimal,
+# RSS <= minimal + 40 MB, idle CPU < 3% of a core). It is a measurement, not a
+# test: it exits 0 whatever the numbers, unless PERF_STRICT=1.
+#
+# Both apps are built the same way: `go build -tags release,migrated_fynedo
+# -ldflags "-s -w"` (release mode, Fyne's thread checks off, as in the
+# packages); no -trimpath, so the go-gl objects from `make build` are reused.
+#
+# Usage: scripts/perf-gui.sh [RUNS]   (default 15)
+set -euo pipefail
+
+runs=${1:-15}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+xvfb="" app=""
+trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+for tool in Xvfb xdotool xdpyinfo; do
+	command -v "$tool" >/dev/null || { echo "perf-gui: $tool not found (run make setup)" >&2; exit 1; }
+done
+
+echo "perf-gui: building both apps" >&2
+(cd "$repo" &&
+	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/minimal" ./packaging/perf/minimal &&
+	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/gomirror" ./cmd/gomirror)
+
+display=:$((70 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
+for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
+
+declare -A title=([minimal]='^Perf Minimal$' [gomirror]='^Go Mirror$')
+for name in minimal gomirror; do mkdir -p "$tmp/$name-home/.config" "$tmp/$name-home/.cache" "$tmp/$name-home/.local/share"; done
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# launch NAME: starts the app in its throwaway HOME; sets $app.
+launch() {
+	local h=$tmp/$1-home
+	env -i PATH="$PATH" HOME="$h" XDG_CONFIG_HOME="$h/.config" XDG_CACHE_HOME="$h/.cache" \
+		XDG_DATA_HOME="$h/.local/share" XDG_RUNTIME_DIR="$h" LANG=en_US.UTF-8 DISPLAY="$display" \
+		"$tmp/$1" >>"$tmp/$1.log" 2>&1 &
+	app=$!
+}
+
+# wait_mapped NAME: waits (20 s at most) for the app's window; prints ms since $t0.
+wait_mapped() {
+	local i
+	for i in $(seq 2000); do
+		if DISPLAY=$display xdotool search --onlyvisible --name "${title[$1]}" >/dev/null 2>&1; then
+			echo $(($(now_ms) - t0))
+			return 0
+		fi
+		kill -0 "$app" 2>/dev/null || { echo "perf-gui: $1 exited:" >&2; cat "$tmp/$1.log" >&2; return 1; }
+		sleep 0.01
+	done
+	echo "perf-gui: no window for $1" >&2
+	return 1
+}
+
+stop() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=""; }
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+
+# Startup: one cold launch each, then RUNS interleaved.
+declare -A cold
+for name in minimal gomirror; do
+	t0=$(now_ms); launch "$name"; cold[$name]=$(wait_mapped "$name"); sleep 1; stop
+done
+for i in $(seq "$runs"); do
+	for name in minimal gomirror; do
+		t0=$(now_ms); launch "$name"; wait_mapped "$name" >>"$tmp/$name.ms"; stop
+	done
+done
+
+# Memory after 3 s idle, then CPU over 10 s.
+hz=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+declare -A rss cpu
+for name in minimal gomirror; do
+	t0=$(now_ms); launch "$name"; wait_mapped "$name" >/dev/null
+	sleep 3
+	rss[$name]=$(awk '/^VmRSS:/ {print $2}' "/proc/$app/status")
+	a=$(ticks "$app"); s0=$(now_ms)
+	sleep 10
+	b=$(ticks "$app"); s1=$(now_ms)
+	cpu[$name]=$(awk -v d=$((b - a)) -v hz="$hz" -v ms=$((s1 - s0)) 'BEGIN {printf "%.2f", 100 * d / hz / (ms / 1000)}')
+	stop
+done
+
+min_ms=$(median <"$tmp/minimal.ms") app_ms=$(median <"$tmp/gomirror.ms")
+ratio=$(awk -v a="$app_ms" -v m="$min_ms" 'BEGIN {printf "%.2f", a / m}')
+rss_min=$((rss[minimal] / 1024)) rss_app=$((rss[gomirror] / 1024))
+verdict() { if [ "$1" = 1 ]; then echo ok; else echo OVER; fi; }
+ok_start=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.5)}')
+ok_rss=$((rss_app <= rss_min + 40))
+ok_cpu=$(awk -v c="${cpu[gomirror]}" 'BEGIN {print (c < 3)}')
+
+printf '%-28s %12s %12s   %s\n' "" "minimal" "gomirror" "target"
+printf '%-28s %12s %12s   %s\n' "startup to mapped, median" "$min_ms ms" "$app_ms ms" "<= 1.5x: ${ratio}x $(verdict "$ok_start")"
+printf '%-28s %12s %12s\n' "  min .. max ($runs runs)" \
+	"$(sort -n "$tmp/minimal.ms" | sed -n '1p;$p' | paste -sd/)" "$(sort -n "$tmp/gomirror.ms" | sed -n '1p;$p' | paste -sd/)"
+printf '%-28s %12s %12s\n' "  first (cold) launch" "${cold[minimal]} ms" "${cold[gomirror]} ms"
+printf '%-28s %12s %12s   %s\n' "RSS after 3 s idle" "$rss_min MB" "$rss_app MB" "<= minimal+40: +$((rss_app - rss_min)) MB $(verdict "$ok_rss")"
+printf '%-28s %12s %12s   %s\n' "idle CPU over 10 s" "${cpu[minimal]}%" "${cpu[gomirror]}%" "< 3% of a core: $(verdict "$ok_cpu")"
+echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs)"
+
+if [ "${PERF_STRICT:-0}" = 1 ] && [ "$ok_start$ok_rss$ok_cpu" != 111 ]; then
+	exit 1
+fi
