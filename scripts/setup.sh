@@ -8,8 +8,7 @@ set -euo pipefail
 
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth x11-utils imagemagick xdotool
-	gnome-keyring dbus fonts-wqy-microhei zsh fish dash
-	gcc-mingw-w64-x86-64 osslsigncode)
+	gnome-keyring dbus fonts-wqy-microhei zsh fish dash)
 
 command -v go >/dev/null || { echo "setup: Go is not installed; get it from https://go.dev/dl/" >&2; exit 1; }
 
