@@ -110,9 +110,15 @@ func TestWriteAtomicRacesGoEnv(t *testing.T) {
 		pause := func() { time.Sleep(time.Duration(r.IntN(40)) * time.Millisecond) }
 		base, n := setWithRetry(t, path, map[string]string{key: ours[key]}, pause)
 		retries += n
-		if goValue(base) < before {
+		switch v := goValue(base); {
+		case v < 0:
+			// We read the file while go env -w had truncated it and not yet
+			// rewritten it (go writes in place): a torn read, not a missed
+			// check. It is the go-side loss described above; only logged.
+			t.Logf("write %d was based on a file go env -w was rewriting", i)
+		case v < before:
 			stale++
-			t.Logf("write %d was based on GOPRIVATE=g%d, but g%d had been written", i, goValue(base), before)
+			t.Logf("write %d was based on GOPRIVATE=g%d, but g%d had been written", i, v, before)
 		}
 	}
 	close(stop)
