@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/mod/modfile"
@@ -47,19 +48,44 @@ type timeline struct {
 	reused, tlsFailed                             bool
 }
 
-func (tl *timeline) trace() *httptrace.ClientTrace {
+// tracer records a timeline from httptrace callbacks. The callbacks may
+// run on the transport's dial goroutine even after the request has returned
+// (a dial that outlives a cancelled request), so every access is locked.
+type tracer struct {
+	mu sync.Mutex
+	tl timeline
+}
+
+// at runs f on the timeline under the lock.
+func (tr *tracer) at(f func(tl *timeline)) {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	f(&tr.tl)
+}
+
+// snapshot returns a copy of the timeline so far.
+func (tr *tracer) snapshot() timeline {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.tl
+}
+
+func (tr *tracer) trace() *httptrace.ClientTrace {
+	now := func(field func(tl *timeline) *time.Time) func() {
+		return func() { tr.at(func(tl *timeline) { *field(tl) = time.Now() }) }
+	}
 	return &httptrace.ClientTrace{
-		DNSStart:          func(httptrace.DNSStartInfo) { tl.dnsStart = time.Now() },
-		DNSDone:           func(httptrace.DNSDoneInfo) { tl.dnsDone = time.Now() },
-		ConnectStart:      func(string, string) { setOnce(&tl.connStart) },
-		ConnectDone:       func(string, string, error) { tl.connDone = time.Now() },
-		TLSHandshakeStart: func() { tl.tlsStart = time.Now() },
+		DNSStart:          func(httptrace.DNSStartInfo) { now(func(tl *timeline) *time.Time { return &tl.dnsStart })() },
+		DNSDone:           func(httptrace.DNSDoneInfo) { now(func(tl *timeline) *time.Time { return &tl.dnsDone })() },
+		ConnectStart:      func(string, string) { tr.at(func(tl *timeline) { setOnce(&tl.connStart) }) },
+		ConnectDone:       func(string, string, error) { now(func(tl *timeline) *time.Time { return &tl.connDone })() },
+		TLSHandshakeStart: func() { now(func(tl *timeline) *time.Time { return &tl.tlsStart })() },
 		TLSHandshakeDone: func(_ tls.ConnectionState, err error) {
-			tl.tlsDone, tl.tlsFailed = time.Now(), err != nil
+			tr.at(func(tl *timeline) { tl.tlsDone, tl.tlsFailed = time.Now(), err != nil })
 		},
-		GotConn:              func(i httptrace.GotConnInfo) { tl.reused = i.Reused },
-		WroteRequest:         func(httptrace.WroteRequestInfo) { tl.wrote = time.Now() },
-		GotFirstResponseByte: func() { tl.firstByte = time.Now() },
+		GotConn:              func(i httptrace.GotConnInfo) { tr.at(func(tl *timeline) { tl.reused = i.Reused }) },
+		WroteRequest:         func(httptrace.WroteRequestInfo) { now(func(tl *timeline) *time.Time { return &tl.wrote })() },
+		GotFirstResponseByte: now(func(tl *timeline) *time.Time { return &tl.firstByte }),
 	}
 }
 
@@ -95,15 +121,17 @@ func (c *client) do(ctx context.Context, name StepName, url string, check func([
 	st := Step{Name: name, URL: url}
 	ctx, cancel := context.WithTimeout(ctx, c.e.opts.Timeout)
 	defer cancel()
-	tl := &timeline{}
-	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, tl.trace()), "GET", url, nil)
+	tr := &tracer{}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, tr.trace()), "GET", url, nil)
 	if err != nil {
 		st.Err = &Error{Class: ClassBadRequest, Step: name, Message: "invalid mirror URL: " + err.Error()}
 		return st
 	}
-	tl.start = time.Now()
+	tr.at(func(tl *timeline) { tl.start = time.Now() })
 	body, status, err := c.get(req)
-	tl.end = time.Now()
+	tr.at(func(tl *timeline) { tl.end = time.Now() })
+	snap := tr.snapshot()
+	tl := &snap
 	st.Status, st.Reused, st.Phases = status, tl.reused, tl.phases()
 	switch {
 	case err != nil:
