@@ -37,6 +37,10 @@ func goModDownload(t *testing.T, goproxy string) (downloaded, error) {
 	work := filepath.Join(dir, "work")
 	os.MkdirAll(work, 0o755)
 	os.WriteFile(filepath.Join(work, "go.mod"), []byte("module m\n\ngo 1.21\n"), 0o644)
+	// Telemetry off, so go leaves no background process writing under HOME.
+	mode := filepath.Join(dir, ".config", "go", "telemetry", "mode")
+	os.MkdirAll(filepath.Dir(mode), 0o755)
+	os.WriteFile(mode, []byte("off\n"), 0o644)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, goBin, "mod", "download", "-json", tinyMod.Path+"@v1.0.0")
