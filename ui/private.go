@@ -3,9 +3,6 @@ package ui
 import (
 	"errors"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -260,22 +257,14 @@ func (p *privateScreen) onWritten() {
 	p.written()
 }
 
-// helperPath finds gomirrorctl next to this program, else on PATH.
+// helperPath finds the gomirrorctl binary to use as a helper, with a
+// translated error when there is none.
 func helperPath() (string, error) {
-	name := goauth.HelperName
-	if runtime.GOOS == "windows" {
-		name += ".exe"
-	}
-	if exe, err := os.Executable(); err == nil {
-		if p := filepath.Join(filepath.Dir(exe), name); isFile(p) {
-			return p, nil
-		}
-	}
-	p, err := exec.LookPath(name)
-	if err != nil {
+	p, err := goauth.FindHelper()
+	if errors.Is(err, goauth.ErrHelperNotFound) {
 		return "", errors.New(lang.L("private.helper.missing"))
 	}
-	return filepath.Abs(p)
+	return p, err
 }
 
 // isFile reports whether a regular file exists at p.

@@ -1,0 +1,34 @@
+package goauth
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+)
+
+// ErrHelperNotFound reports that no gomirrorctl binary could be found to
+// serve as the GOAUTH or git credential helper.
+var ErrHelperNotFound = errors.New("gomirrorctl was not found next to this program or on PATH")
+
+// FindHelper returns the absolute path of the gomirrorctl binary that the
+// go command and git should run: the one next to the running program (as
+// installed from the packages), else the first on PATH.
+func FindHelper() (string, error) {
+	name := HelperName
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	if exe, err := os.Executable(); err == nil {
+		p := filepath.Join(filepath.Dir(exe), name)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	p, err := exec.LookPath(name)
+	if err != nil {
+		return "", ErrHelperNotFound
+	}
+	return filepath.Abs(p)
+}
