@@ -1,6 +1,8 @@
 # The two quick-start commands are `make run` and `make test`; both install
 # what they need first (scripts/setup.sh).
 GO ?= go
+# GUI_TAGS are the app's build tags (packaging/lib.sh's gui_tags: no Fyne emoji font).
+GUI_TAGS ?= no_emoji
 SHOTS ?= shots
 
 .PHONY: run test setup build vet dist dist-check
@@ -9,10 +11,10 @@ setup:
 	@bash scripts/setup.sh
 
 run: setup
-	$(GO) run ./cmd/gomirror
+	$(GO) run -tags $(GUI_TAGS) ./cmd/gomirror
 
 build: setup
-	$(GO) build -o bin/gomirror ./cmd/gomirror
+	$(GO) build -tags $(GUI_TAGS) -o bin/gomirror ./cmd/gomirror
 	CGO_ENABLED=0 $(GO) build -o bin/gomirrorctl ./cmd/gomirrorctl
 
 vet:

@@ -1,6 +1,9 @@
 # lib.sh holds what the packaging scripts share. Source it; it defines:
 #   repo          the repository root
 #   version       [Details] Version from FyneApp.toml
+#   gui_tags      the build tags of every build of the app: no_emoji leaves out Fyne's
+#                 4 MB colour emoji font, which the app never shows and Fyne would
+#                 otherwise parse once per text style (about 20 MB of the app's memory)
 #   fyne_cli      prints the path of the fyne CLI, installing the pinned version if needed
 #   stage_source  DIR copies the module's sources into DIR and puts FyneApp.toml next to
 #                 cmd/gomirror there, because `fyne package` reads it from the directory it
@@ -11,6 +14,7 @@
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fyne_version=v1.7.4
 app_id=io.github.gomirror.app
+gui_tags=no_emoji
 version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' "$repo/FyneApp.toml")
 
 fyne_cli() {

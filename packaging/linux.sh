@@ -32,9 +32,9 @@ grep -q "<release version=\"$version\"" "$metainfo" ||
 
 stage_source "$tmp/src"
 src=$tmp/src/cmd/gomirror
-flags=(--release)
+flags=(--release --tags "$gui_tags")
 if $debug; then
-	flags=()
+	flags=(--tags "$gui_tags")
 	sed -i '/^fyneDo *=/d' "$src/FyneApp.toml"
 fi
 (cd "$src" && "$fyne" package --os linux --icon "$repo/assets/icon.png" "${flags[@]}")

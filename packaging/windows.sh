@@ -86,7 +86,7 @@ func init() {
 GO
 
 (cd "$tmp/src" && GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC="$cc" \
-	go build -trimpath -tags release,migrated_fynedo -ldflags "-H=windowsgui -s -w" -o "$tmp/unsigned.exe" ./cmd/gomirror)
+	go build -trimpath -tags "release,migrated_fynedo,$gui_tags" -ldflags "-H=windowsgui -s -w" -o "$tmp/unsigned.exe" ./cmd/gomirror)
 
 # Only system DLLs: anything like libssp-0.dll or libwinpthread-1.dll would be missing on a user's PC.
 if x86_64-w64-mingw32-objdump -p "$tmp/unsigned.exe" | grep -i 'DLL Name: lib'; then

@@ -6,14 +6,22 @@
 #     polled every 10 ms); one warm-up launch each (font index, settings dirs),
 #     then RUNS launches each, interleaved, and the median;
 #   - memory: VmRSS from /proc/PID/status after 3 s idle;
-#   - idle CPU: utime+stime from /proc/PID/stat over 10 s after that, as % of one core.
+#   - idle CPU: utime+stime from /proc/PID/stat over 10 s after that, as % of one core;
+#   - idle CPU with live probing: Go Mirror alone, probing 12 fake mirrors on
+#     loopback (packaging/perf/mirrors) every 2 s, the default interval, over
+#     20 s. The mirrors are added with gomirrorctl, the built-in ones are left
+#     unticked in the app's preferences (nothing leaves the machine), and
+#     Ctrl+P, sent with xdotool, opens the Mirrors screen and starts probing.
+#     The requests the mirrors served in that time show that it probed.
 # It prints the numbers and the issue's targets (startup <= 1.5x minimal,
-# RSS <= minimal + 40 MB, idle CPU < 3% of a core). It is a measurement, not a
+# RSS <= minimal + 40 MB, idle CPU < 3% of a core, also while probing). It is a measurement, not a
 # test: it exits 0 whatever the numbers, unless PERF_STRICT=1.
 #
 # Both apps are built the same way: `go build -tags release,migrated_fynedo
 # -ldflags "-s -w"` (release mode, Fyne's thread checks off, as in the
 # packages); no -trimpath, so the go-gl objects from `make build` are reused.
+# Go Mirror also gets its release tag no_emoji (packaging/lib.sh); the minimal
+# app stays a plain Fyne app, emoji font included.
 #
 # Usage: scripts/perf-gui.sh [RUNS]   (default 15)
 set -euo pipefail
@@ -21,8 +29,8 @@ set -euo pipefail
 runs=${1:-15}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
-xvfb="" app=""
-trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+xvfb="" app="" fake=""
+trap 'kill $app $fake $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 for tool in Xvfb xdotool xdpyinfo; do
 	command -v "$tool" >/dev/null || { echo "perf-gui: $tool not found (run make setup)" >&2; exit 1; }
@@ -31,23 +39,33 @@ done
 echo "perf-gui: building both apps" >&2
 (cd "$repo" &&
 	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/minimal" ./packaging/perf/minimal &&
-	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/gomirror" ./cmd/gomirror)
+	go build -tags release,migrated_fynedo,no_emoji -ldflags "-s -w" -o "$tmp/gomirror" ./cmd/gomirror &&
+	CGO_ENABLED=0 go build -o "$tmp/gomirrorctl" ./cmd/gomirrorctl &&
+	go build -o "$tmp/mirrors" ./packaging/perf/mirrors)
 
 display=:$((70 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
 for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
 
-declare -A title=([minimal]='^Perf Minimal$' [gomirror]='^Go Mirror$')
-for name in minimal gomirror; do mkdir -p "$tmp/$name-home/.config" "$tmp/$name-home/.cache" "$tmp/$name-home/.local/share"; done
+declare -A title=([minimal]='^Perf Minimal$' [gomirror]='^Go Mirror$' [probing]='^Go Mirror$')
+for name in minimal gomirror probing; do mkdir -p "$tmp/$name-home/.config" "$tmp/$name-home/.cache" "$tmp/$name-home/.local/share"; done
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# launch NAME: starts the app in its throwaway HOME; sets $app.
-launch() {
+# home_env NAME: sets $henv to an env(1) command line with NAME's throwaway
+# HOME and XDG directories.
+home_env() {
 	local h=$tmp/$1-home
-	env -i PATH="$PATH" HOME="$h" XDG_CONFIG_HOME="$h/.config" XDG_CACHE_HOME="$h/.cache" \
-		XDG_DATA_HOME="$h/.local/share" XDG_RUNTIME_DIR="$h" LANG=en_US.UTF-8 DISPLAY="$display" \
-		"$tmp/$1" >>"$tmp/$1.log" 2>&1 &
+	henv=(env -i PATH="$PATH" HOME="$h" XDG_CONFIG_HOME="$h/.config" XDG_CACHE_HOME="$h/.cache"
+		XDG_DATA_HOME="$h/.local/share" XDG_RUNTIME_DIR="$h" LANG=en_US.UTF-8 DISPLAY="$display")
+}
+
+# launch NAME: starts the app (probing: gomirror) in NAME's throwaway HOME; sets $app.
+launch() {
+	local bin=$1
+	[ "$1" = probing ] && bin=gomirror
+	home_env "$1"
+	"${henv[@]}" "$tmp/$bin" >>"$tmp/$1.log" 2>&1 &
 	app=$!
 }
 
@@ -96,6 +114,32 @@ for name in minimal gomirror; do
 	stop
 done
 
+# Idle CPU while probing 12 loopback mirrors every 2 s.
+"$tmp/mirrors" -n 12 -count "$tmp/served" >"$tmp/mirrors.txt" 2>"$tmp/mirrors.log" & fake=$!
+for _ in $(seq 100); do [ "$(wc -l <"$tmp/mirrors.txt")" -ge 12 ] && [ -s "$tmp/served" ] && break; sleep 0.1; done
+home_env probing
+i=0
+while read -r url; do
+	i=$((i + 1))
+	"${henv[@]}" "$tmp/gomirrorctl" mirrors add "Perf mirror $i" "$url" >/dev/null
+done <"$tmp/mirrors.txt"
+# Untick every mirror but the fake ones: the preferences list their URLs.
+off=$("${henv[@]}" "$tmp/gomirrorctl" mirrors --json | awk -F'"' '
+	/"url":/ {url = $4} /"origin":/ && $4 != "user" {printf "%s\"%s\"", sep, url; sep = ","}')
+prefs=$tmp/probing-home/.config/fyne/io.github.gomirror.app
+mkdir -p "$prefs"
+printf '{"onboarded":true,"probeOff":[%s]}\n' "$off" >"$prefs/preferences.json"
+t0=$(now_ms); launch probing; wait_mapped probing >/dev/null
+wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Go Mirror$' | head -n1)
+DISPLAY=$display xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+p
+sleep 3
+a=$(ticks "$app") s0=$(now_ms) r0=$(cat "$tmp/served")
+sleep 20
+b=$(ticks "$app") s1=$(now_ms) r1=$(cat "$tmp/served")
+cpu[probing]=$(awk -v d=$((b - a)) -v hz="$hz" -v ms=$((s1 - s0)) 'BEGIN {printf "%.2f", 100 * d / hz / (ms / 1000)}')
+served=$((r1 - r0))
+stop
+
 min_ms=$(median <"$tmp/minimal.ms") app_ms=$(median <"$tmp/gomirror.ms")
 ratio=$(awk -v a="$app_ms" -v m="$min_ms" 'BEGIN {printf "%.2f", a / m}')
 rss_min=$((rss[minimal] / 1024)) rss_app=$((rss[gomirror] / 1024))
@@ -103,6 +147,7 @@ verdict() { if [ "$1" = 1 ]; then echo ok; else echo OVER; fi; }
 ok_start=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.5)}')
 ok_rss=$((rss_app <= rss_min + 40))
 ok_cpu=$(awk -v c="${cpu[gomirror]}" 'BEGIN {print (c < 3)}')
+ok_probe=$(awk -v c="${cpu[probing]}" -v n="$served" 'BEGIN {print (c < 3 && n > 0)}')
 
 printf '%-28s %12s %12s   %s\n' "" "minimal" "gomirror" "target"
 printf '%-28s %12s %12s   %s\n' "startup to mapped, median" "$min_ms ms" "$app_ms ms" "<= 1.5x: ${ratio}x $(verdict "$ok_start")"
@@ -111,8 +156,10 @@ printf '%-28s %12s %12s\n' "  min .. max ($runs runs)" \
 printf '%-28s %12s %12s\n' "  first (cold) launch" "${cold[minimal]} ms" "${cold[gomirror]} ms"
 printf '%-28s %12s %12s   %s\n' "RSS after 3 s idle" "$rss_min MB" "$rss_app MB" "<= minimal+40: +$((rss_app - rss_min)) MB $(verdict "$ok_rss")"
 printf '%-28s %12s %12s   %s\n' "idle CPU over 10 s" "${cpu[minimal]}%" "${cpu[gomirror]}%" "< 3% of a core: $(verdict "$ok_cpu")"
+printf '%-28s %12s %12s   %s\n' "  probing 12 mirrors / 2 s" "" "${cpu[probing]}%" "< 3% of a core: $(verdict "$ok_probe")"
+printf '%-28s %12s %12s\n' "  requests served in 20 s" "" "$served"
 echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs)"
 
-if [ "${PERF_STRICT:-0}" = 1 ] && [ "$ok_start$ok_rss$ok_cpu" != 111 ]; then
+if [ "${PERF_STRICT:-0}" = 1 ] && [ "$ok_start$ok_rss$ok_cpu$ok_probe" != 1111 ]; then
 	exit 1
 fi

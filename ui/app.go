@@ -4,6 +4,9 @@
 package ui
 
 import (
+	"runtime/debug"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -18,11 +21,15 @@ import (
 // prefScreen remembers the screen shown last.
 const prefScreen = "screen"
 
-// screen is one entry of the navigation table.
+// screen is one entry of the navigation table. Screens are built the first
+// time they are shown, which keeps start-up fast and the fonts, widgets and
+// data of screens never opened out of memory.
 type screen struct {
 	Title string // translation key
 	Icon  fyne.Resource
-	View  func() fyne.CanvasObject
+	View  func() fyne.CanvasObject // builds the screen and starts its first load
+	Load  func()                   // reloads the built screen; nil: nothing to reload
+	Eager bool                     // built at start-up, whichever screen is shown
 }
 
 // UI is the content of Go Mirror's main window.
@@ -34,10 +41,12 @@ type UI struct {
 
 	overview *overviewScreen
 	history  *historyScreen
+	mirrors  *mirrorsScreen
+	private  *privateScreen
 	profiles *profilesScreen
 	onboard  *onboardWizard // the first-run assistant, once opened
 	screens  []screen
-	views    []fyne.CanvasObject // screens[i].View(), built once
+	views    []fyne.CanvasObject // screens[i].View(), nil until first shown
 	current  int                 // index of the screen on show
 
 	nav     *widget.List
@@ -49,12 +58,20 @@ type UI struct {
 func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
 	u := newUI(a, w, svc, background)
 	u.restoreWindow()
-	u.Reload()
+	u.profiles.load() // the shown screen loaded as it was built
 	u.offerOnboarding()
 	u.profiles.start(network.System()) // the tray and the network watcher
 	u.startLive()                      // after it: chains its stop callback
+	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(startupSettle, debug.FreeOSMemory) })
 	return u
 }
+
+// startupSettle is how long after the window opens the memory of start-up
+// goes back to the OS. Measuring and drawing the first screen parses the
+// fonts and shapes every label: tens of megabytes of short-lived garbage,
+// which Go's scavenger would otherwise return only slowly. By then the
+// first screen's loads are in.
+const startupSettle = 2 * time.Second
 
 func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 	loadTranslations(a.Preferences())
@@ -66,21 +83,45 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 	u.history = newHistoryScreen(svc, w, run, u.Reload)
 	u.profiles = newProfilesScreen(a, svc, w, run, u.Reload)
 	u.screens = u.table()
+	u.views = make([]fyne.CanvasObject, len(u.screens))
+	for i, s := range u.screens {
+		if s.Eager {
+			u.views[i] = s.View()
+		}
+	}
+	first := max(0, min(a.Preferences().IntWithFallback(prefScreen, 0), len(u.screens)-1))
+	if u.views[first] == nil {
+		u.views[first] = u.screens[first].View() // before the window lays it out
+	}
 	w.SetContent(u.buildUI())
 	u.addShortcuts()
-	u.nav.Select(max(0, min(a.Preferences().IntWithFallback(prefScreen, 0), len(u.screens)-1)))
+	u.nav.Select(first)
 	return u
 }
 
 // table is the navigation table.
+// The profiles screen is built at once: the tray menu and the network
+// watcher need its profiles whichever screen is on show.
 func (u *UI) table() []screen {
+	u.mirrors = newMirrorsScreen(u.svc, u.win, u.run, u.Reload)
+	u.mirrors.remember(u.app.Preferences())
+	u.private = newPrivateScreen(u.svc, u.win, u.run, u.Reload)
 	return []screen{
-		{"nav.overview", theme.HomeIcon(), u.overview.buildUI},
-		{"nav.mirrors", theme.StorageIcon(), newMirrorsScreen(u.svc, u.win, u.run, u.Reload).buildUI},
-		{"nav.private", theme.VisibilityOffIcon(), newPrivateScreen(u.svc, u.win, u.run, u.Reload).buildUI},
-		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI},
-		{"nav.history", theme.HistoryIcon(), u.history.buildUI},
-		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.Reload).buildUI},
+		{"nav.overview", theme.HomeIcon(), loaded(u.overview.buildUI, u.overview.load), u.overview.load, false},
+		{"nav.mirrors", theme.StorageIcon(), u.mirrors.buildUI, u.mirrors.load, false},
+		{"nav.private", theme.VisibilityOffIcon(), u.private.buildUI, u.private.load, false},
+		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI, u.profiles.load, true},
+		{"nav.history", theme.HistoryIcon(), loaded(u.history.buildUI, u.history.load), u.history.load, false},
+		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.Reload).buildUI, nil, false},
+	}
+}
+
+// loaded returns a View that builds a screen and then loads it.
+func loaded(build func() fyne.CanvasObject, load func()) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject {
+		v := build()
+		load()
+		return v
 	}
 }
 
@@ -89,9 +130,6 @@ func (u *UI) buildUI() fyne.CanvasObject {
 	u.content = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(u.screens) }, newNavItem, u.updateNavItem)
 	u.nav.OnSelected = u.onScreenSelected
-	for _, s := range u.screens {
-		u.views = append(u.views, s.View()) // every screen now, so that loads can fill them
-	}
 	return container.NewBorder(nil, nil, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
 }
 
@@ -112,17 +150,22 @@ func (u *UI) onScreenSelected(id widget.ListItemID) {
 		return
 	}
 	u.current = id
+	if u.views[id] == nil {
+		u.views[id] = u.screens[id].View()
+	}
 	u.content.Objects = []fyne.CanvasObject{u.views[id]}
 	u.content.Refresh()
 	u.app.Preferences().SetInt(prefScreen, id)
 }
 
-// Reload resolves the settings and reads the history again, in the
-// background.
+// Reload loads every screen built so far again, in the background: the
+// settings, the history, the profiles, the mirrors and the private modules.
 func (u *UI) Reload() {
-	u.overview.load()
-	u.history.load()
-	u.profiles.load()
+	for i, s := range u.screens {
+		if u.views[i] != nil && s.Load != nil {
+			s.Load()
+		}
+	}
 }
 
 // addShortcuts puts Ctrl+1…6 (switch screen) and Ctrl+R (reload) in the
@@ -149,12 +192,25 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		views = append(views, item)
 	}
+	probe := fyne.NewMenuItem(lang.L("menu.probe"), u.onProbeShortcut)
+	probe.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	views = append(views, fyne.NewMenuItemSeparator(), probe)
 	return fyne.NewMainMenu(
 		u.fileMenu(reload),
 		fyne.NewMenu(lang.L("menu.edit"), undo),
 		fyne.NewMenu(lang.L("menu.view"), views...),
 		u.helpMenu(),
 	)
+}
+
+// onProbeShortcut shows the Mirrors screen and starts or stops probing.
+func (u *UI) onProbeShortcut() {
+	for i, s := range u.screens {
+		if s.Title == "nav.mirrors" {
+			u.nav.Select(i)
+		}
+	}
+	u.mirrors.toggleProbe()
 }
 
 // onUndoShortcut undoes the newest write, showing the outcome where the

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/gomirror/gomirror/core/resolve"
 )
 
 func TestMenuSwitchesScreens(t *testing.T) {
@@ -66,4 +68,49 @@ func TestSaveRefusesFileChangedOnDisk(t *testing.T) {
 	if !labelsContain(d.outcome, lang.L("write.refused")) || len(d.outcome.Objects) < 2 {
 		t.Errorf("the refusal is not shown under the editor")
 	}
+}
+
+// TestScreensBuiltWhenFirstShown checks that start-up builds only the
+// screen on show (and Profiles, which the tray needs), that a screen is
+// built and loaded when first opened, and that Reload then reloads it too.
+func TestScreensBuiltWhenFirstShown(t *testing.T) {
+	f := newFixture(t)
+	f.writeEnvFile("GOSUMDB=" + newSumDB + "\n")
+	u, _ := f.newUI()
+	for i, s := range u.screens {
+		if built := u.views[i] != nil; built != (i == 0 || s.Eager) {
+			t.Errorf("%s built at start-up: %t", s.Title, built)
+		}
+	}
+	mirrors, private := screenIndex(t, u, "nav.mirrors"), screenIndex(t, u, "nav.private")
+	u.nav.Select(mirrors)
+	u.nav.Select(private)
+	m := u.views[mirrors]
+	if m == nil || u.views[private] == nil {
+		t.Fatal("opening Mirrors and Private did not build them")
+	}
+
+	f.writeEnvFile("GOSUMDB=off\n")
+	u.Reload()
+	u.nav.Select(mirrors)
+	if u.views[mirrors] != m {
+		t.Error("showing Mirrors again built it again")
+	}
+	for name, r := range map[string]*resolve.Resolution{"Mirrors": u.mirrors.res, "Private": u.private.res} {
+		if got := r.Value("GOSUMDB"); got != "off" {
+			t.Errorf("after Reload, the %s screen has GOSUMDB=%s, want the file's new value off", name, got)
+		}
+	}
+}
+
+// screenIndex is the navigation index of the screen titled title.
+func screenIndex(t *testing.T, u *UI, title string) int {
+	t.Helper()
+	for i, s := range u.screens {
+		if s.Title == title {
+			return i
+		}
+	}
+	t.Fatalf("no %s screen", title)
+	return -1
 }

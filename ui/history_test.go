@@ -12,10 +12,15 @@ func TestHistoryListsWrites(t *testing.T) {
 	f.writeEnvFile("GOSUMDB=old.example.test\n")
 	u, w := f.newUI()
 	h := u.history
+	if h.list != nil {
+		t.Fatal("the history screen is built before it is first shown")
+	}
+	u.nav.Select(4)
 	if h.empty.Hidden || len(h.entries) != 0 {
 		t.Fatalf("history before any write: %d entries, empty state shown = %t", len(h.entries), !h.empty.Hidden)
 	}
 
+	u.nav.Select(0)
 	u.overview.selectSetting("GOSUMDB")
 	u.overview.detail.entry.SetText(newSumDB)
 	test.Tap(u.overview.detail.save)

@@ -25,6 +25,7 @@ func (u *UI) shortcutRows() []shortcutRow {
 		rows = append(rows, shortcutRow{withShortcutKey(fmt.Sprint(i + 1)), lang.X(s.Title, s.Title)})
 	}
 	return append(rows,
+		shortcutRow{withShortcutKey("P"), lang.L("menu.probe")},
 		shortcutRow{withShortcutKey("R") + ", F5", lang.L("menu.reload")},
 		shortcutRow{withShortcutKey("Z"), lang.L("menu.undo")},
 		shortcutRow{withShortcutKey(","), lang.L("menu.settings")},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,8 +17,15 @@ import (
 	"github.com/gomirror/gomirror/core/service"
 )
 
-// redrawEvery bounds how often probe results redraw the screen.
-const redrawEvery = 300 * time.Millisecond
+// Probe results redraw the screen at most every redrawEvery, and only once
+// the samples of a round have stopped arriving for redrawSettle: a round
+// probes every mirror at once, so it is drawn once rather than sample by
+// sample. Each redraw repaints the whole window, and the redraws are most
+// of what live probing costs.
+const (
+	redrawEvery  = time.Second
+	redrawSettle = 250 * time.Millisecond
+)
 
 // probeIntervals are the probe intervals offered, by label.
 var probeIntervals = map[string]time.Duration{"1 s": time.Second, "2 s": 2 * time.Second, "5 s": 5 * time.Second, "10 s": 10 * time.Second}
@@ -38,13 +46,17 @@ type mirrorsScreen struct {
 	// opts adjusts the probe options (tests point them at a fake module).
 	opts func(probe.Options) probe.Options
 
-	res     *resolve.Resolution
-	cat     []mirrors.Mirror
-	probeOn map[string]bool // by mirror URL; absent means on
-	tracker *probe.Tracker
-	snap    probeSnapshot
-	cancel  context.CancelFunc // stops the running probe; nil when stopped
-	runs    int                // numbers the probe runs, so a stale end is ignored
+	// prefs remembers the mirrors left out of probing; nil: not remembered.
+	prefs fyne.Preferences
+
+	res        *resolve.Resolution
+	cat        []mirrors.Mirror
+	probeOn    map[string]bool // by mirror URL; absent means on
+	startAfter bool            // start probing once the catalogue is loaded
+	tracker    *probe.Tracker
+	snap       probeSnapshot
+	cancel     context.CancelFunc // stops the running probe; nil when stopped
+	runs       int                // numbers the probe runs, so a stale end is ignored
 
 	rowPlain, rowError float32 // table row heights without and with an error line
 
@@ -53,7 +65,7 @@ type mirrorsScreen struct {
 	start    *widget.Button
 	stop     *widget.Button
 	interval *widget.Select
-	activity *widget.Activity
+	live     *widget.Icon // shown while probing; still, as an animation repaints constantly
 	progress *widget.Label
 	builder  *chainBuilder
 }
@@ -86,8 +98,8 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 	m.stop.Disable()
 	m.interval = widget.NewSelect(probeIntervalLabels, m.onIntervalChanged)
 	m.interval.Selected = "2 s"
-	m.activity = widget.NewActivity()
-	m.activity.Hide()
+	m.live = widget.NewIcon(theme.NewPrimaryThemedResource(theme.MediaRecordIcon()))
+	m.live.Hide()
 	m.progress = widget.NewLabel(lang.L("mirrors.idle"))
 	m.progress.Truncation = fyne.TextTruncateEllipsis
 	table := container.NewBorder(newTableHeader(), phaseKey(), nil, nil, m.list)
@@ -102,7 +114,7 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 // toolbar is the title, the probe controls and the progress.
 func (m *mirrorsScreen) toolbar() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("nav.mirrors"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.activity)
+	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.live)
 	toolchain := widget.NewButtonWithIcon(lang.L("tc.button"), theme.DownloadIcon(),
 		newToolchainDialog(m.svc, m.win, m.run, m.onWritten).open)
 	return container.NewVBox(container.NewBorder(nil, nil, tools, toolchain, m.progress), widget.NewSeparator())
@@ -124,6 +136,34 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 	m.setRowHeights()
 	m.list.Refresh()
 	m.builder.show(r, cat)
+	if m.startAfter {
+		m.startAfter = false
+		m.onStartTapped()
+	}
+}
+
+// prefProbeOff lists the URLs of the mirrors the user left out of probing.
+const prefProbeOff = "probeOff"
+
+// remember keeps the mirrors left out of probing in prefs, across runs.
+func (m *mirrorsScreen) remember(prefs fyne.Preferences) {
+	m.prefs = prefs
+	for _, url := range prefs.StringList(prefProbeOff) {
+		m.probeOn[url] = false
+	}
+}
+
+// toggleProbe starts probing, or stops it when it runs: the View menu's
+// Ctrl+P. Before the catalogue is loaded, probing starts once it is.
+func (m *mirrorsScreen) toggleProbe() {
+	switch {
+	case m.cancel != nil:
+		m.onStopTapped()
+	case m.res == nil:
+		m.startAfter = true
+	default:
+		m.onStartTapped()
+	}
 }
 
 // onWritten reloads this screen and the others after the builder wrote.
@@ -179,23 +219,22 @@ func (m *mirrorsScreen) stopProbe() {
 
 func (m *mirrorsScreen) setProbing(on bool) {
 	enable(m.stop, on)
-	m.activity.Hidden = !on
-	if on {
-		m.activity.Start()
-	} else {
-		m.activity.Stop()
+	m.live.Hidden = !on
+	if !on {
 		m.progress.SetText(lang.L("mirrors.stopped", map[string]any{"Samples": m.snap.samples}))
 	}
-	m.activity.Refresh()
+	m.live.Refresh()
 }
 
 // consume runs on its own goroutine: it adds each sample to the tracker and
-// posts a snapshot to the UI at most every redrawEvery, and once more when
-// the probe ends.
+// posts a snapshot to the UI once a round's samples settle (see
+// redrawEvery), and once more when the probe ends.
 func (m *mirrorsScreen) consume(samples <-chan probe.Sample, tr *probe.Tracker, run int) {
-	tick := time.NewTicker(redrawEvery)
-	defer tick.Stop()
-	dirty := false
+	redraw := time.NewTimer(0)
+	<-redraw.C
+	defer redraw.Stop()
+	var last time.Time // of the last redraw
+	pending := false   // a redraw is due when the timer fires
 	for {
 		select {
 		case s, ok := <-samples:
@@ -205,13 +244,14 @@ func (m *mirrorsScreen) consume(samples <-chan probe.Sample, tr *probe.Tracker, 
 				return
 			}
 			tr.Add(s)
-			dirty = true
-		case <-tick.C:
-			if dirty {
-				snap := takeProbeSnapshot(tr)
-				m.post(func() { m.showSnapshot(snap) })
-				dirty = false
+			if !pending {
+				pending = true
+				redraw.Reset(max(redrawSettle, redrawEvery-time.Since(last)))
 			}
+		case <-redraw.C:
+			snap := takeProbeSnapshot(tr)
+			m.post(func() { m.showSnapshot(snap) })
+			pending, last = false, time.Now()
 		}
 	}
 }
@@ -313,6 +353,16 @@ func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObj
 // restarts with the new set.
 func (m *mirrorsScreen) onProbeToggled(url string, on bool) {
 	m.probeOn[url] = on
+	if m.prefs != nil {
+		var off []string
+		for u, on := range m.probeOn {
+			if !on {
+				off = append(off, u)
+			}
+		}
+		slices.Sort(off)
+		m.prefs.SetStringList(prefProbeOff, off)
+	}
 	if m.cancel != nil {
 		m.onStartTapped()
 	}

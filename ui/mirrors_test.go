@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -104,8 +105,8 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	m, q, w := f.newMirrorsUI()
 	m.interval.SetSelected("1 s")
 	test.Tap(m.start)
-	if m.stop.Disabled() || m.activity.Hidden {
-		t.Error("while probing, Stop is disabled or the activity indicator hidden")
+	if m.stop.Disabled() || m.live.Hidden {
+		t.Error("while probing, Stop is disabled or the live indicator hidden")
 	}
 	twice := func() bool {
 		return len(m.snap.sums) == 3 && m.summaryOf(fm.fast).Samples >= 2 && m.summaryOf(fm.failing).Samples >= 2
@@ -245,5 +246,67 @@ func TestChainBuilderRefusalInline(t *testing.T) {
 	test.Tap(b.apply)
 	if !labelsContain(b.outcome, "Nothing was written") {
 		t.Error("a refused Apply does not say so under the builder")
+	}
+}
+
+// TestProbeShortcutAndRememberedChoice checks the View menu's Ctrl+P: it
+// opens the Mirrors screen and starts probing the mirrors ticked for it,
+// as remembered from an earlier run, and stops on a second press; and that
+// unticking a mirror is remembered.
+func TestProbeShortcutAndRememberedChoice(t *testing.T) {
+	f := newFixture(t)
+	fm := f.addFakeMirrors()
+	_, cat, err := mirrors.Load(f.svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var off []string // every mirror but the fake ones: nothing leaves loopback
+	for _, mr := range cat {
+		if mr.Origin != mirrors.OriginUser {
+			off = append(off, mr.URL)
+		}
+	}
+	a := test.NewTempApp(t)
+	a.Preferences().SetStringList(prefProbeOff, off)
+	w := test.NewTempWindow(t, nil)
+	u := newUI(a, w, f.svc, inline)
+	w.Resize(fyne.NewSize(1200, 800))
+	m := u.mirrors
+	q := make(probeUpdates, 64)
+	m.post = q.post
+	m.opts = func(o probe.Options) probe.Options {
+		o.Module, o.Timeout = mirrortest.ProbeModule.Path, 3*time.Second
+		return o
+	}
+	t.Cleanup(m.stopProbe)
+
+	probeItem := menuItem(t, w, lang.L("menu.probe"))
+	if sc, ok := probeItem.Shortcut.(fyne.KeyboardShortcut); !ok || sc.Key() != fyne.KeyP {
+		t.Errorf("the probe menu item's shortcut is %v, want Ctrl+P", probeItem.Shortcut)
+	}
+	probeItem.Action()
+	if u.screens[u.current].Title != "nav.mirrors" || m.cancel == nil {
+		t.Fatalf("after Ctrl+P: screen %s, probing %t; want Mirrors, probing", u.screens[u.current].Title, m.cancel != nil)
+	}
+	if n := len(m.targets()); n != 3 {
+		t.Errorf("probing %d mirrors, want the 3 fake ones the preferences leave ticked", n)
+	}
+	if !q.until(10*time.Second, func() bool { return m.summaryOf(fm.fast).Samples >= 1 }) {
+		t.Fatal("no sample of the fast fake mirror within 10 s")
+	}
+	probeItem.Action()
+	if m.cancel != nil || !m.stop.Disabled() {
+		t.Error("a second Ctrl+P does not stop probing")
+	}
+
+	w.Content().Refresh()
+	test.Tap(rowFor(t, m, w, "Fake slow").probe)
+	again := newMirrorsScreen(f.svc, w, inline, func() {})
+	again.remember(a.Preferences())
+	if on, set := again.probeOn[fm.slow]; !set || on {
+		t.Errorf("the next run probes the unticked slow mirror (on %t, set %t)", on, set)
+	}
+	if len(again.probeOn) != len(off)+1 {
+		t.Errorf("the next run leaves out %d mirrors, want %d", len(again.probeOn), len(off)+1)
 	}
 }
