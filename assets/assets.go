@@ -34,6 +34,12 @@ func LoadTranslations() error {
 	return loadOnce.err
 }
 
+// Translation returns the embedded translations of the language tag ("en",
+// "zh-Hans"), as JSON.
+func Translation(tag string) ([]byte, error) {
+	return files.ReadFile(TranslationsDir + "/" + tag + ".json")
+}
+
 func mustRead(name string) []byte {
 	data, err := files.ReadFile(name)
 	if err != nil {

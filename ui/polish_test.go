@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"os"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/gomirror/gomirror/assets"
 )
 
 // menuItem returns the item labelled label of the window's main menu.
@@ -136,4 +139,42 @@ func TestTabReachesMainControls(t *testing.T) {
 			t.Errorf("Tab never reaches the %s", name)
 		}
 	}
+}
+
+// TestPreferLanguageOverSystemLocale checks the chosen language where the
+// locale variables are not read (Windows, macOS): Go Mirror's messages are
+// shown in it on a system set to another language, and choosing the
+// system's language again brings its messages back.
+func TestPreferLanguageOverSystemLocale(t *testing.T) {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	t.Setenv("LANG", "en_US.UTF-8") // an English system
+	en, zh := translation(t, "en")["nav.overview"], translation(t, "zh-Hans")["nav.overview"]
+	locales := systemLocales()
+	t.Cleanup(func() { preferLanguage("en", locales) })
+
+	preferLanguage("zh-Hans", locales)
+	if got := lang.L("nav.overview"); got != zh {
+		t.Errorf("with Chinese chosen on an English system (%v), nav.overview = %q, want %q", locales, got, zh)
+	}
+	preferLanguage("en", locales)
+	if got := lang.L("nav.overview"); got != en {
+		t.Errorf("with English chosen again, nav.overview = %q, want %q", got, en)
+	}
+}
+
+// translation returns the embedded messages of the language tag.
+func translation(t *testing.T, tag string) map[string]any {
+	t.Helper()
+	data, err := assets.Translation(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/jeandeaual/go-locale"
+	"golang.org/x/text/language"
+
 	"github.com/gomirror/gomirror/assets"
 )
 
@@ -59,16 +62,54 @@ func applyTheme(a fyne.App, name string) {
 }
 
 // loadTranslations loads the translations in the language stored in
-// prefs. Fyne's lang package picks the language once, from the locale, so
-// a chosen language is passed to it through the locale variables while it
-// loads, and takes effect at the next start. Only Linux and the BSDs read
-// those variables; on Windows and macOS the system's language applies.
+// prefs; a chosen language takes effect at the next start. Fyne's lang
+// package shows the translation closest to the system's locales, so on
+// Linux and the BSDs the chosen language is passed to it through the
+// locale variables while it loads (Fyne's own dialogs follow it too), and
+// everywhere the chosen language's messages are also added under the
+// system's locales (see preferLanguage): Windows and macOS do not read
+// those variables.
 func loadTranslations(prefs fyne.Preferences) {
-	restore := forceLocale(languageLocales[prefs.String(prefLanguage)])
+	choice := prefs.String(prefLanguage)
+	restore := forceLocale(languageLocales[choice])
 	defer restore()
 	if err := assets.LoadTranslations(); err != nil {
 		fyne.LogError("loading translations", err)
 	}
+	if choice != "" {
+		preferLanguage(choice, systemLocales())
+	}
+}
+
+// preferLanguage makes Fyne show Go Mirror's messages in the language tag
+// whatever the system's locales: it adds the language's messages under
+// each of them, and Fyne's pick of the closest translation then finds
+// them. Fyne's own messages keep their system language where the locale
+// variables were not honoured.
+func preferLanguage(tag string, locales []string) {
+	data, err := assets.Translation(tag)
+	if err != nil {
+		fyne.LogError("loading the chosen language", err)
+		return
+	}
+	for _, l := range locales {
+		if _, err := language.Parse(l); err != nil || l == tag {
+			continue // "C" and the like, or the language itself
+		}
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
+			fyne.LogError("preferring "+tag+" over "+l, err)
+		}
+	}
+}
+
+// systemLocales are the locales the user's system prefers, as Fyne reads
+// them, most preferred first.
+func systemLocales() []string {
+	ls, err := locale.GetLocales()
+	if err != nil {
+		return nil
+	}
+	return ls
 }
 
 // forceLocale sets the locale variables to loc until restore is called;
