@@ -157,6 +157,7 @@ printf '%-28s %12s %12s\n' "  first (cold) launch" "${cold[minimal]} ms" "${cold
 printf '%-28s %12s %12s   %s\n' "RSS after 3 s idle" "$rss_min MB" "$rss_app MB" "<= minimal+40: +$((rss_app - rss_min)) MB $(verdict "$ok_rss")"
 printf '%-28s %12s %12s   %s\n' "idle CPU over 10 s" "${cpu[minimal]}%" "${cpu[gomirror]}%" "< 3% of a core: $(verdict "$ok_cpu")"
 printf '%-28s %12s %12s   %s\n' "  probing 12 mirrors / 2 s" "" "${cpu[probing]}%" "< 3% of a core: $(verdict "$ok_probe")"
+printf '%-28s %12s %12s\n' "  of which above minimal" "" "$(awk -v p="${cpu[probing]}" -v m="${cpu[minimal]}" 'BEGIN {printf "%.2f%%", p - m}')"
 printf '%-28s %12s %12s\n' "  requests served in 20 s" "" "$served"
 echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs)"
 

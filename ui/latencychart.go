@@ -135,12 +135,15 @@ func (p *objectPool[T]) next(mk func() T, grown *bool) T {
 // reset marks every object unused.
 func (p *objectPool[T]) reset() { p.used = 0 }
 
-// hideUnused hides the objects not used by the last layout.
+// hideUnused hides the objects not used by the last layout. It shows or
+// hides only the objects that change: Layout runs while a frame is drawn,
+// and Show and Hide mark the window for another frame.
 func (p *objectPool[T]) hideUnused() {
 	for i, o := range p.items {
-		if i < p.used {
+		switch used := i < p.used; {
+		case used && !o.Visible():
 			o.Show()
-		} else {
+		case !used && o.Visible():
 			o.Hide()
 		}
 	}
