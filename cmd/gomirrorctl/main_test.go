@@ -89,7 +89,7 @@ func makeFakeGoroot(real, fake string) error {
 // sandbox is a throwaway HOME and config directory with an environment built
 // from scratch, so that no test sees the real user's files.
 type sandbox struct {
-	t     *testing.T
+	t     testing.TB
 	home  string
 	xdg   string
 	path  string   // PATH; pathValue() if empty
@@ -104,7 +104,7 @@ func (s *sandbox) pathValue() string {
 	return filepath.Join(realGoroot, "bin") + ":/usr/bin:/bin"
 }
 
-func newSandbox(t *testing.T, extra ...string) *sandbox {
+func newSandbox(t testing.TB, extra ...string) *sandbox {
 	t.Helper()
 	if !sandboxOS() {
 		t.Skip("the sandbox needs Unix paths and symlinks")
@@ -221,7 +221,7 @@ func (s *sandbox) goEnv(names ...string) map[string]string {
 }
 
 // mustSucceed fails the test unless r exited 0.
-func mustSucceed(t *testing.T, r result, what string) {
+func mustSucceed(t testing.TB, r result, what string) {
 	t.Helper()
 	if r.code != 0 {
 		t.Fatalf("%s: want exit 0, got %v", what, r)
