@@ -33,12 +33,17 @@ func TestTemplatesParse(t *testing.T) {
 		s, _ := NoteTemplate(code)
 		check("note "+code, s)
 	}
+	for _, code := range TextCodes() {
+		s, _ := TextTemplate(code)
+		check("text "+code, s)
+	}
 }
 
 // TestTemplatesUsed checks that every code with a template is still
 // produced: it appears as a string literal in the packages that report it.
 func TestTemplatesUsed(t *testing.T) {
-	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains")
+	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains",
+		"service", "profile", "private/pattern", "private/route", "mirrors", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
 	dynamic := map[string]bool{"gomodcache-relative": true, "gotmpdir-relative": true} // strings.ToLower(key)+"-relative"
 	for _, code := range ProblemCodes() {
 		if !lits[code] && !dynamic[code] {
@@ -53,6 +58,11 @@ func TestTemplatesUsed(t *testing.T) {
 	for _, code := range SnippetCodes() {
 		if !lits[code] && !strings.HasPrefix(code, "os-remove.") {
 			t.Errorf("snippet %q has a template but no producer", code)
+		}
+	}
+	for _, code := range TextCodes() {
+		if !lits[code] {
+			t.Errorf("text code %q has a template but no producer", code)
 		}
 	}
 }
@@ -131,5 +141,21 @@ func TestTemplated(t *testing.T) {
 	}
 	if (Problem{Code: "no-such-code"}).Templated() {
 		t.Errorf("Templated() = true for a code without a template")
+	}
+}
+
+func TestTextString(t *testing.T) {
+	got := NewText("route.noproxy-match", map[string]string{"Pattern": "*.corp.example.test", "Follows": "true"}).String()
+	if want := `Fetched directly from its origin: it matches GONOPROXY pattern "*.corp.example.test" (which follows GOPRIVATE). `; !strings.HasPrefix(got, want) {
+		t.Errorf("String() = %q, want it to start with %q", got, want)
+	}
+	if err := CheckText(NewText("route.noproxy-match", map[string]string{"Pattern": "x"})); err != nil {
+		t.Errorf("CheckText without the optional Follows: %v", err)
+	}
+	if err := CheckText(NewText("route.private", nil)); err == nil {
+		t.Errorf("CheckText(route.private without Pattern) = nil, want an error")
+	}
+	if err := CheckText(NewText("no-such-text", nil)); err == nil {
+		t.Errorf("CheckText(no-such-text) = nil, want an error")
 	}
 }

@@ -1,7 +1,7 @@
 package core
 
 // problemTemplates holds the English message and fix of every problem code
-// that core/validate and core/diagnose report. Each template may print
+// that core's packages report. Each template may print
 // {{.Var}} and the arguments its producer always sets; optional arguments
 // are printed only inside {{if}} or {{with}}. The Value-check codes end their
 // message with {{with .From}} and start some fixes with {{with .Before}}:
@@ -461,6 +461,126 @@ var problemTemplates = map[string]Template{
 	"toolchain-not-served": {
 		`No GOPROXY mirror serves {{.Toolchain}} (asked for by {{.File}} line {{.Line}}) as golang.org/toolchain: when the go command needs it, the download fails with "toolchain not available".`,
 		`Add a mirror that serves golang.org/toolchain to GOPROXY (check it on the Mirrors screen), or install {{.Toolchain}} yourself and set GOTOOLCHAIN=local.`},
+
+	// Writes refused because a file changed on disk (core/service, core/origin/fix).
+	"file-changed": {
+		`{{if eq .Kind "rc-file"}}{{.Path}} changed on disk since Go Mirror read it (perhaps in an editor).` +
+			`{{else}}The env file {{.Path}} changed on disk since it was read (perhaps by go env -w or another editor).{{end}}`,
+		`Reload to see the current {{if eq .Kind "rc-file"}}lines{{else}}values{{end}}, then make the change again.`},
+
+	// Lines of shell startup files (core/origin/fix).
+	"rc-line-commented": {
+		`Line {{.Line}} of {{.Path}} is already a comment.`,
+		`Reload to see where the value comes from now.`},
+	"rc-line-missing": {
+		`{{.Path}} has {{.Lines}} lines, so there is no line {{.Line}}: it changed since it was scanned.`,
+		`Reload and try again.`},
+	"rc-line-continued": {
+		`Line {{.Line}} of {{.Path}} is part of a command continued over several lines with a backslash, so changing it alone would break the file.`,
+		`Edit the file by hand.`},
+
+	// GOPRIVATE, GONOPROXY and GONOSUMDB lists (core/private/pattern).
+	"pattern-none": {
+		`{{.Var}}=none matches no module path; it only stops {{.Var}} from following GOPRIVATE.`,
+		`Nothing to fix; unset {{.Var}} if it should follow GOPRIVATE again.`},
+	"pattern-never-matches": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} can never match a module path: ` +
+			`{{with .First}}its first element {{printf "%q" .}} has no dot, which every downloadable module path needs{{else}}{{.Error}}{{end}}.`,
+		`Use a module path prefix such as git.example.test/org, or a glob such as *.example.test.`},
+	"pattern-redundant": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} is already covered by {{printf "%q" .CoveredBy}}: every module path it matches, {{printf "%q" .CoveredBy}} matches too.`,
+		`Remove {{printf "%q" .Pattern}}.`},
+	"pattern-explicit": {
+		`{{.Var}} is set explicitly, so it does not follow GOPRIVATE; it still covers every GOPRIVATE pattern.`,
+		`Nothing to fix; unset {{.Var}} in every layer if it should follow GOPRIVATE again.`},
+	"pattern-explicit-missing": {
+		`{{.Var}} is set explicitly ({{printf "%q" .Value}}), so it no longer follows GOPRIVATE: modules matching GOPRIVATE pattern {{.Patterns}} ` +
+			`{{if eq .Var "GONOSUMDB"}}are still looked up in the checksum database, which fails for private modules ("404 Not Found" or "410 Gone")` +
+			`{{else}}are still fetched through the proxies in GOPROXY, which learn their paths and cannot serve them{{end}}.`,
+		`Add {{.Missing}} to {{.Var}}, or unset {{.Var}} in every layer so that it follows GOPRIVATE again.`},
+
+	// Profiles and profile files (core/profile).
+	"profile-syntax": {
+		`TOML syntax error: {{.Error}}.`,
+		`Fix the line named, or export the profiles again.`},
+	"profile-type": {
+		`{{if eq .Kind "table"}}profile {{.Key}} must be a table` +
+			`{{else}}{{.Key}} must be ` +
+			`{{if eq .Kind "number"}}a number` +
+			`{{else if eq .Kind "name"}}a profile name in quotes` +
+			`{{else if eq .Kind "tables"}}tables such as [profiles."Office"]` +
+			`{{else if eq .Kind "text"}}text in quotes` +
+			`{{else if eq .Kind "set"}}a table of KEY = "value"` +
+			`{{else if eq .Kind "keys"}}a list of keys in quotes, e.g. ["GOFLAGS"]` +
+			`{{else if eq .Kind "hosts"}}a list of hosts or module path prefixes in quotes` +
+			`{{else}}a value in quotes{{end}}{{end}}.`,
+		`Write it as in an exported profile file.`},
+	"profile-version": {
+		`The file has format version {{.Version}}; this Go Mirror reads up to {{.Max}}.`,
+		`Update Go Mirror.`},
+	"profile-unknown-field": {
+		`{{if eq .Kind "file"}}Unknown setting {{printf "%q" .Field}}.` +
+			`{{else}}Profile {{printf "%q" .Profile}} has an unknown field {{printf "%q" .Field}}.{{end}}`,
+		`{{if eq .Kind "file"}}Remove it; a profile file has version, active and [profiles."NAME"] tables.` +
+			`{{else if eq .Kind "secret"}}Remove it: profiles never hold secrets. Store the secret in Go Mirror's credentials (the keyring) and list its host under credentials.` +
+			`{{else}}Remove it; a profile has description, set, unset and credentials.{{end}}`},
+	"profile-name": {
+		`{{if eq .Kind "empty"}}a profile needs a name` +
+			`{{else if eq .Kind "spaces"}}the profile name {{printf "%q" .Name}} starts or ends with spaces; remove them` +
+			`{{else if eq .Kind "control"}}the profile name {{printf "%q" .Name}} contains a control character such as a line break; use plain text` +
+			`{{else}}the profile name {{printf "%.20q" .Name}}… is longer than 100 bytes; shorten it{{end}}{{if .Table}}.{{end}}`,
+		`{{if .Table}}Rename the table [profiles."NAME"].{{else}}Give the profile a short name such as "Office VPN".{{end}}`},
+	"profile-unknown-key": {
+		`Profile {{printf "%q" .Profile}} changes {{.Var}}, which is not a setting profiles manage.`,
+		`Use only {{.Keys}}; check the spelling.`},
+	"profile-action": {
+		`Profile {{printf "%q" .Profile}} has an unknown action {{printf "%q" .Action}} for {{.Var}}.`,
+		`Use set, unset or leave.`},
+	"profile-duplicate": {
+		`Profile {{printf "%q" .Profile}} both sets and unsets {{.Var}}.`,
+		`Keep one of them.`},
+	"profile-placeholder": {
+		`{{if eq .Kind "credential"}}Credential reference {{printf "%q" .Ref}}{{else}}{{.Var}}={{.Value}}{{end}} still names the template's made-up domain {{.Domain}}.`,
+		`{{if eq .Kind "credential"}}Name only the host or module path prefix, e.g. athens.example.com or github.com/acme; the secret stays in the keyring.` +
+			`{{else}}Replace it with your company's proxy host or module path pattern.{{end}}`},
+	"profile-secret": {
+		`{{.Var}}={{.Value}} contains a password; profiles are shared and never hold secrets.`,
+		`Remove the user:password@ part and store the credential in Go Mirror's credentials (the keyring) instead; list its host under credentials.`},
+	"profile-credential": {
+		`Credential reference {{printf "%q" .Ref}} of profile {{printf "%q" .Profile}} is not a host or module path prefix.`,
+		`Name only the host or module path prefix, e.g. athens.example.com or github.com/acme; the secret stays in the keyring.`},
+	// The contexts Go runs in (core/origin/diag).
+	"shell-export-shadows-file": {
+		`{{if .RCFile}}In a new terminal, line {{.Line}} of {{.RCFile}} sets {{.Var}}={{.Shell}}, which overrides the env file's {{.Var}}={{.File}}: go env -w has no effect there.` +
+			`{{else}}In a new terminal {{.Var}}={{.Shell}} comes from the environment, overriding the env file's {{.Var}}={{.File}}; Go Mirror could not find the rc-file line that sets it.{{with .Note}} {{.}}{{end}}{{end}}`,
+		`{{if .RCFile}}Remove line {{.Line}} of {{.RCFile}} (Go Mirror can comment it out){{with .Earlier}}, and the {{$.EarlierCount}} earlier lines that set it ({{.}}){{end}}, or write the value there instead{{with .Diff}}:` + "\n" + `{{.}}{{else}}.{{end}}` +
+			`{{else}}Find the line that sets {{.Var}} in your shell's startup files (or in a file they source) and remove it, or add "unset {{.Var}}" (fish: "set -e {{.Var}}") at the end of your rc file; then open a new terminal.{{end}}`},
+	"contexts-differ": {
+		`{{if eq .Var "GOROOT"}}A new terminal runs the Go installation in {{with .Terminal}}{{.}}{{else}}empty{{end}}, but apps started from the desktop run the one in {{with .Desktop}}{{.}}{{else}}empty{{end}}: their go.env defaults and versions may differ.` +
+			`{{else}}In a new terminal {{.Var}} is {{with .Terminal}}{{.}}{{else}}empty{{end}}, but apps started from the desktop, such as IDEs, get {{with .Desktop}}{{.}}{{else}}empty{{end}}: the go command behaves differently in each.` +
+			`{{with .RCFile}} The terminal's value comes from {{.}} line {{$.Line}}.{{end}}{{end}}`,
+		`{{if eq .Var "GOROOT"}}Give both the same PATH (or remove one installation), and remove GOROOT from the OS environment: the go command finds its own installation.` +
+			`{{else}}Set it once in the env file with Go Mirror (go env -w), which both read, and remove {{with .RCFile}}line {{$.Line}} of {{.}} (Go Mirror can comment it out){{else}}it from the OS environment of the other{{end}}.{{end}}`},
+	"windows-user-var-shadows-file": {
+		`Your Windows user environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
+		`Remove the user variable {{.Var}} (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.`},
+	"windows-system-var-shadows-file": {
+		`The Windows system environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
+		`Ask an administrator to remove the system variable {{.Var}} (System Properties > Environment Variables > System variables), or set a user variable {{.Var}} with the value you want, then restart the apps that use Go.`},
+	"launchctl-shadows-file": {
+		`The launchd variable (set with launchctl setenv) {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
+		`Run launchctl unsetenv {{.Var}}, and remove it from any launch agent or login script that sets it, then restart the apps that use Go.`},
+	"stale-process": {
+		`{{.Reason}}`,
+		`{{.Hint}}`},
+	"process-env-unknown": {
+		`{{.Reason}}`,
+		`{{.Hint}}`},
+	"go-installations-differ": {
+		`PATH holds two Go installations whose go.env files give different defaults: {{.First}} (first on PATH, so it runs) and {{.Other}}. ` +
+			`Differences: {{with .Differences}}{{.}}{{else}}only in comments or other keys{{end}}. Which defaults apply depends on PATH order, which may differ between terminals, IDEs and scripts.`,
+		`Remove the installation you do not use (or its directory from PATH); and set the values you rely on in the env file with Go Mirror, so go.env defaults do not matter. ` +
+			`The go commands are {{.FirstGo}} and {{.OtherGo}}.`},
 }
 
 // snippetTemplates are sentences shared by several problems, named by their
@@ -480,6 +600,30 @@ var snippetTemplates = map[string]string{
 	"what.sumdb":    `the checksum database {{.DB}}{{with .Proxy}} (through the proxy {{.}}){{end}}`,
 	"what.origin":   `the module's origin server {{.Host}}`,
 	"what.network":  `the network proxy {{.Host}} ({{.Var}})`,
+	// Why a shell ends up with a value (core/origin), and what a running
+	// process holds and how to restart it (core/origin/procs).
+	"origin.own-environment": `Go Mirror's own environment has it: it was inherited from whatever started Go Mirror (the desktop session, or a terminal).`,
+	"origin.not-found":       `No rc file line sets {{.Var}}: it was inherited from the environment the shell started with, or set by a file Go Mirror cannot see.`,
+	"origin.unset-but-set":   `{{.At}} removes {{.Var}}, yet the shell ends up with {{.Var}}={{.Value}}: something later (a file Go Mirror cannot see, or a command) sets it again.`,
+	"origin.set-but-unset":   `{{.At}} sets {{.Var}}, yet the shell ends up without it: the line may be skipped by a condition, or something later removes it.`,
+	"origin.computed":        `{{.At}} computes the value, so Go Mirror cannot check it statically; the shell's result is {{.Value}}.`,
+	"origin.differs": `{{.At}} sets {{.Var}}={{.LineValue}}, but the shell ends up with {{.Value}}: the line may be skipped by a condition, ` +
+		`or something later (a file Go Mirror cannot see, or a command) changes it.`,
+	"procs.stale-env": `{{.Name}} (PID {{.PID}}) still has {{.Var}}={{.Has}} in its environment; the effective value is now {{printf "%q" .Want}}` +
+		`{{with .More}} (and {{.}} more variables differ){{end}}.`,
+	"procs.stale-started": `{{.Name}} (PID {{.PID}}) started at {{.Started}}, before the last change at {{.Since}}, so it may still use the old settings.`,
+	"procs.unknown": `Go Mirror cannot read the environment of {{.Name}} (PID {{.PID}}): {{with .Error}}{{.}}{{else}}the operating system returned an empty environment{{end}}. ` +
+		`It usually belongs to another user or is protected by the operating system; if it was started before your change, restart it to be sure.`,
+	"procs.ok":         `{{.Name}} (PID {{.PID}}) has the current values.`,
+	"procs.hint.go":    `Let this go command finish, or stop it (Ctrl+C) and run it again in a new terminal.`,
+	"procs.hint.gopls": `Restart the language server: in VS Code run "Go: Restart Language Server", in Neovim :LspRestart; or quit the editor that started it. gopls inherits its editor's environment, so restart the editor if that is stale too.`,
+	"procs.hint.dlv":   `Stop the debug session and start it again.`,
+	"procs.hint.goland": `Quit GoLand completely (File > Exit) and start it again; it reads the environment only at startup. ` +
+		`On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead.`,
+	"procs.hint.editor": `Quit the editor completely (all windows) and start it again; "Reload Window" keeps the old environment. ` +
+		`On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead.`,
+	"procs.hint.vim":   `Restart gopls with :LspRestart, or quit the editor and start it again from a new terminal.`,
+	"procs.hint.other": `Restart it.`,
 }
 
 // noteTemplates explain one layer of a precedence chain. An "@Prior"
@@ -506,4 +650,64 @@ var noteTemplates = map[string]string{
 	"goenv-os-off":       `off: no user env file is read`,
 	"goenv-os-only":      `GOENV can only be set in the OS environment`,
 	"goenv-no-default":   `{{.Reason}}`,
+}
+
+// textTemplates are the sentences core reports outside problems (see Text),
+// named "<package>.<what>". Each prints only the arguments its producer
+// always sets; optional ones inside {{if}} or {{with}}.
+var textTemplates = map[string]string{
+	// Steps and errors of a route explanation (core/private/route).
+	"route.invalid-path":  `{{printf "%q" .Module}} is not a module path the go command can download: {{.Error}}`,
+	"route.private":       `Private: matches GOPRIVATE pattern {{printf "%q" .Pattern}}.`,
+	"route.proxy-fails":   `every download fails: {{.Error}}`,
+	"route.proxy-invalid": `GOPROXY={{printf "%q" .Value}} is invalid, so every download fails: {{.Error}}.`,
+	"route.noproxy-match": `Fetched directly from its origin: it matches GONOPROXY pattern {{printf "%q" .Pattern}}{{if .Follows}} (which follows GOPRIVATE){{end}}. ` +
+		`The go command's implicit noproxy entry comes before every GOPROXY entry, and the proxies refuse this path, so it goes direct even with GOPROXY=off.`,
+	"route.noproxy-no-match": `GONOPROXY={{printf "%q" .Value}} does not match, so the GOPROXY list applies.`,
+	"route.source-proxy": `{{.N}}. Ask the proxy {{.URL}}. ` +
+		`{{if eq .Fallback "not-found"}}If it answers 404 or 410, try the next entry (','); any other error stops the download.` +
+		`{{else if eq .Fallback "any-error"}}If it fails in any way, try the next entry ('|').` +
+		`{{else}}It is the last entry: if it fails, the download fails.{{end}}`,
+	"route.source-direct":   `{{.N}}. Fetch directly from the module's origin ("direct"); the list ends here.`,
+	"route.source-off":      `{{.N}}. "off": stop with "module lookup disabled by GOPROXY=off" (modules already in the module cache still work).`,
+	"route.insecure-unused": `GOINSECURE pattern {{printf "%q" .Pattern}} matches, but has no effect: it only affects direct fetches, never proxies.`,
+	"route.insecure": `Insecure: GOINSECURE pattern {{printf "%q" .Pattern}} matches, so the direct fetch may fall back to plain HTTP and skips certificate checks. ` +
+		`Checksums are still verified as below.`,
+	"route.govcs-invalid": `GOVCS is invalid, so every direct fetch fails: {{.Error}}.`,
+	"route.govcs": `Direct fetch tools: {{if .Builtin}}the default rule{{else}}GOVCS rule{{end}} {{.Pattern}}:{{.Rule}} allows ` +
+		`{{if eq .Kind "none"}}no tool: direct fetches fail{{else if eq .Kind "all"}}any version-control tool{{else}}{{with .Init}}{{.}} or {{end}}{{.Last}}{{end}}. ` +
+		`The tool authenticates itself (git uses its credential helpers, such as gomirrorctl git-credential), not through GOAUTH.`,
+	"route.sumdb-off":     `Not verified: GOSUMDB=off. Only go.sum protects it.`,
+	"route.nosumdb-match": `Not verified by a checksum database: it matches GONOSUMDB pattern {{printf "%q" .Pattern}}{{if .Follows}} (which follows GOPRIVATE){{end}}. Only go.sum protects it.`,
+	"route.sumdb-fails":   `Verification fails: {{.Error}}.`,
+	"route.sumdb-explicit": `Verified by the checksum database {{.DB}} at its explicit URL {{.URL}}; no proxy is asked ` +
+		`(skipped when go.sum already has the sums).`,
+	"route.sumdb-via": `Verified by the checksum database {{.DB}}, reached through the first proxy that answers 200 to /sumdb/{{.DB}}/supported, else https://{{.DB}} ` +
+		`(skipped when go.sum already has the sums).`,
+	"route.goauth-off":     `GOAUTH=off: no credentials are sent.`,
+	"route.goauth-git":     `GOAUTH runs "git credential fill" in {{.Dir}}; git's helpers may add credentials not shown here.`,
+	"route.goauth-command": `GOAUTH runs {{.Command}}; it may add credentials not shown here.`,
+	"route.credentials": `Credentials for {{.Prefix}} ` +
+		`({{if eq .Method "helper"}}from the OS keyring, through the Go Mirror GOAUTH helper{{else}}from .netrc{{end}}) are sent to {{.URL}}.`,
+	"route.replaced-local": `Not downloaded: replaced by the local directory {{.Dir}}.`,
+	"route.replaced":       `Replaced by {{.Path}} {{.Version}}, which is fetched instead.`,
+
+	// What each link of a GOPROXY chain does, and the GOSUMDB advice
+	// (core/mirrors).
+	"mirrors.never-used": `Never used: the list ends at {{.End}}.`,
+	"mirrors.off":        `off: no download at all; only modules already in the module cache can be used. The list ends here.`,
+	"mirrors.direct": `direct: fetch the module from its version-control host (needs git or another VCS tool, and access to that host); ` +
+		`not checked by any mirror. The list ends here.`,
+	"mirrors.last":          `{{.Name}} is the last entry: if it fails, the download fails.`,
+	"mirrors.then-pipe":     `{{.Name}}, then "|": if it fails in any way (404/410, timeout, refused connection, 5xx), the go command tries {{.Next}}.`,
+	"mirrors.then-comma":    `{{.Name}}, then ",": only if it answers 404 or 410 (it does not have the module) does the go command try {{.Next}}; any other failure (timeout, refused connection, 403, 5xx) stops the download with that error.`,
+	"mirrors.sumdb-off":     `GOSUMDB=off is kept (checksum verification stays off).`,
+	"mirrors.sumdb-own-url": `GOSUMDB={{.Value}} is kept: it names its own server, so the mirrors are not asked for it.`,
+	"mirrors.sumdb-unknown": `Whether the mirrors proxy the checksum database {{.DB}} is unknown (not probed); GOSUMDB is kept.`,
+	"mirrors.sumdb-proxied": `{{.Mirror}} proxies the checksum database {{.DB}}, so GOSUMDB={{.Value}} is kept.`,
+	"mirrors.sumdb-china": `No mirror in the chain proxies the checksum database {{.DB}}, so the go command would contact it directly, which may be unreachable; ` +
+		`GOSUMDB={{.Alias}} serves the same database from a reachable host.`,
+
+	// Planned changes of shell startup files (core/origin/fix).
+	"fix.whole-line": `Line {{.Line}} does more than set {{.Var}}; the change affects the whole line.`,
 }

@@ -201,7 +201,7 @@ func (b *chainBuilder) update() {
 
 // explanationRow is one link's explanation, dimmed when never used.
 func explanationRow(i int, x mirrors.Explanation) fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("mirrors.chain.step", map[string]any{"N": i + 1, "Text": x.Text}))
+	l := widget.NewLabel(lang.L("mirrors.chain.step", map[string]any{"N": i + 1, "Text": textOf(x.Code, x.Args, x.Text)}))
 	l.Wrapping = fyne.TextWrapWord
 	if !x.Used {
 		l.Importance = widget.LowImportance
@@ -273,11 +273,12 @@ func (b *chainBuilder) updatePairing() {
 }
 
 // pairingText explains the GOSUMDB pairing, or keeps the current value.
-func pairingText(r *resolve.Resolution, why []string) string {
+func pairingText(r *resolve.Resolution, why []core.Text) string {
 	if len(why) == 0 {
 		return lang.L("mirrors.chain.sumdbkept", map[string]any{"Value": r.Value("GOSUMDB")})
 	}
-	return why[len(why)-1]
+	t := why[len(why)-1]
+	return textOf(t.Code, t.Args, t.String())
 }
 
 // assignments are the writes the builder would make.

@@ -149,6 +149,9 @@ func entrySummary(e history.Entry, undone bool) string {
 
 // changeText describes one change: "KEY=value" or that KEY was removed.
 func changeText(c history.Change) string {
+	if c.Line > 0 { // a line of a shell startup file
+		return lang.L("change.line", map[string]any{"Line": c.Line, "New": c.New})
+	}
 	if c.Unset {
 		return lang.L("change.unset", map[string]any{"Key": c.Key})
 	}

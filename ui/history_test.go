@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/gomirror/gomirror/core/history"
 )
 
 func TestHistoryListsWrites(t *testing.T) {
@@ -45,5 +47,18 @@ func TestHistoryListsWrites(t *testing.T) {
 	}
 	if len(h.entries) != 2 {
 		t.Errorf("history after undo has %d entries, want 2 (the write and its undo)", len(h.entries))
+	}
+}
+
+// TestChangeTextShowsRCLine checks how the history shows a fix of a shell
+// startup file: the line and its new text, not "GOPROXY=<whole line>".
+func TestChangeTextShowsRCLine(t *testing.T) {
+	c := history.Change{Key: "GOPROXY", Line: 2, OldSet: true,
+		Old: "export GOPROXY=https://shell.example.test", New: "# export GOPROXY=https://shell.example.test  # disabled by Go Mirror"}
+	if got, want := changeText(c), "line 2: "+c.New; got != want {
+		t.Errorf("changeText = %q, want %q", got, want)
+	}
+	if got := changeText(history.Change{Key: "GOPROXY", New: "https://a.example.test"}); got != "GOPROXY=https://a.example.test" {
+		t.Errorf("changeText of an env-file change = %q", got)
 	}
 }

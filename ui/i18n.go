@@ -19,6 +19,7 @@ const (
 	keyFix       = ".fix"
 	keySnippet   = "snippet." // + core snippet code
 	keyNote      = "note."    // + core note code
+	keyText      = "text."    // + core text code
 )
 
 // docText is the translated one-paragraph explanation of v.
@@ -48,6 +49,17 @@ func problemText(p core.Problem) (message, fix string) {
 	return lang.X(keyProblem+p.Code+keyMessage, t.Message, data), lang.X(keyProblem+p.Code+keyFix, t.Fix, data)
 }
 
+// snippetOf returns the core snippet code rendered from args in the
+// user's language; english, the snippet as core rendered it, is returned as
+// it is when it does not come from a core snippet.
+func snippetOf(code string, args map[string]string, english string) string {
+	t, ok := core.SnippetTemplate(code)
+	if !ok || core.Execute(t, args) != english {
+		return english
+	}
+	return translateSnippet(code, args)
+}
+
 // translateSnippet is the translated snippet code rendered from data.
 func translateSnippet(code string, data map[string]string) string {
 	t, _ := core.SnippetTemplate(code)
@@ -67,4 +79,22 @@ func noteText(l core.Layer) string {
 func translateNote(code string, data map[string]string) string {
 	t, _ := core.NoteTemplate(code)
 	return lang.X(keyNote+code, t, data)
+}
+
+// textOf returns the core text code rendered from args in the user's
+// language, falling back to core's English template; english, the text as
+// core rendered it, is returned as it is when it does not come from a core
+// template.
+func textOf(code string, args map[string]string, english string) string {
+	t := core.NewText(code, args)
+	if _, ok := core.TextTemplate(code); !ok || t.String() != english {
+		return english
+	}
+	return translateText(code, t.Data(translateText))
+}
+
+// translateText is the translated text code rendered from data.
+func translateText(code string, data map[string]string) string {
+	t, _ := core.TextTemplate(code)
+	return lang.X(keyText+code, t, data)
 }

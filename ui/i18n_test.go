@@ -45,7 +45,8 @@ func dynamicKeys() []string {
 	return append(keys, coreTextKeys()...)
 }
 
-// coreTextKeys are the keys of core's problem, snippet and note templates.
+// coreTextKeys are the keys of core's problem, snippet, note and text
+// templates.
 func coreTextKeys() []string {
 	var keys []string
 	for _, code := range core.ProblemCodes() {
@@ -56,6 +57,9 @@ func coreTextKeys() []string {
 	}
 	for _, code := range core.NoteCodes() {
 		keys = append(keys, keyNote+code)
+	}
+	for _, code := range core.TextCodes() {
+		keys = append(keys, keyText+code)
 	}
 	return keys
 }
@@ -72,6 +76,10 @@ func coreEnglish(key string) string {
 	}
 	if code, ok := strings.CutPrefix(key, keySnippet); ok {
 		s, _ := core.SnippetTemplate(code)
+		return s
+	}
+	if code, ok := strings.CutPrefix(key, keyText); ok {
+		s, _ := core.TextTemplate(code)
 		return s
 	}
 	s, _ := core.NoteTemplate(strings.TrimPrefix(key, keyNote))

@@ -98,7 +98,7 @@ func (p *originsPanel) originRow(o origin.Origin) fyne.CanvasObject {
 		objs = append(objs, text)
 	}
 	if o.Note != "" {
-		objs = append(objs, wrapped(o.Note, widget.LowImportance))
+		objs = append(objs, wrapped(snippetOf(o.NoteCode, o.NoteArgs, o.Note), widget.LowImportance))
 	}
 	if btns := p.fixButtons(a); btns != nil {
 		objs = append(objs, btns)
@@ -201,7 +201,7 @@ func (p *originsPanel) onPlanned(plan *fix.Plan, err error) {
 	p.diff = diffText(plan.Diff)
 	objs := []fyne.CanvasObject{wrapped(lang.L("fix.preview.intro", map[string]any{"File": plan.File, "Line": plan.Line}), widget.MediumImportance)}
 	if plan.Warning != "" {
-		objs = append(objs, wrapped(plan.Warning, widget.WarningImportance))
+		objs = append(objs, wrapped(textOf(plan.WarningCode, plan.WarningArgs, plan.Warning), widget.WarningImportance))
 	}
 	scroll := container.NewScroll(p.diff)
 	scroll.SetMinSize(fyne.NewSize(620, 200))

@@ -98,7 +98,7 @@ func routeDetails(r route.Route) []fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if r.Error != "" {
-		objs = append(objs, wrapped(r.Error, widget.DangerImportance))
+		objs = append(objs, wrapped(textOf(r.ErrorCode, r.ErrorArgs, r.Error), widget.DangerImportance))
 	}
 	objs = append(objs, formRows(
 		lang.L("private.route.sources"), routeSources(r.Sources),
@@ -128,7 +128,7 @@ func stepRow(s route.Step) fyne.CanvasObject {
 	if s.Pattern != "" {
 		cause += " " + s.Pattern
 	}
-	text := wrapped(s.Text, widget.MediumImportance)
+	text := wrapped(textOf(s.Code, s.Args, s.Text), widget.MediumImportance)
 	if cause == "" {
 		return text
 	}

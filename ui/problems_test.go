@@ -131,6 +131,8 @@ func sampleArgs(code string) map[string]string {
 			args["@"+f] = "os-remove.unix"
 		case "From":
 			args["@From"] = "from.process-env"
+		case "Reason":
+			args["@Reason"], args["Name"], args["PID"] = "procs.ok", "gopls", "1"
 		default:
 			args[f] = "x"
 		}

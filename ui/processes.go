@@ -71,9 +71,9 @@ func processRow(pr procs.Process) fyne.CanvasObject {
 	if pr.State == procs.StateUnknown {
 		imp = widget.MediumImportance
 	}
-	hint := wrapped(lang.L("processes.hint", map[string]any{"Hint": pr.Hint}), widget.MediumImportance)
+	hint := wrapped(lang.L("processes.hint", map[string]any{"Hint": snippetOf(pr.HintCode, nil, pr.Hint)}), widget.MediumImportance)
 	hint.TextStyle.Italic = true
-	return container.NewVBox(head, wrapped(pr.Reason, imp), hint)
+	return container.NewVBox(head, wrapped(snippetOf(pr.ReasonCode, pr.ReasonArgs, pr.Reason), imp), hint)
 }
 
 // processState is the translated name of a process state.

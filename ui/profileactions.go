@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -13,7 +15,7 @@ import (
 func (p *profilesScreen) askName(title, initial string, onName func(string)) {
 	entry := widget.NewEntry()
 	entry.SetText(initial)
-	entry.Validator = profile.CheckName
+	entry.Validator = checkProfileName
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("profiles.name"), entry)}
 	d := dialog.NewForm(title, lang.L("profiles.ok"), lang.L("profiles.cancel"), items, func(ok bool) {
 		if ok {
@@ -23,6 +25,17 @@ func (p *profilesScreen) askName(title, initial string, onName func(string)) {
 	d.Resize(d.MinSize().AddWidthHeight(200, 0))
 	d.Show()
 	p.win.Canvas().Focus(entry)
+}
+
+// checkProfileName is profile.CheckName with the reason in the user's
+// language.
+func checkProfileName(name string) error {
+	var ne *profile.NameError
+	if err := profile.CheckName(name); !errors.As(err, &ne) {
+		return err
+	}
+	message, _ := problemText(ne.Problem())
+	return errors.New(message)
 }
 
 // onSaveCurrentTapped asks for a name for the current settings.

@@ -194,7 +194,11 @@ func TestFixCommentOutAndUndo(t *testing.T) {
 		t.Errorf("after the fix a new terminal still gets GOPROXY=%q from the shell", v.Value)
 	}
 
-	mustSucceed(t, s.ctl("undo"), "undo")
+	r = s.ctl("undo")
+	mustSucceed(t, r, "undo")
+	if want := "line 2: export GOPROXY=https://shell.example.test (was # export GOPROXY=https://shell.example.test  # disabled by Go Mirror)"; !strings.Contains(r.stdout, want) {
+		t.Errorf("undo reports\n%s\nwant the line it restored: %s", r.stdout, want)
+	}
 	if got := s.readHome(".bashrc"); got != before {
 		t.Errorf(".bashrc after undo = %q, want %q byte for byte", got, before)
 	}

@@ -117,8 +117,13 @@ func (c *cli) reportWrite(cmd *command, res *service.WriteResult, err error, ver
 	return exitOK
 }
 
-// describeChange formats one change, e.g. "GOPROXY=https://a (was unset)".
+// describeChange formats one change, e.g. "GOPROXY=https://a (was unset)",
+// or for a line of a shell startup file "line 12: # export GOPROXY=x (was
+// export GOPROXY=x)".
 func describeChange(ch history.Change) string {
+	if ch.Line > 0 {
+		return fmt.Sprintf("line %d: %s (was %s)", ch.Line, ch.New, ch.Old)
+	}
 	was := "was not set"
 	if ch.OldSet {
 		was = "was " + showValue(ch.Old)

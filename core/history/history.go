@@ -24,6 +24,9 @@ type Change struct {
 	New    string `json:"new"`
 	Unset  bool   `json:"unset,omitempty"`
 	OldSet bool   `json:"old_set"`
+	// Line is set for an edit of a shell startup file: the line number,
+	// with Old and New the whole line before and after.
+	Line int `json:"line,omitempty"`
 }
 
 // Entry is one recorded write.

@@ -1,7 +1,6 @@
 package mirrors
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -99,12 +98,15 @@ func (c Chain) Assignments() []service.Assignment {
 	return []service.Assignment{{Key: "GOPROXY", Value: c.String()}}
 }
 
-// Explanation says what one link does.
+// Explanation says what one link does. Text is in English: the core.Text
+// Code rendered from Args, so that the GUI can translate it.
 type Explanation struct {
 	Link
-	Name string `json:"name"` // the mirror's catalogue name, or the target
-	Used bool   `json:"used"` // false after direct or off: the go command never gets there
-	Text string `json:"text"`
+	Name string            `json:"name"` // the mirror's catalogue name, or the target
+	Used bool              `json:"used"` // false after direct or off: the go command never gets there
+	Text string            `json:"text"`
+	Code string            `json:"-"`
+	Args map[string]string `json:"-"`
 }
 
 // Explain describes each link in order, naming mirrors found in cat.
@@ -115,31 +117,22 @@ func (c Chain) Explain(cat []Mirror) []Explanation {
 		x := Explanation{Link: l, Name: nameOf(cat, l.Target), Used: ended == ""}
 		switch {
 		case ended != "":
-			x.Text = fmt.Sprintf("Never used: the list ends at %s.", ended)
+			x.Code, x.Args = "mirrors.never-used", map[string]string{"End": ended}
+		case l.Target == Off:
+			x.Code, ended = "mirrors.off", l.Target
 		case l.IsKeyword():
-			x.Text, ended = keywordText(l.Target), l.Target
+			x.Code, ended = "mirrors.direct", l.Target
 		case i == len(c)-1:
-			x.Text = fmt.Sprintf("%s is the last entry: if it fails, the download fails.", x.Name)
+			x.Code, x.Args = "mirrors.last", map[string]string{"Name": x.Name}
+		case l.Sep == Pipe:
+			x.Code, x.Args = "mirrors.then-pipe", map[string]string{"Name": x.Name, "Next": nameOf(cat, c[i+1].Target)}
 		default:
-			x.Text = fallbackText(x.Name, nameOf(cat, c[i+1].Target), l.Sep)
+			x.Code, x.Args = "mirrors.then-comma", map[string]string{"Name": x.Name, "Next": nameOf(cat, c[i+1].Target)}
 		}
+		x.Text = core.NewText(x.Code, x.Args).String()
 		out[i] = x
 	}
 	return out
-}
-
-func keywordText(k string) string {
-	if k == Off {
-		return "off: no download at all; only modules already in the module cache can be used. The list ends here."
-	}
-	return "direct: fetch the module from its version-control host (needs git or another VCS tool, and access to that host); not checked by any mirror. The list ends here."
-}
-
-func fallbackText(name, next string, sep Sep) string {
-	if sep == Pipe {
-		return fmt.Sprintf("%s, then \"|\": if it fails in any way (404/410, timeout, refused connection, 5xx), the go command tries %s.", name, next)
-	}
-	return fmt.Sprintf("%s, then \",\": only if it answers 404 or 410 (it does not have the module) does the go command try %s; any other failure (timeout, refused connection, 403, 5xx) stops the download with that error.", name, next)
 }
 
 func nameOf(cat []Mirror, target string) string {

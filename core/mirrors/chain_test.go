@@ -43,6 +43,9 @@ func TestExplain(t *testing.T) {
 		if xs[i].Name != w.name || xs[i].Used != w.used || !strings.Contains(xs[i].Text, w.has) {
 			t.Errorf("Explain[%d] = %+v, want name %q used %t text with %q", i, xs[i], w.name, w.used, w.has)
 		}
+		if text := core.NewText(xs[i].Code, xs[i].Args); core.CheckText(text) != nil || text.String() != xs[i].Text {
+			t.Errorf("Explain[%d].Text = %q is not its text %s rendered", i, xs[i].Text, xs[i].Code)
+		}
 	}
 	last := ParseChain("https://goproxy.cn").Explain(cat)
 	if !strings.Contains(last[0].Text, "last entry") {

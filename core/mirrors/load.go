@@ -1,6 +1,7 @@
 package mirrors
 
 import (
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
@@ -52,7 +53,7 @@ func Compose(sep Sep, urls []string, end string) Chain {
 
 // SumDBAdvice pairs GOSUMDB with a chain the user built, from probe
 // summaries, as Suggest does: the value to write ("" to keep the current
-// one) and why.
-func SumDBAdvice(r *resolve.Resolution, cat []Mirror, chain Chain, sums []probe.Summary) (string, []string) {
-	return sumdbAdvice(r, chain, candidates(cat, sums), nil)
+// one) and why (at most one reason, in English as its String).
+func SumDBAdvice(r *resolve.Resolution, cat []Mirror, chain Chain, sums []probe.Summary) (string, []core.Text) {
+	return sumdbAdvice(r, chain, candidates(cat, sums))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
@@ -58,7 +59,11 @@ func Suggest(r *resolve.Resolution, cat []Mirror, sums []probe.Summary, opts Sug
 		s.Chain = append(s.Chain, Link{Target: Direct})
 		s.Reasons = append(s.Reasons, "direct comes last after \",\": modules the mirrors do not have (404/410, e.g. private ones) are fetched from their repositories.")
 	}
-	s.GOSUMDB, s.Reasons = sumdbAdvice(r, s.Chain, cands, s.Reasons)
+	var why []core.Text
+	s.GOSUMDB, why = sumdbAdvice(r, s.Chain, cands)
+	for _, t := range why {
+		s.Reasons = append(s.Reasons, t.String())
+	}
 	return s, nil
 }
 
@@ -105,25 +110,26 @@ func fallback(cands []candidate, first candidate) (candidate, bool) {
 // it. Otherwise the go command walks the chain asking each mirror for
 // /sumdb/<name>/supported; if the walk would end at the database's own host
 // (no mirror proxies it), suggest the China alias, which serves the same
-// database from a reachable host.
-func sumdbAdvice(r *resolve.Resolution, chain Chain, cands []candidate, reasons []string) (string, []string) {
+// database from a reachable host. The reason is at most one text.
+func sumdbAdvice(r *resolve.Resolution, chain Chain, cands []candidate) (string, []core.Text) {
 	cur, name := r.Value("GOSUMDB"), SumDBName(r)
+	why := func(code string, args map[string]string) []core.Text { return []core.Text{core.NewText(code, args)} }
 	switch {
 	case cur == "off":
-		return "", append(reasons, "GOSUMDB=off is kept (checksum verification stays off).")
+		return "", why("mirrors.sumdb-off", nil)
 	case sumdbHasURL(cur):
-		return "", append(reasons, fmt.Sprintf("GOSUMDB=%s is kept: it names its own server, so the mirrors are not asked for it.", cur))
+		return "", why("mirrors.sumdb-own-url", map[string]string{"Value": cur})
 	case name == "":
-		return "", reasons
+		return "", nil
 	}
 	via, known := sumdbRoute(chain, cands)
 	switch {
 	case !known:
-		return "", append(reasons, "Whether the mirrors proxy the checksum database "+name+" is unknown (not probed); GOSUMDB is kept.")
+		return "", why("mirrors.sumdb-unknown", map[string]string{"DB": name})
 	case via != "":
-		return "", append(reasons, fmt.Sprintf("%s proxies the checksum database %s, so GOSUMDB=%s is kept.", via, name, cur))
+		return "", why("mirrors.sumdb-proxied", map[string]string{"Mirror": via, "DB": name, "Value": cur})
 	}
-	return ChinaSumDB, append(reasons, fmt.Sprintf("No mirror in the chain proxies the checksum database %s, so the go command would contact it directly, which may be unreachable; GOSUMDB=%s serves the same database from a reachable host.", name, ChinaSumDB))
+	return ChinaSumDB, why("mirrors.sumdb-china", map[string]string{"DB": name, "Alias": ChinaSumDB})
 }
 
 // sumdbRoute walks chain as the go command does for the checksum database:

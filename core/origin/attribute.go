@@ -3,6 +3,8 @@ package origin
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // EnvMap turns "KEY=VALUE" entries into a map. The first mention of a key
@@ -44,7 +46,7 @@ func Attribute(c Context, assigns []Assignment, env map[string]string, vars []st
 		o := Origin{Context: c, Var: name, Value: value, Set: set}
 		if len(mine) == 0 {
 			o.Status = StatusNotFound
-			o.Note = "No rc file line sets " + name + ": it was inherited from the environment the shell started with, or set by a file Go Mirror cannot see."
+			o.SetNote("origin.not-found", map[string]string{"Var": name})
 			out = append(out, o)
 			continue
 		}
@@ -60,24 +62,32 @@ func judge(o Origin, mine []Assignment) Origin {
 	for _, a := range mine[:len(mine)-1] {
 		o.Earlier = append(o.Earlier, Site{a.File, a.Line, a.Text})
 	}
-	at := fmt.Sprintf("%s:%d", last.File, last.Line)
+	args := map[string]string{"At": fmt.Sprintf("%s:%d", last.File, last.Line), "Var": o.Var, "Value": o.Value}
 	switch {
 	case last.Unset && !o.Set:
 		o.Status = StatusConfirmed
 	case last.Unset:
 		o.Status = StatusDiffers
-		o.Note = fmt.Sprintf("%s removes %s, yet the shell ends up with %s=%s: something later (a file Go Mirror cannot see, or a command) sets it again.", at, o.Var, o.Var, o.Value)
+		o.SetNote("origin.unset-but-set", args)
 	case !o.Set:
 		o.Status = StatusDiffers
-		o.Note = fmt.Sprintf("%s sets %s, yet the shell ends up without it: the line may be skipped by a condition, or something later removes it.", at, o.Var)
+		o.SetNote("origin.set-but-unset", args)
 	case !last.Exact:
 		o.Status = StatusComputed
-		o.Note = fmt.Sprintf("%s computes the value, so Go Mirror cannot check it statically; the shell's result is %s.", at, o.Value)
+		o.SetNote("origin.computed", args)
 	case last.Value == o.Value:
 		o.Status = StatusConfirmed
 	default:
 		o.Status = StatusDiffers
-		o.Note = fmt.Sprintf("%s sets %s=%s, but the shell ends up with %s: the line may be skipped by a condition, or something later (a file Go Mirror cannot see, or a command) changes it.", at, o.Var, last.Value, o.Value)
+		args["LineValue"] = last.Value
+		o.SetNote("origin.differs", args)
 	}
 	return o
+}
+
+// SetNote sets o's note to the snippet code rendered in English from args.
+func (o *Origin) SetNote(code string, args map[string]string) {
+	o.NoteCode, o.NoteArgs = code, args
+	t, _ := core.SnippetTemplate(code)
+	o.Note = core.Execute(t, args)
 }

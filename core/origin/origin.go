@@ -101,8 +101,11 @@ type Origin struct {
 	// Scope is where an OS variable lives: "user" or "system" (Windows
 	// registry), "launchctl" (macOS); empty for rc files.
 	Scope string `json:"scope,omitempty"`
-	// Note explains the status in a sentence.
-	Note string `json:"note,omitempty"`
+	// Note explains the status in a sentence, in English: the core snippet
+	// NoteCode rendered from NoteArgs, so that the GUI can translate it.
+	Note     string            `json:"note,omitempty"`
+	NoteCode string            `json:"-"`
+	NoteArgs map[string]string `json:"-"`
 	// Earlier lists lines that set the variable before the last one, in
 	// load order. Removing the last line exposes the one before it.
 	Earlier []Site `json:"earlier,omitempty"`

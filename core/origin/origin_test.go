@@ -2,6 +2,8 @@ package origin
 
 import (
 	"testing"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 func TestKindOf(t *testing.T) {
@@ -55,6 +57,9 @@ func TestAttribute(t *testing.T) {
 		}
 		if c.status != StatusConfirmed && o.Note == "" {
 			t.Errorf("%s: status %s has no note", c.name, o.Status)
+		}
+		if s, _ := core.SnippetTemplate(o.NoteCode); core.Execute(s, o.NoteArgs) != o.Note {
+			t.Errorf("%s: note %q is not its snippet %q rendered", c.name, o.Note, o.NoteCode)
 		}
 	}
 	if e := got["GOPROXY"].Earlier; len(e) != 1 || e[0].File != "a" || e[0].Line != 1 {

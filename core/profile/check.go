@@ -1,7 +1,7 @@
 package profile
 
 import (
-	"fmt"
+	"errors"
 	"net/url"
 	"slices"
 	"strings"
@@ -30,24 +30,54 @@ func Check(r *resolve.Resolution, p Profile) []core.Problem {
 	return ps
 }
 
-// CheckName reports what is wrong with name as a profile name, or nil.
+// NameError reports what is wrong with a profile name. Kind is "empty",
+// "spaces", "control" or "long": the argument of the problem profile-name.
+type NameError struct {
+	Kind string
+	Name string
+}
+
+// Error returns the problem's message, such as "a profile needs a name".
+func (e *NameError) Error() string { return e.Problem().Message }
+
+// Problem returns the error as the problem profile-name.
+func (e *NameError) Problem() core.Problem { return e.problem("", 0, false) }
+
+// problem returns the problem profile-name at file and line; in a profile
+// file (table), its fix is to rename the table.
+func (e *NameError) problem(file string, line int, table bool) core.Problem {
+	args := map[string]string{"Kind": e.Kind, "Name": e.Name}
+	if table {
+		args["Table"] = "true"
+	}
+	p := core.NewProblem(core.SeverityError, "", "profile-name", args)
+	p.File, p.Line = file, line
+	return p
+}
+
+// CheckName reports what is wrong with name as a profile name, as a
+// *NameError, or nil.
 func CheckName(name string) error {
+	kind := ""
 	switch {
 	case strings.TrimSpace(name) == "":
-		return fmt.Errorf("a profile needs a name")
+		kind = "empty"
 	case name != strings.TrimSpace(name):
-		return fmt.Errorf("the profile name %q starts or ends with spaces; remove them", name)
+		kind = "spaces"
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return fmt.Errorf("the profile name %q contains a control character such as a line break; use plain text", name)
+		kind = "control"
 	case len(name) > 100:
-		return fmt.Errorf("the profile name %.20q… is longer than 100 bytes; shorten it", name)
+		kind = "long"
+	default:
+		return nil
 	}
-	return nil
+	return &NameError{Kind: kind, Name: name}
 }
 
 func checkName(p Profile) []core.Problem {
-	if err := CheckName(p.Name); err != nil {
-		return []core.Problem{p.problem("", "profile-name", err.Error(), "Give the profile a short name such as \"Office VPN\".")}
+	var ne *NameError
+	if errors.As(CheckName(p.Name), &ne) {
+		return []core.Problem{p.locate(ne.Problem())}
 	}
 	return nil
 }
@@ -56,15 +86,11 @@ func checkChoice(r *resolve.Resolution, p Profile, key string) []core.Problem {
 	c := p.Choices[key]
 	switch {
 	case !IsKey(key):
-		return []core.Problem{p.problem(key, "profile-unknown-key",
-			fmt.Sprintf("Profile %q changes %s, which is not a setting profiles manage.", p.Name, key),
-			"Use only "+strings.Join(Keys, ", ")+"; check the spelling.")}
+		return []core.Problem{p.problem(key, "profile-unknown-key", unknownKeyArgs(p.Name))}
 	case c.Action == Unset || c.Action == Leave || c.Action == "":
 		return nil
 	case c.Action != Set:
-		return []core.Problem{p.problem(key, "profile-action",
-			fmt.Sprintf("Profile %q has an unknown action %q for %s.", p.Name, c.Action, key),
-			"Use set, unset or leave.")}
+		return []core.Problem{p.problem(key, "profile-action", map[string]string{"Profile": p.Name, "Action": string(c.Action)})}
 	}
 	var ps []core.Problem
 	if r != nil {
@@ -72,26 +98,22 @@ func checkChoice(r *resolve.Resolution, p Profile, key string) []core.Problem {
 	}
 	if strings.Contains(c.Value, PlaceholderDomain) {
 		ps = append(ps, p.problem(key, "profile-placeholder",
-			fmt.Sprintf("%s=%s still names the template's made-up domain %s.", key, c.Value, PlaceholderDomain),
-			"Replace it with your company's proxy host or module path pattern."))
+			map[string]string{"Kind": "value", "Value": c.Value, "Domain": PlaceholderDomain}))
 	}
 	if hasSecret(c.Value) {
-		ps = append(ps, p.problem(key, "profile-secret",
-			fmt.Sprintf("%s=%s contains a password; profiles are shared and never hold secrets.", key, validate.Redact(c.Value)),
-			"Remove the user:password@ part and store the credential in Go Mirror's credentials (the keyring) instead; list its host under credentials."))
+		ps = append(ps, p.problem(key, "profile-secret", map[string]string{"Value": validate.Redact(c.Value)}))
 	}
 	return ps
 }
 
 func checkCredential(p Profile, ref string) []core.Problem {
-	fix := "Name only the host or module path prefix, e.g. athens.example.com or github.com/acme; the secret stays in the keyring."
 	switch {
 	case ref == "" || strings.ContainsAny(ref, " \t@") || strings.Contains(ref, "://"):
 		return []core.Problem{p.problem("credentials", "profile-credential",
-			fmt.Sprintf("Credential reference %q of profile %q is not a host or module path prefix.", validate.Redact(ref), p.Name), fix)}
+			map[string]string{"Ref": validate.Redact(ref), "Profile": p.Name})}
 	case strings.Contains(ref, PlaceholderDomain):
 		return []core.Problem{p.problem("credentials", "profile-placeholder",
-			fmt.Sprintf("Credential reference %q still names the template's made-up domain %s.", ref, PlaceholderDomain), fix)}
+			map[string]string{"Kind": "credential", "Ref": ref, "Domain": PlaceholderDomain})}
 	}
 	return nil
 }
@@ -109,9 +131,14 @@ func hasSecret(value string) bool {
 }
 
 // problem returns an error problem located in p's file.
-func (p Profile) problem(key, code, msg, fix string) core.Problem {
-	pr := core.Problem{Severity: core.SeverityError, Var: key, Code: code, Message: msg, Fix: fix}
-	return p.locate(pr)
+func (p Profile) problem(key, code string, args map[string]string) core.Problem {
+	return p.locate(core.NewProblem(core.SeverityError, key, code, args))
+}
+
+// unknownKeyArgs are the arguments of the problem profile-unknown-key about
+// the profile named name.
+func unknownKeyArgs(name string) map[string]string {
+	return map[string]string{"Profile": name, "Keys": strings.Join(Keys, ", ")}
 }
 
 func (p Profile) located(ps []core.Problem) []core.Problem {

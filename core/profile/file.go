@@ -67,14 +67,16 @@ func Parse(name string, data []byte) (*File, error) {
 	return f, nil
 }
 
+// syntaxProblem keeps the parser's own description of the error as the
+// argument Error.
 func syntaxProblem(name string, err error) core.Problem {
-	p := core.Problem{Severity: core.SeverityError, Code: "profile-syntax", File: name,
-		Message: "TOML syntax error: " + err.Error() + ".",
-		Fix:     "Fix the line named, or export the profiles again."}
+	detail, line := err.Error(), 0
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		p.Line, p.Message = pe.Position.Line, "TOML syntax error: "+pe.Message+"."
+		detail, line = pe.Message, pe.Position.Line
 	}
+	p := core.NewProblem(core.SeverityError, "", "profile-syntax", map[string]string{"Error": detail})
+	p.File, p.Line = name, line
 	return p
 }
 
@@ -86,9 +88,10 @@ type decoder struct {
 	problems []core.Problem
 }
 
-func (d *decoder) fail(prim toml.Primitive, v, code, msg, fix string) {
-	d.problems = append(d.problems, core.Problem{Severity: core.SeverityError, Var: v, Code: code,
-		File: d.file, Line: d.line(prim), Message: msg, Fix: fix})
+func (d *decoder) fail(prim toml.Primitive, v, code string, args map[string]string) {
+	p := core.NewProblem(core.SeverityError, v, code, args)
+	p.File, p.Line = d.file, d.line(prim)
+	d.problems = append(d.problems, p)
 }
 
 // errProbe makes the decoder report a key's position.
@@ -108,10 +111,11 @@ func (d *decoder) line(prim toml.Primitive) int {
 	return 0
 }
 
-// decode decodes prim into v, reporting a type mismatch as a problem.
-func (d *decoder) decode(prim toml.Primitive, v any, key, want string) bool {
+// decode decodes prim into v, reporting a type mismatch as a problem: key
+// must be what the problem profile-type's template says for kind.
+func (d *decoder) decode(prim toml.Primitive, v any, key, kind string) bool {
 	if err := d.md.PrimitiveDecode(prim, v); err != nil {
-		d.fail(prim, "", "profile-type", fmt.Sprintf("%s must be %s.", key, want), "Write it as in an exported profile file.")
+		d.fail(prim, "", "profile-type", map[string]string{"Key": key, "Kind": kind})
 		return false
 	}
 	return true
@@ -124,15 +128,15 @@ func (d *decoder) top(top map[string]toml.Primitive) *File {
 		switch k {
 		case "version":
 			var v int
-			if d.decode(prim, &v, "version", "a number") && v > FileVersion {
-				d.fail(prim, "", "profile-version", fmt.Sprintf("The file has format version %d; this Go Mirror reads up to %d.", v, FileVersion), "Update Go Mirror.")
+			if d.decode(prim, &v, "version", "number") && v > FileVersion {
+				d.fail(prim, "", "profile-version", map[string]string{"Version": fmt.Sprint(v), "Max": fmt.Sprint(FileVersion)})
 			}
 		case "active":
-			d.decode(prim, &f.Active, "active", "a profile name in quotes")
+			d.decode(prim, &f.Active, "active", "name")
 		case "profiles":
 			f.Profiles = d.profiles(prim)
 		default:
-			d.fail(prim, "", "profile-unknown-field", fmt.Sprintf("Unknown setting %q.", k), "Remove it; a profile file has version, active and [profiles.\"NAME\"] tables.")
+			d.fail(prim, "", "profile-unknown-field", map[string]string{"Kind": "file", "Field": k})
 		}
 	}
 	return f
@@ -141,7 +145,7 @@ func (d *decoder) top(top map[string]toml.Primitive) *File {
 // profiles decodes the [profiles."NAME"] tables in file order.
 func (d *decoder) profiles(prim toml.Primitive) []Profile {
 	var m map[string]toml.Primitive
-	if !d.decode(prim, &m, "profiles", "tables such as [profiles.\"Office\"]") {
+	if !d.decode(prim, &m, "profiles", "tables") {
 		return nil
 	}
 	var out []Profile
@@ -171,11 +175,12 @@ func (d *decoder) order(m map[string]toml.Primitive, parent string) []string {
 
 func (d *decoder) profile(name string, prim toml.Primitive) Profile {
 	p := Profile{Name: name, Choices: map[string]Choice{}, Origin: Origin{File: d.file, Line: d.line(prim), Lines: map[string]int{}}}
-	if err := CheckName(name); err != nil {
-		d.fail(prim, "", "profile-name", err.Error()+".", "Rename the table [profiles.\"NAME\"].")
+	var ne *NameError
+	if errors.As(CheckName(name), &ne) {
+		d.problems = append(d.problems, ne.problem(d.file, d.line(prim), true))
 	}
 	var fields map[string]toml.Primitive
-	if !d.decode(prim, &fields, "profile "+name, "a table") {
+	if !d.decode(prim, &fields, name, "table") {
 		return p
 	}
 	for _, k := range sortedPrims(fields) {
@@ -187,21 +192,21 @@ func (d *decoder) profile(name string, prim toml.Primitive) Profile {
 func (d *decoder) field(p *Profile, key string, prim toml.Primitive) {
 	switch key {
 	case "description":
-		d.decode(prim, &p.Description, "description", "text in quotes")
+		d.decode(prim, &p.Description, "description", "text")
 	case "set":
 		d.sets(p, prim)
 	case "unset":
 		d.unsets(p, prim)
 	case "credentials":
-		if d.decode(prim, &p.Credentials, "credentials", "a list of hosts or module path prefixes in quotes") {
+		if d.decode(prim, &p.Credentials, "credentials", "hosts") {
 			p.Origin.Lines["credentials"] = d.line(prim)
 		}
 	default:
-		fix := "Remove it; a profile has description, set, unset and credentials."
+		kind := "profile"
 		if looksSecret(key) {
-			fix = "Remove it: profiles never hold secrets. Store the secret in Go Mirror's credentials (the keyring) and list its host under credentials."
+			kind = "secret"
 		}
-		d.fail(prim, "", "profile-unknown-field", fmt.Sprintf("Profile %q has an unknown field %q.", p.Name, key), fix)
+		d.fail(prim, "", "profile-unknown-field", map[string]string{"Kind": kind, "Profile": p.Name, "Field": key})
 	}
 }
 
@@ -212,12 +217,12 @@ func looksSecret(key string) bool {
 
 func (d *decoder) sets(p *Profile, prim toml.Primitive) {
 	var m map[string]toml.Primitive
-	if !d.decode(prim, &m, "set", "a table of KEY = \"value\"") {
+	if !d.decode(prim, &m, "set", "set") {
 		return
 	}
 	for _, k := range sortedPrims(m) {
 		var v string
-		if !d.key(p, k, m[k]) || !d.decode(m[k], &v, k, "a value in quotes") {
+		if !d.key(p, k, m[k]) || !d.decode(m[k], &v, k, "value") {
 			continue
 		}
 		p.SetValue(k, v)
@@ -226,7 +231,7 @@ func (d *decoder) sets(p *Profile, prim toml.Primitive) {
 
 func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
 	var keys []string
-	if !d.decode(prim, &keys, "unset", "a list of keys in quotes, e.g. [\"GOFLAGS\"]") {
+	if !d.decode(prim, &keys, "unset", "keys") {
 		return
 	}
 	for _, k := range keys {
@@ -234,7 +239,7 @@ func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
 			continue
 		}
 		if _, dup := p.Choices[k]; dup {
-			d.fail(prim, k, "profile-duplicate", fmt.Sprintf("Profile %q both sets and unsets %s.", p.Name, k), "Keep one of them.")
+			d.fail(prim, k, "profile-duplicate", map[string]string{"Profile": p.Name})
 			continue
 		}
 		p.UnsetKey(k)
@@ -244,8 +249,7 @@ func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
 // key checks that k is a managed key and records its line.
 func (d *decoder) key(p *Profile, k string, prim toml.Primitive) bool {
 	if !IsKey(k) {
-		d.fail(prim, k, "profile-unknown-key", fmt.Sprintf("Profile %q changes %s, which is not a setting profiles manage.", p.Name, k),
-			"Use only "+strings.Join(Keys, ", ")+"; check the spelling.")
+		d.fail(prim, k, "profile-unknown-key", unknownKeyArgs(p.Name))
 		return false
 	}
 	p.Origin.Lines[k] = d.line(prim)

@@ -84,6 +84,8 @@ func TestParseInvalid(t *testing.T) {
 		{"top-level typo", "versoin = 1\n", "profile-unknown-field", 1},
 		{"second profile", "[profiles.A.set]\nGOPROXY = \"off\"\n[profiles.B.set]\nGOPROXY = \"off\"\nGOFLAG = \"-v\"\n", "profile-unknown-key", 5},
 		{"newer version", "\nversion = 9\n", "profile-version", 2},
+		{"bad name", "[profiles.\" A\"]\ndescription = \"x\"\n", "profile-name", 1},
+		{"not a number", "version = \"one\"\n", "profile-type", 1},
 	}
 	for _, tt := range tests {
 		_, err := profile.Parse("x.toml", []byte(tt.data))
@@ -94,6 +96,9 @@ func TestParseInvalid(t *testing.T) {
 		}
 		if p := ie.Problems[0]; p.Code != tt.code || p.Line != tt.line || p.File != "x.toml" {
 			t.Errorf("%s: problem %s at line %d, want %s at line %d (%s)", tt.name, p.Code, p.Line, tt.code, tt.line, p.Message)
+		}
+		if p := ie.Problems[0]; core.CheckRendered(p) != nil || !p.Templated() {
+			t.Errorf("%s: problem %s is not its template rendered: %v", tt.name, p.Code, core.CheckRendered(p))
 		}
 		if !strings.Contains(err.Error(), "line ") {
 			t.Errorf("%s: error text names no line: %v", tt.name, err)
@@ -121,5 +126,41 @@ func TestCheckSecretsAndPlaceholders(t *testing.T) {
 	company, _ := profile.Preset(profile.PresetCompany)
 	if ps := profile.Check(m.resolve(), company); !hasCode(core.Errors(ps), "profile-placeholder") {
 		t.Errorf("unedited Company template: Check = %v, want profile-placeholder errors", codes(ps))
+	}
+}
+
+// TestSyntaxProblemKeepsParserDetail checks that a TOML syntax error keeps
+// the parser's own words, as an argument the translations print too.
+func TestSyntaxProblemKeepsParserDetail(t *testing.T) {
+	_, err := profile.Parse("x.toml", []byte("version = 1\nactive = Home\n"))
+	var ie *profile.InvalidError
+	if !errors.As(err, &ie) {
+		t.Fatalf("Parse error = %v, want *InvalidError", err)
+	}
+	p := ie.Problems[0]
+	if detail := p.Args["Error"]; detail == "" || p.Message != "TOML syntax error: "+detail+"." {
+		t.Errorf("syntax problem = %q with Error %q, want the parser's detail in the message", p.Message, detail)
+	}
+}
+
+func TestCheckName(t *testing.T) {
+	for _, tt := range []struct{ name, kind, want string }{
+		{"Office", "", ""},
+		{" ", "empty", "a profile needs a name"},
+		{"Office ", "spaces", `the profile name "Office " starts or ends with spaces; remove them`},
+		{"Off\nice", "control", `the profile name "Off\nice" contains a control character such as a line break; use plain text`},
+		{strings.Repeat("x", 101), "long", `the profile name "xxxxxxxxxxxxxxxxxxxx"… is longer than 100 bytes; shorten it`},
+	} {
+		err := profile.CheckName(tt.name)
+		var ne *profile.NameError
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckName(%q) = %v, want nil", tt.name, err)
+		case tt.want == "":
+		case !errors.As(err, &ne) || ne.Kind != tt.kind || err.Error() != tt.want:
+			t.Errorf("CheckName(%q) = %v, want %s error %q", tt.name, err, tt.kind, tt.want)
+		case ne.Problem().Code != "profile-name" || !ne.Problem().Templated():
+			t.Errorf("CheckName(%q).Problem() = %+v, want the templated profile-name", tt.name, ne.Problem())
+		}
 	}
 }

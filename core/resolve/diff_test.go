@@ -3,6 +3,7 @@ package resolve_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,7 +12,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -233,13 +236,27 @@ func mkdir(t *testing.T, dir string) {
 
 // runGoEnv runs go env -json for diffVars. It returns the values, or nil
 // and the standard error when go fails.
+//
+// A binary the test just copied can fail to start with "text file busy"
+// while a process forked meanwhile by a parallel test still holds the
+// copy's write descriptor (golang.org/issue/22315); it is run again then.
 func runGoEnv(t testing.TB, bin, cwd string, env []string) (map[string]string, string) {
-	cmd := exec.Command(bin, append([]string{"env", "-json"}, diffVars...)...)
-	cmd.Dir, cmd.Env = cwd, env
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Sprintf("%v: %s", err, stderr.String())
+	for attempt := 0; ; attempt++ {
+		stdout.Reset()
+		stderr.Reset()
+		cmd := exec.Command(bin, append([]string{"env", "-json"}, diffVars...)...)
+		cmd.Dir, cmd.Env = cwd, env
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		if errors.Is(err, syscall.ETXTBSY) && attempt < 20 {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Sprintf("%v: %s", err, stderr.String())
+		}
+		break
 	}
 	got := map[string]string{}
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {

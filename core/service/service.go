@@ -101,11 +101,9 @@ func (s *Service) History() ([]history.Entry, error) {
 
 // errChanged is the refusal for a file that changed under us.
 func errChanged(file string) error {
-	return &core.RefusedError{Problems: []core.Problem{{
-		Severity: core.SeverityError, Code: "file-changed", File: file,
-		Message: "The env file " + file + " changed on disk since it was read (perhaps by go env -w or another editor).",
-		Fix:     "Reload to see the current values, then make the change again.",
-	}}}
+	p := core.NewProblem(core.SeverityError, "", "file-changed", map[string]string{"Kind": "env-file", "Path": file})
+	p.File = file
+	return &core.RefusedError{Problems: []core.Problem{p}}
 }
 
 // writeFile replaces the env file and records the write in the history.

@@ -117,6 +117,12 @@ func TestSetRefusesWhenFileChangedSinceRead(t *testing.T) {
 	if refusalCode(err) != "file-changed" {
 		t.Fatalf("Set over a changed file = %v, want file-changed", err)
 	}
+	var re *core.RefusedError
+	errors.As(err, &re)
+	want := "The env file " + f.envFile + " changed on disk since it was read (perhaps by go env -w or another editor)."
+	if p := re.Problems[0]; p.Message != want || p.Fix != "Reload to see the current values, then make the change again." || !p.Templated() {
+		t.Errorf("file-changed refusal = %+v, want the env-file text", p)
+	}
 	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
 		t.Errorf("the outside change was lost: %q", got)
 	}

@@ -74,7 +74,7 @@ func undoTarget(newestFirst []history.Entry) (history.Entry, bool) {
 func invert(cs []history.Change) []history.Change {
 	out := make([]history.Change, len(cs))
 	for i, c := range cs {
-		out[i] = history.Change{Key: c.Key, Old: c.New, OldSet: !c.Unset, New: c.Old, Unset: !c.OldSet}
+		out[i] = history.Change{Key: c.Key, Old: c.New, OldSet: !c.Unset, New: c.Old, Unset: !c.OldSet, Line: c.Line}
 	}
 	return out
 }

@@ -23,26 +23,13 @@ func contextsDiffer(in Input) []core.Problem {
 	return ps
 }
 
+// contextProblem reports d; an empty value is the argument "", which the
+// templates show as "empty".
 func contextProblem(in Input, d origin.VarDiff) core.Problem {
-	args := map[string]string{"Terminal": show(d.Terminal), "Desktop": show(d.Desktop)}
-	msg := fmt.Sprintf("In a new terminal %s is %s, but apps started from the desktop, such as IDEs, get %s: the go command behaves differently in each.", d.Var, args["Terminal"], args["Desktop"])
-	fixText := "Set it once in the env file with Go Mirror (go env -w), which both read, and remove it from the OS environment of the other."
+	args := map[string]string{"Terminal": redact(d.Terminal), "Desktop": redact(d.Desktop)}
 	o, ok := originOf(in, origin.Terminal, d.Var)
 	if ok && o.File != "" && !o.Unset {
 		args["RCFile"], args["Line"] = o.File, fmt.Sprint(o.Line)
-		msg += fmt.Sprintf(" The terminal's value comes from %s line %d.", o.File, o.Line)
-		fixText = fmt.Sprintf("Set it once in the env file with Go Mirror (go env -w), which both read, and remove line %d of %s (Go Mirror can comment it out).", o.Line, o.File)
 	}
-	if d.Var == "GOROOT" {
-		msg = fmt.Sprintf("A new terminal runs the Go installation in %s, but apps started from the desktop run the one in %s: their go.env defaults and versions may differ.", args["Terminal"], args["Desktop"])
-		fixText = "Give both the same PATH (or remove one installation), and remove GOROOT from the OS environment: the go command finds its own installation."
-	}
-	return problem(core.SeverityWarning, d.Var, CodeContextsDiffer, msg, fixText, args)
-}
-
-func show(v string) string {
-	if v == "" {
-		return "empty"
-	}
-	return redact(v)
+	return core.NewProblem(core.SeverityWarning, d.Var, CodeContextsDiffer, args)
 }

@@ -69,6 +69,16 @@ func TestProcesses(t *testing.T) {
 	if ps[0].Message != "r1" || ps[0].Fix != "h1" || ps[1].Severity != core.SeverityInfo {
 		t.Errorf("findings = %+v", ps)
 	}
+
+	// A process listed by procs carries its reason and hint as snippets.
+	p := procs.Process{PID: 4, Name: "gopls", State: procs.StateStale, Mismatches: []procs.Mismatch{{Var: "GOPROXY", Has: "off", Want: "direct"}},
+		ReasonCode: "procs.stale-env", ReasonArgs: map[string]string{"Name": "gopls", "PID": "4", "Var": "GOPROXY", "Has": "off", "Want": "direct"},
+		HintCode: procs.HintCode(procs.KindGopls), Hint: procs.Hint(procs.KindGopls)}
+	got0 := Run(Input{Processes: []procs.Process{p}})[0]
+	want := `gopls (PID 4) still has GOPROXY=off in its environment; the effective value is now "direct".`
+	if got0.Message != want || got0.Fix != p.Hint || !got0.Templated() {
+		t.Errorf("stale finding = %q, %q; want %q and the hint, templated", got0.Message, got0.Fix, want)
+	}
 }
 
 // goroot makes a fake Go installation with a go binary and go.env.
@@ -97,6 +107,9 @@ func TestInstallationsDiffer(t *testing.T) {
 	}
 	if !strings.Contains(ps[0].Message, "GOTOOLCHAIN=auto vs local") {
 		t.Errorf("message = %q, want the differing key", ps[0].Message)
+	}
+	if err := core.CheckRendered(ps[0]); err != nil || !ps[0].Templated() {
+		t.Errorf("%s is not templated: %v", ps[0].Code, err)
 	}
 }
 
@@ -127,5 +140,48 @@ func TestRedact(t *testing.T) {
 	}
 	if got := redactText("-export GOPROXY='https://u:pw@a.example.test'\n"); got != "-export GOPROXY='https://u:xxxxx@a.example.test'\n" {
 		t.Errorf("redactText = %q", got)
+	}
+}
+
+// TestFindingsAreTemplated checks that the findings are their codes'
+// templates, so that the GUI can translate them, in the English the CLI
+// prints.
+func TestFindingsAreTemplated(t *testing.T) {
+	home := t.TempDir()
+	rc := filepath.Join(home, ".bashrc")
+	os.WriteFile(rc, []byte("export GOPROXY=https://old.example.test\nexport GOPROXY=https://shell.example.test\n"), 0o644)
+	desk := resolutionIn(t, home, "GOPROXY=https://file.example.test\n")
+	term := resolutionIn(t, home, "GOPROXY=https://file.example.test\n", "GOPROXY=https://shell.example.test")
+	o := origin.Origin{Context: origin.Terminal, Var: "GOPROXY", Value: "https://shell.example.test", Set: true,
+		File: rc, Line: 2, Status: origin.StatusConfirmed, Earlier: []origin.Site{{File: rc, Line: 1}}}
+	ps := Run(Input{Desktop: desk, Terminal: term, Origins: []origin.Origin{o}, Shell: origin.Bash,
+		OSVars: []origin.OSVar{{Var: "GOPROXY", Value: "https://launchd.example.test", Scope: origin.ScopeLaunchctl}}})
+	want := map[string]string{
+		CodeShellShadowsFile: "In a new terminal, line 2 of " + rc + " sets GOPROXY=https://shell.example.test, which overrides the env file's GOPROXY=https://file.example.test: go env -w has no effect there.",
+		CodeContextsDiffer:   "In a new terminal GOPROXY is https://shell.example.test, but apps started from the desktop, such as IDEs, get https://file.example.test: the go command behaves differently in each. The terminal's value comes from " + rc + " line 2.",
+		CodeLaunchctlShadows: "The launchd variable (set with launchctl setenv) GOPROXY=https://launchd.example.test overrides the env file's GOPROXY=https://file.example.test for every app started from the desktop, such as your IDE: go env -w has no effect there.",
+	}
+	for _, p := range ps {
+		if err := core.CheckRendered(p); err != nil || !p.Templated() {
+			t.Errorf("%s is not templated: %v", p.Code, err)
+		}
+		if w, ok := want[p.Code]; ok && p.Message != w {
+			t.Errorf("%s message =\n%q\nwant\n%q", p.Code, p.Message, w)
+		}
+		if p.Code == CodeShellShadowsFile && !strings.HasPrefix(p.Fix, "Remove line 2 of "+rc+" (Go Mirror can comment it out), and the 1 earlier lines that set it ("+rc+":1), or write the value there instead:\n--- ") {
+			t.Errorf("%s fix = %q", p.Code, p.Fix)
+		}
+		delete(want, p.Code)
+	}
+	if len(want) > 0 {
+		t.Errorf("no findings %v among %v", want, codes(ps))
+	}
+
+	// An export Go Mirror cannot place keeps the origin's note.
+	o = origin.Origin{Context: origin.Terminal, Var: "GOPROXY", Value: "https://shell.example.test", Set: true, Status: origin.StatusNotFound}
+	o.SetNote("origin.not-found", map[string]string{"Var": "GOPROXY"})
+	p := Run(Input{Terminal: term, Origins: []origin.Origin{o}})[0]
+	if !p.Templated() || !strings.HasSuffix(p.Message, "could not find the rc-file line that sets it. No rc file line sets GOPROXY: it was inherited from the environment the shell started with, or set by a file Go Mirror cannot see.") {
+		t.Errorf("shadow finding with a note = %q (templated %t)", p.Message, p.Templated())
 	}
 }

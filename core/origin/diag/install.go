@@ -94,10 +94,9 @@ func installationsDiffer(in Input) []core.Problem {
 			continue
 		}
 		diffs := goEnvDiff(first.GoEnv, other.GoEnv)
-		args := map[string]string{"First": first.Goroot, "Other": other.Goroot, "Differences": diffs}
-		msg := fmt.Sprintf("PATH holds two Go installations whose go.env files give different defaults: %s (first on PATH, so it runs) and %s. Differences: %s. Which defaults apply depends on PATH order, which may differ between terminals, IDEs and scripts.", first.Goroot, other.Goroot, diffs)
-		fixText := fmt.Sprintf("Remove the installation you do not use (or its directory from PATH); and set the values you rely on in the env file with Go Mirror, so go.env defaults do not matter. The go commands are %s and %s.", first.GoBinary, other.GoBinary)
-		p := problem(core.SeverityWarning, "GOROOT", CodeInstallationsDiffer, msg, fixText, args)
+		args := map[string]string{"First": first.Goroot, "Other": other.Goroot, "Differences": diffs,
+			"FirstGo": first.GoBinary, "OtherGo": other.GoBinary}
+		p := core.NewProblem(core.SeverityWarning, "GOROOT", CodeInstallationsDiffer, args)
 		p.File = other.GoEnvPath
 		ps = append(ps, p)
 	}
@@ -116,10 +115,7 @@ func goEnvDiff(a, b []byte) string {
 			parts = append(parts, fmt.Sprintf("%s=%s vs %s", k, showEntry(va.Value, oka), showEntry(vb.Value, okb)))
 		}
 	}
-	if len(parts) == 0 {
-		return "only in comments or other keys"
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "; ") // "": the template says the files differ elsewhere
 }
 
 func showEntry(v string, ok bool) string {

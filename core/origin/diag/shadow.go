@@ -32,26 +32,37 @@ func shellShadowsFile(in Input) []core.Problem {
 func shadowProblem(in Input, o origin.Origin, name, shell, file string) core.Problem {
 	args := map[string]string{"Shell": redact(shell), "File": redact(file), "EnvFile": in.Terminal.EnvFile.Path}
 	if o.File == "" || o.Unset || o.Status == origin.StatusDiffers || o.Status == origin.StatusNotFound {
-		msg := fmt.Sprintf("In a new terminal %s=%s comes from the environment, overriding the env file's %s=%s; Go Mirror could not find the rc-file line that sets it.", name, args["Shell"], name, args["File"])
-		if o.Note != "" {
-			msg += " " + o.Note
-		}
-		return problem(core.SeverityWarning, name, CodeShellShadowsFile, msg, unexportHint(name), args)
+		return withNote(core.NewProblem(core.SeverityWarning, name, CodeShellShadowsFile, args), o)
 	}
 	args["RCFile"], args["Line"] = o.File, fmt.Sprint(o.Line)
-	msg := fmt.Sprintf("In a new terminal, line %d of %s sets %s=%s, which overrides the env file's %s=%s: go env -w has no effect there.", o.Line, o.File, name, args["Shell"], name, args["File"])
-	fixText := fmt.Sprintf("Remove line %d of %s (Go Mirror can comment it out)", o.Line, o.File)
 	if len(o.Earlier) > 0 {
-		fixText += fmt.Sprintf(", and the %d earlier lines that set it (%s)", len(o.Earlier), sites(o.Earlier))
+		args["Earlier"], args["EarlierCount"] = sites(o.Earlier), fmt.Sprint(len(o.Earlier))
 	}
-	fixText += ", or write the value there instead"
 	if p, err := fix.Replace(o.File, o.Line, name, fix.ExportLine(in.Shell, name, file)); err == nil {
-		fixText += ":\n" + redactText(p.Diff)
-	} else {
-		fixText += "."
+		args["Diff"] = redactText(p.Diff)
 	}
-	p := problem(core.SeverityWarning, name, CodeShellShadowsFile, msg, fixText, args)
+	p := core.NewProblem(core.SeverityWarning, name, CodeShellShadowsFile, args)
 	p.File, p.Line = o.File, o.Line
+	return p
+}
+
+// withNote adds o's note, which says why the shell's value differs from its
+// lines, to the message of p: as the snippet it is, or as its own text.
+func withNote(p core.Problem, o origin.Origin) core.Problem {
+	switch {
+	case o.Note == "":
+		return p
+	case o.NoteCode == "":
+		p.Message += " " + o.Note
+		return p
+	}
+	for k, v := range o.NoteArgs {
+		if _, ok := p.Args[k]; !ok {
+			p.Args[k] = v
+		}
+	}
+	p.Args["@Note"] = o.NoteCode
+	p.Render()
 	return p
 }
 
@@ -104,20 +115,14 @@ func winning(vars []origin.OSVar) []origin.OSVar {
 
 func osVarProblem(in Input, v origin.OSVar, file string) core.Problem {
 	args := map[string]string{"Value": redact(v.Value), "File": redact(file), "Location": v.Location}
-	var code, where, fixText string
+	code := CodeLaunchctlShadows
 	switch v.Scope {
 	case origin.ScopeUser:
-		code, where = CodeUserVarShadows, "Your Windows user environment variable"
-		fixText = fmt.Sprintf("Remove the user variable %s (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.", v.Var)
+		code = CodeUserVarShadows
 	case origin.ScopeSystem:
-		code, where = CodeSystemVarShadows, "The Windows system environment variable"
-		fixText = fmt.Sprintf("Ask an administrator to remove the system variable %s (System Properties > Environment Variables > System variables), or set a user variable %s with the value you want, then restart the apps that use Go.", v.Var, v.Var)
-	default:
-		code, where = CodeLaunchctlShadows, "The launchd variable (set with launchctl setenv)"
-		fixText = fmt.Sprintf("Run launchctl unsetenv %s, and remove it from any launch agent or login script that sets it, then restart the apps that use Go.", v.Var)
+		code = CodeSystemVarShadows
 	}
-	msg := fmt.Sprintf("%s %s=%s overrides the env file's %s=%s for every app started from the desktop, such as your IDE: go env -w has no effect there.", where, v.Var, args["Value"], v.Var, args["File"])
-	p := problem(core.SeverityWarning, v.Var, code, msg, fixText, args)
+	p := core.NewProblem(core.SeverityWarning, v.Var, code, args)
 	p.File = v.Location
 	return p
 }

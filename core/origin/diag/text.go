@@ -10,12 +10,6 @@ import (
 // (such as GOPROXY), so a value can be shown in a message.
 func redact(value string) string { return validate.Redact(value) }
 
-// unexportHint tells how to stop a login shell exporting name when Go
-// Mirror could not find the line.
-func unexportHint(name string) string {
-	return "Find the line that sets " + name + " in your shell's startup files (or in a file they source) and remove it, or add \"unset " + name + "\" (fish: \"set -e " + name + "\") at the end of your rc file; then open a new terminal."
-}
-
 // userinfo matches the password of a URL in free text.
 var userinfo = regexp.MustCompile(`(://[^/@:\s'"]*):[^/@\s'"]*@`)
 

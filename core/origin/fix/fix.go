@@ -34,10 +34,13 @@ type Plan struct {
 	// Diff is a unified diff of the change, for a preview.
 	Diff    string `json:"diff"`
 	Summary string `json:"summary"`
-	// Warning says what else the change affects, if anything.
-	Warning string `json:"warning,omitempty"`
-	Before  []byte `json:"-"`
-	After   []byte `json:"-"`
+	// Warning says what else the change affects, if anything, in English:
+	// the text WarningCode rendered from WarningArgs (see core.Text).
+	Warning     string            `json:"warning,omitempty"`
+	WarningCode string            `json:"-"`
+	WarningArgs map[string]string `json:"-"`
+	Before      []byte            `json:"-"`
+	After       []byte            `json:"-"`
 }
 
 // CommentOut plans to disable line n of file, which sets name: it becomes
@@ -49,7 +52,7 @@ func CommentOut(file string, n int, name string) (*Plan, error) {
 		return nil, err
 	}
 	if strings.HasPrefix(strings.TrimSpace(p.Old), "#") {
-		return nil, refused(p, "rc-line-commented", fmt.Sprintf("Line %d of %s is already a comment.", n, file), "Reload to see where the value comes from now.")
+		return nil, refused(p, "rc-line-commented", map[string]string{"Line": fmt.Sprint(n), "Path": file})
 	}
 	p.New = "# " + p.Old + "  " + Marker
 	p.Summary = fmt.Sprintf("comment out %s in %s line %d", name, file, n)
@@ -84,14 +87,15 @@ func plan(file string, n int, name string) (*Plan, error) {
 	ls := splitLines(data)
 	p := &Plan{File: abs, Line: n, Var: name, Before: data}
 	if n < 1 || n > len(ls) {
-		return nil, refused(p, "rc-line-missing", fmt.Sprintf("%s has %d lines, so there is no line %d: it changed since it was scanned.", abs, len(ls), n), "Reload and try again.")
+		return nil, refused(p, "rc-line-missing", map[string]string{"Path": abs, "Lines": fmt.Sprint(len(ls)), "Line": fmt.Sprint(n)})
 	}
 	p.Old = strings.TrimSuffix(ls[n-1], "\r")
 	if strings.HasSuffix(p.Old, `\`) || n > 1 && strings.HasSuffix(strings.TrimSuffix(ls[n-2], "\r"), `\`) {
-		return nil, refused(p, "rc-line-continued", fmt.Sprintf("Line %d of %s is part of a command continued over several lines with a backslash, so changing it alone would break the file.", n, abs), "Edit the file by hand.")
+		return nil, refused(p, "rc-line-continued", map[string]string{"Line": fmt.Sprint(n), "Path": abs})
 	}
 	if strings.Count(p.Old, ";")+strings.Count(p.Old, "&&")+strings.Count(p.Old, "||") > 0 {
-		p.Warning = fmt.Sprintf("Line %d does more than set %s; the change affects the whole line.", n, name)
+		p.WarningCode, p.WarningArgs = "fix.whole-line", map[string]string{"Line": fmt.Sprint(n), "Var": name}
+		p.Warning = core.NewText(p.WarningCode, p.WarningArgs).String()
 	}
 	return p, nil
 }
@@ -159,7 +163,7 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	}
 	e, err := store.Add(history.Entry{
 		Time: now, File: p.File, Summary: p.Summary, BeforeExisted: true, Before: p.Before, After: p.After,
-		Changes: []history.Change{{Key: p.Var, Old: p.Old, OldSet: true, New: p.New}},
+		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: p.Old, OldSet: true, New: p.New}},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s was changed (backup: %s), but recording it for undo failed: %w", p.File, backup, err)
@@ -221,13 +225,14 @@ func writeBackup(file string, data []byte, now time.Time) (string, error) {
 	}
 }
 
-func refused(p *Plan, code, msg, fix string) error {
-	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Var: p.Var,
-		Code: code, Message: msg, Fix: fix, File: p.File, Line: p.Line}}}
+func refused(p *Plan, code string, args map[string]string) error {
+	q := core.NewProblem(core.SeverityError, p.Var, code, args)
+	q.File, q.Line = p.File, p.Line
+	return &core.RefusedError{Problems: []core.Problem{q}}
 }
 
 func changed(file string) error {
-	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: "file-changed", File: file,
-		Message: file + " changed on disk since Go Mirror read it (perhaps in an editor).",
-		Fix:     "Reload to see the current lines, then make the change again."}}}
+	p := core.NewProblem(core.SeverityError, "", "file-changed", map[string]string{"Kind": "rc-file", "Path": file})
+	p.File = file
+	return &core.RefusedError{Problems: []core.Problem{p}}
 }

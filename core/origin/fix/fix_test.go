@@ -85,6 +85,9 @@ func TestApplyAndUndoRefuseAChangedFile(t *testing.T) {
 	if _, err := Apply(p, store, now); !errors.As(err, &re) || re.Problems[0].Code != "file-changed" {
 		t.Fatalf("Apply on a changed file: %v, want a file-changed refusal", err)
 	}
+	if p := re.Problems[0]; p.File != f || p.Message != f+" changed on disk since Go Mirror read it (perhaps in an editor)." || !p.Templated() {
+		t.Errorf("file-changed refusal = %+v, want the rc-file text about %s", p, f)
+	}
 	if backups, _ := filepath.Glob(f + ".gomirror-*"); len(backups) != 0 {
 		t.Errorf("refused Apply left backups %v", backups)
 	}
@@ -112,6 +115,8 @@ func TestCommentOutRefuses(t *testing.T) {
 		var re *core.RefusedError
 		if !errors.As(err, &re) || re.Problems[0].Code != c.code {
 			t.Errorf("CommentOut(line %d) error = %v, want code %s", c.line, err, c.code)
+		} else if err := core.CheckRendered(re.Problems[0]); err != nil {
+			t.Errorf("CommentOut(line %d): %v", c.line, err)
 		}
 	}
 }

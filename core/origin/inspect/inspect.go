@@ -235,7 +235,7 @@ func desktopOrigins(vars []origin.OSVar) []origin.Origin {
 			File: v.Location, Scope: v.Scope, Status: origin.StatusConfirmed}
 		if v.Scope == origin.ScopeProcess {
 			o.Status, o.File = origin.StatusNotFound, ""
-			o.Note = "Go Mirror's own environment has it: it was inherited from whatever started Go Mirror (the desktop session, or a terminal)."
+			o.SetNote("origin.own-environment", nil)
 		}
 		out = append(out, o)
 	}

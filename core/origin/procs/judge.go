@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // kindOf recognizes a process by its name, executable and command line.
@@ -54,21 +56,27 @@ func kindOf(in info) Kind {
 // for a process that exited meanwhile.
 func judge(in info, k Kind, q Query) (p Process, ok bool) {
 	p = Process{PID: in.pid, Kind: k, Name: in.name, Exe: in.exe, Cmdline: in.cmdline,
-		Started: in.created, Hint: Hint(k)}
+		Started: in.created, Hint: Hint(k), HintCode: HintCode(k)}
 	p.StartedBefore = !q.Since.IsZero() && !in.created.IsZero() && in.created.Before(q.Since)
 	env, err := in.environ()
 	if gone(err) {
 		return p, false
 	}
 	if err == nil && len(env) == 0 {
-		err = fmt.Errorf("the operating system returned an empty environment")
+		err = errEmptyEnviron
 	}
 	if err == nil {
 		p.Mismatches = mismatches(env, q.Want)
 	}
-	p.State, p.Reason = verdict(p, q.Since, err)
+	p.State, p.ReasonCode, p.ReasonArgs = verdict(p, q.Since, err)
+	t, _ := core.SnippetTemplate(p.ReasonCode)
+	p.Reason = core.Execute(t, p.ReasonArgs)
 	return p, true
 }
+
+// errEmptyEnviron reports a process whose environment reads as empty; the
+// snippet procs.unknown says so in its own words.
+var errEmptyEnviron = errors.New("the operating system returned an empty environment")
 
 // gone reports an error reading a process that no longer exists.
 func gone(err error) bool {
@@ -100,41 +108,53 @@ func mismatches(env []string, want map[string]string) []Mismatch {
 	return out
 }
 
-// verdict decides the state and explains it.
-func verdict(p Process, since time.Time, envErr error) (State, string) {
-	started := p.Started.Format("2006-01-02 15:04:05")
+// verdict decides the state and explains it with a core snippet and its
+// arguments.
+func verdict(p Process, since time.Time, envErr error) (State, string, map[string]string) {
+	args := map[string]string{"Name": p.Name, "PID": fmt.Sprint(p.PID)}
 	switch {
 	case len(p.Mismatches) > 0:
 		m := p.Mismatches[0]
-		reason := fmt.Sprintf("%s (PID %d) still has %s=%s in its environment; the effective value is now %q", p.Name, p.PID, m.Var, m.Has, m.Want)
+		args["Var"], args["Has"], args["Want"] = m.Var, m.Has, m.Want
 		if n := len(p.Mismatches); n > 1 {
-			reason += fmt.Sprintf(" (and %d more variables differ)", n-1)
+			args["More"] = fmt.Sprint(n - 1)
 		}
-		return StateStale, reason + "."
+		return StateStale, "procs.stale-env", args
 	case p.StartedBefore:
-		return StateStale, fmt.Sprintf("%s (PID %d) started at %s, before the last change at %s, so it may still use the old settings.", p.Name, p.PID, started, since.Format("2006-01-02 15:04:05"))
+		args["Started"], args["Since"] = p.Started.Format("2006-01-02 15:04:05"), since.Format("2006-01-02 15:04:05")
+		return StateStale, "procs.stale-started", args
 	case envErr != nil:
-		return StateUnknown, fmt.Sprintf("Go Mirror cannot read the environment of %s (PID %d): %v. It usually belongs to another user or is protected by the operating system; if it was started before your change, restart it to be sure.", p.Name, p.PID, envErr)
+		if !errors.Is(envErr, errEmptyEnviron) {
+			args["Error"] = envErr.Error()
+		}
+		return StateUnknown, "procs.unknown", args
 	}
-	return StateOK, fmt.Sprintf("%s (PID %d) has the current values.", p.Name, p.PID)
+	return StateOK, "procs.ok", args
 }
 
 // Hint says how to restart a process of kind k so that it picks up new
-// values.
+// values: the core snippet HintCode(k) in English.
 func Hint(k Kind) string {
+	t, _ := core.SnippetTemplate(HintCode(k))
+	return t
+}
+
+// HintCode returns the core snippet that says how to restart a process of
+// kind k.
+func HintCode(k Kind) string {
 	switch k {
 	case KindGo:
-		return "Let this go command finish, or stop it (Ctrl+C) and run it again in a new terminal."
+		return "procs.hint.go"
 	case KindGopls:
-		return "Restart the language server: in VS Code run \"Go: Restart Language Server\", in Neovim :LspRestart; or quit the editor that started it. gopls inherits its editor's environment, so restart the editor if that is stale too."
+		return "procs.hint.gopls"
 	case KindDlv:
-		return "Stop the debug session and start it again."
+		return "procs.hint.dlv"
 	case KindGoLand:
-		return "Quit GoLand completely (File > Exit) and start it again; it reads the environment only at startup. On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead."
+		return "procs.hint.goland"
 	case KindVSCode, KindCursor:
-		return "Quit the editor completely (all windows) and start it again; \"Reload Window\" keeps the old environment. On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead."
+		return "procs.hint.editor"
 	case KindVim, KindNeovim:
-		return "Restart gopls with :LspRestart, or quit the editor and start it again from a new terminal."
+		return "procs.hint.vim"
 	}
-	return "Restart it."
+	return "procs.hint.other"
 }

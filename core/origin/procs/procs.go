@@ -68,8 +68,13 @@ type Process struct {
 	// StartedBefore reports a start before Query.Since.
 	StartedBefore bool `json:"started_before,omitempty"`
 	// Reason explains State in a sentence; Hint says how to restart it.
-	Reason string `json:"reason"`
-	Hint   string `json:"hint"`
+	// Both are in English: the core snippets ReasonCode (rendered from
+	// ReasonArgs) and HintCode, so that the GUI can translate them.
+	Reason     string            `json:"reason"`
+	Hint       string            `json:"hint"`
+	ReasonCode string            `json:"-"`
+	ReasonArgs map[string]string `json:"-"`
+	HintCode   string            `json:"-"`
 }
 
 // List returns the running processes of a known kind with their state,

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // startAs starts sleep under another name with env, and stops it when the
@@ -113,5 +115,37 @@ func TestClassify(t *testing.T) {
 	}
 	if r := ps[2].Reason; !strings.Contains(r, "cannot read the environment") {
 		t.Errorf("reason for a hidden environment = %q, want it to say so", r)
+	}
+}
+
+// TestVerdictTexts checks each reason's English, which the CLI prints, and
+// that it is the core snippet the GUI translates.
+func TestVerdictTexts(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	p := Process{PID: 7, Name: "gopls", Started: t0}
+	stale := p
+	stale.Mismatches = []Mismatch{{Var: "GOPROXY", Has: "off", Want: "https://a.example.test"}, {Var: "GOSUMDB"}}
+	before := p
+	before.StartedBefore = true
+	for _, tt := range []struct {
+		p     Process
+		err   error
+		state State
+		want  string
+	}{
+		{stale, nil, StateStale, `gopls (PID 7) still has GOPROXY=off in its environment; the effective value is now "https://a.example.test" (and 1 more variables differ).`},
+		{before, nil, StateStale, "gopls (PID 7) started at 2026-01-02 03:04:05, before the last change at 2026-01-02 04:04:05, so it may still use the old settings."},
+		{p, fs.ErrPermission, StateUnknown, "Go Mirror cannot read the environment of gopls (PID 7): permission denied. It usually belongs to another user or is protected by the operating system; if it was started before your change, restart it to be sure."},
+		{p, errEmptyEnviron, StateUnknown, "Go Mirror cannot read the environment of gopls (PID 7): the operating system returned an empty environment. It usually belongs to another user or is protected by the operating system; if it was started before your change, restart it to be sure."},
+		{p, nil, StateOK, "gopls (PID 7) has the current values."},
+	} {
+		state, code, args := verdict(tt.p, t0.Add(time.Hour), tt.err)
+		s, _ := core.SnippetTemplate(code)
+		if got := core.Execute(s, args); state != tt.state || got != tt.want {
+			t.Errorf("verdict = %s, %q; want %s, %q", state, got, tt.state, tt.want)
+		}
+	}
+	if got := Hint(KindVSCode); !strings.HasPrefix(got, "Quit the editor completely") || HintCode(KindCursor) != "procs.hint.editor" {
+		t.Errorf("Hint(vscode) = %q, HintCode(cursor) = %q", got, HintCode(KindCursor))
 	}
 }

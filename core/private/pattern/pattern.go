@@ -146,24 +146,20 @@ func patternProblems(r *resolve.Resolution, key, p string) []core.Problem {
 // dot, which every downloadable module path needs.
 func neverMatches(key, p string) []core.Problem {
 	if p == "none" && (key == "GONOPROXY" || key == "GONOSUMDB") {
-		return []core.Problem{{Severity: core.SeverityInfo, Var: key, Code: "pattern-none",
-			Message: fmt.Sprintf("%s=none matches no module path; it only stops %s from following GOPRIVATE.", key, key)}}
+		return []core.Problem{core.NewProblem(core.SeverityInfo, key, "pattern-none", nil)}
 	}
 	if strings.ContainsAny(p, `*?[\`) {
 		return nil
 	}
-	err := module.CheckImportPath(p)
-	if err == nil {
-		if first, _, _ := strings.Cut(p, "/"); !strings.Contains(first, ".") {
-			err = fmt.Errorf("its first element %q has no dot, which every downloadable module path needs", first)
-		}
-	}
-	if err == nil {
+	args := map[string]string{"Pattern": p}
+	if err := module.CheckImportPath(p); err != nil {
+		args["Error"] = err.Error()
+	} else if first, _, _ := strings.Cut(p, "/"); !strings.Contains(first, ".") {
+		args["First"] = first
+	} else {
 		return nil
 	}
-	return []core.Problem{{Severity: core.SeverityWarning, Var: key, Code: "pattern-never-matches",
-		Message: fmt.Sprintf("%s pattern %q can never match a module path: %v.", key, p, err),
-		Fix:     "Use a module path prefix such as git.example.test/org, or a glob such as *.example.test."}}
+	return []core.Problem{core.NewProblem(core.SeverityWarning, key, "pattern-never-matches", args)}
 }
 
 // markCovered sets CoveredBy, and a warning, on each pattern that another
@@ -177,9 +173,8 @@ func markCovered(key string, ps []Pattern) {
 			}
 			ps[j].CoveredBy = ps[i].Text
 			if a != b {
-				ps[j].Problems = append(ps[j].Problems, core.Problem{Severity: core.SeverityWarning, Var: key, Code: "pattern-redundant",
-					Message: fmt.Sprintf("%s pattern %q is already covered by %q: every module path it matches, %q matches too.", key, ps[j].Text, ps[i].Text, ps[i].Text),
-					Fix:     fmt.Sprintf("Remove %q.", ps[j].Text)})
+				ps[j].Problems = append(ps[j].Problems, core.NewProblem(core.SeverityWarning, key, "pattern-redundant",
+					map[string]string{"Pattern": ps[j].Text, "CoveredBy": ps[i].Text}))
 			}
 			break
 		}
@@ -245,16 +240,11 @@ func explicitProblems(r *resolve.Resolution, key, value string) []core.Problem {
 		}
 	}
 	if len(missing) == 0 {
-		return []core.Problem{{Severity: core.SeverityInfo, Var: key, Code: "pattern-explicit",
-			Message: fmt.Sprintf("%s is set explicitly, so it does not follow GOPRIVATE; it still covers every GOPRIVATE pattern.", key)}}
+		return []core.Problem{core.NewProblem(core.SeverityInfo, key, "pattern-explicit", nil)}
 	}
-	effect := "are still fetched through the proxies in GOPROXY, which learn their paths and cannot serve them"
-	if key == "GONOSUMDB" {
-		effect = "are still looked up in the checksum database, which fails for private modules (\"404 Not Found\" or \"410 Gone\")"
-	}
-	return []core.Problem{{Severity: core.SeverityWarning, Var: key, Code: "pattern-explicit-missing",
-		Message: fmt.Sprintf("%s is set explicitly (%q), so it no longer follows GOPRIVATE: modules matching GOPRIVATE pattern %s %s.", key, value, strings.Join(quoteAll(missing), ", "), effect),
-		Fix:     fmt.Sprintf("Add %s to %s, or unset %s in every layer so that it follows GOPRIVATE again.", strings.Join(missing, ","), key, key)}}
+	return []core.Problem{core.NewProblem(core.SeverityWarning, key, "pattern-explicit-missing", map[string]string{
+		"Value": value, "Patterns": strings.Join(quoteAll(missing), ", "), "Missing": strings.Join(missing, ","),
+	})}
 }
 
 func coveredByAny(list, p string) bool {

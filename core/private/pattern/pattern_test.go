@@ -148,3 +148,42 @@ func TestSplitMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsAreTemplated checks that the list problems are their codes'
+// templates, so that the GUI can translate them, and that the English is
+// what the CLI printed before they were.
+func TestProblemsAreTemplated(t *testing.T) {
+	r := resolution("GOPRIVATE=git.example.test,corp,*.corp.example.test,a.corp.example.test,x..example.test", "GONOPROXY=none", "GONOSUMDB=*")
+	var all []core.Problem
+	for _, l := range Analyze(r) {
+		all = append(all, l.Problems...)
+		for _, p := range l.Patterns {
+			all = append(all, p.Problems...)
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range all {
+		seen[p.Code] = true
+		if err := core.CheckRendered(p); err != nil || !p.Templated() {
+			t.Errorf("problem %s is not templated: %v", p.Code, err)
+		}
+	}
+	for _, code := range []string{"pattern-never-matches", "pattern-redundant", "pattern-explicit-missing", "pattern-explicit"} {
+		if !seen[code] {
+			t.Errorf("no %s among %v", code, codes(all))
+		}
+	}
+	for _, tt := range []struct{ key, pattern, want string }{
+		{"GOPRIVATE", "corp", `GOPRIVATE pattern "corp" can never match a module path: its first element "corp" has no dot, which every downloadable module path needs.`},
+		{"GONOSUMDB", "none", `GONOSUMDB=none matches no module path; it only stops GONOSUMDB from following GOPRIVATE.`},
+	} {
+		if ps := neverMatches(tt.key, tt.pattern); len(ps) != 1 || ps[0].Message != tt.want {
+			t.Errorf("neverMatches(%s, %q) = %+v, want the message %q", tt.key, tt.pattern, ps, tt.want)
+		}
+	}
+	ps := explicitProblems(resolution("GOPRIVATE=a.example.test,b.example.test"), "GONOPROXY", "c.example.test")
+	want := `GONOPROXY is set explicitly ("c.example.test"), so it no longer follows GOPRIVATE: modules matching GOPRIVATE pattern "a.example.test", "b.example.test" are still fetched through the proxies in GOPROXY, which learn their paths and cannot serve them.`
+	if len(ps) != 1 || ps[0].Message != want || ps[0].Fix != "Add a.example.test,b.example.test to GONOPROXY, or unset GONOPROXY in every layer so that it follows GOPRIVATE again." {
+		t.Errorf("explicitProblems = %+v, want the message %q", ps, want)
+	}
+}

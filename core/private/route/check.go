@@ -72,28 +72,28 @@ const chinaAlias = "sum.golang.google.cn"
 func (r *Route) checksum(c Config, list []entry) {
 	ck := &r.Checksum
 	if c.GOSUMDB == "off" {
-		r.step("GOSUMDB", "", "Not verified: GOSUMDB=off. Only go.sum protects it.")
+		r.step("GOSUMDB", "", "route.sumdb-off", nil)
 		return
 	}
 	if p, ok := pattern.Match(c.GONOSUMDB, r.Module); ok {
-		r.step("GONOSUMDB", p, fmt.Sprintf("Not verified by a checksum database: it matches GONOSUMDB pattern %q%s. Only go.sum protects it.", p, followsNote(c.NoSumDBFollows)))
+		r.step("GONOSUMDB", p, "route.nosumdb-match", followsArgs(p, c.NoSumDBFollows))
 		return
 	}
 	ck.Verified = true
 	name, explicit, err := sumdbName(c)
 	if err != nil {
 		ck.Error = err.Error()
-		r.step("GOSUMDB", "", "Verification fails: "+err.Error()+".")
+		r.step("GOSUMDB", "", "route.sumdb-fails", map[string]string{"Error": err.Error()})
 		return
 	}
 	ck.DB = name
 	if explicit != "" {
 		ck.URL = explicit
-		r.step("GOSUMDB", "", fmt.Sprintf("Verified by the checksum database %s at its explicit URL %s; no proxy is asked (skipped when go.sum already has the sums).", name, explicit))
+		r.step("GOSUMDB", "", "route.sumdb-explicit", map[string]string{"DB": name, "URL": explicit})
 		return
 	}
 	ck.Via = sumdbVia(list, name)
-	r.step("GOSUMDB", "", fmt.Sprintf("Verified by the checksum database %s, reached through the first proxy that answers 200 to /sumdb/%s/supported, else https://%s (skipped when go.sum already has the sums).", name, name, name))
+	r.step("GOSUMDB", "", "route.sumdb-via", map[string]string{"DB": name})
 }
 
 // sumdbName returns the database name and explicit URL of GOSUMDB.
@@ -152,9 +152,7 @@ func sumdbVia(list []entry, name string) []Source {
 // route, given which methods GOAUTH runs.
 func (r *Route) auth(c Config) {
 	active, notes := authMethods(c.GOAUTH)
-	for _, n := range notes {
-		r.step("GOAUTH", "", n)
-	}
+	r.Steps = append(r.Steps, notes...)
 	var ps []cred.Prefix
 	var methods []string
 	for _, a := range c.Auth {
@@ -168,32 +166,26 @@ func (r *Route) auth(c Config) {
 		}
 		if i := cred.Longest(ps, u); i >= 0 && !contains(r.Auth, ps[i].String()) {
 			r.Auth = append(r.Auth, ps[i].String())
-			r.step("GOAUTH", "", fmt.Sprintf("Credentials for %s (%s) are sent to %s.", ps[i], methodText(methods[i]), u))
+			r.step("GOAUTH", "", "route.credentials", map[string]string{"Prefix": ps[i].String(), "Method": methods[i], "URL": u})
 		}
 	}
 }
 
-func methodText(m string) string {
-	if m == "helper" {
-		return "from the OS keyring, through the Go Mirror GOAUTH helper"
-	}
-	return "from .netrc"
-}
-
-// authMethods returns which credential methods GOAUTH runs.
-func authMethods(value string) (map[string]bool, []string) {
+// authMethods returns which credential methods GOAUTH runs, and steps
+// about the ones whose credentials cannot be listed.
+func authMethods(value string) (map[string]bool, []Step) {
 	active := map[string]bool{}
-	var notes []string
+	var notes []Step
 	for _, cmd := range goauth.Commands(value) {
 		switch cmd.Kind {
 		case "off":
-			return map[string]bool{}, []string{"GOAUTH=off: no credentials are sent."}
+			return map[string]bool{}, []Step{newStep("GOAUTH", "", "route.goauth-off", nil)}
 		case "netrc", "helper":
 			active[cmd.Kind] = true
 		case "git":
-			notes = append(notes, "GOAUTH runs \"git credential fill\" in "+strings.Join(cmd.Words[1:], " ")+"; git's helpers may add credentials not shown here.")
+			notes = append(notes, newStep("GOAUTH", "", "route.goauth-git", map[string]string{"Dir": strings.Join(cmd.Words[1:], " ")}))
 		case "command":
-			notes = append(notes, "GOAUTH runs "+cmd.Text+"; it may add credentials not shown here.")
+			notes = append(notes, newStep("GOAUTH", "", "route.goauth-command", map[string]string{"Command": cmd.Text}))
 		}
 	}
 	return active, notes

@@ -47,7 +47,7 @@ func (q requirement) explain(c Config) Route {
 	if q.replace != nil && q.replace.New.Version == "" {
 		r := newRoute(q.mod.Path)
 		r.Version = q.mod.Version
-		r.step("", "", fmt.Sprintf("Not downloaded: replaced by the local directory %s.", q.replace.New.Path))
+		r.step("", "", "route.replaced-local", map[string]string{"Dir": q.replace.New.Path})
 		return r
 	}
 	path := q.mod.Path
@@ -58,7 +58,8 @@ func (q requirement) explain(c Config) Route {
 	r.Version = q.mod.Version
 	if q.replace != nil {
 		r.Module, r.Version = q.mod.Path, q.replace.New.Version
-		r.Steps = append([]Step{{Text: fmt.Sprintf("Replaced by %s %s, which is fetched instead.", q.replace.New.Path, q.replace.New.Version)}}, r.Steps...)
+		replaced := newStep("", "", "route.replaced", map[string]string{"Path": q.replace.New.Path, "Version": q.replace.New.Version})
+		r.Steps = append([]Step{replaced}, r.Steps...)
 	}
 	return r
 }

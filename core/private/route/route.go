@@ -61,11 +61,15 @@ type Checksum struct {
 	Error string   `json:"error,omitempty"`
 }
 
-// Step is one decision, with the setting and pattern that caused it.
+// Step is one decision, with the setting and pattern that caused it. Text
+// is in English: the core.Text Code rendered from Args, so that the GUI can
+// translate it.
 type Step struct {
-	Var     string `json:"var,omitempty"`
-	Pattern string `json:"pattern,omitempty"`
-	Text    string `json:"text"`
+	Var     string            `json:"var,omitempty"`
+	Pattern string            `json:"pattern,omitempty"`
+	Text    string            `json:"text"`
+	Code    string            `json:"-"`
+	Args    map[string]string `json:"-"`
 }
 
 // Route is the explanation for one module path.
@@ -83,7 +87,10 @@ type Route struct {
 	// ("all" for any); empty if none is allowed or nothing goes direct.
 	VCS   []string `json:"vcs,omitempty"`
 	Steps []Step   `json:"steps"`
-	Error string   `json:"error,omitempty"`
+	// Error is in English: the core.Text ErrorCode rendered from ErrorArgs.
+	Error     string            `json:"error,omitempty"`
+	ErrorCode string            `json:"-"`
+	ErrorArgs map[string]string `json:"-"`
 }
 
 // Config is what the explanation depends on: the effective settings and the
@@ -133,18 +140,19 @@ func FromResolution(r *resolve.Resolution, auth []AuthPrefix) Config {
 func Explain(c Config, modPath string) Route {
 	r := newRoute(modPath)
 	if err := module.CheckPath(modPath); err != nil {
-		r.Error = fmt.Sprintf("%q is not a module path the go command can download: %v", modPath, err)
-		r.step("", "", r.Error)
+		args := map[string]string{"Module": modPath, "Error": err.Error()}
+		r.fail("route.invalid-path", args)
+		r.step("", "", "route.invalid-path", args)
 		return r
 	}
 	if p, ok := pattern.Match(c.GOPRIVATE, modPath); ok {
 		r.Private = true
-		r.step("GOPRIVATE", p, "Private: matches GOPRIVATE pattern "+quote(p)+".")
+		r.step("GOPRIVATE", p, "route.private", map[string]string{"Pattern": p})
 	}
 	list, err := proxyList(c.GOPROXY, c.GONOPROXY, isAbsFor(c.GOOS))
 	if err != nil {
-		r.Error = "every download fails: " + err.Error()
-		r.step("GOPROXY", "", "GOPROXY="+quote(c.GOPROXY)+" is invalid, so every download fails: "+err.Error()+".")
+		r.fail("route.proxy-fails", map[string]string{"Error": err.Error()})
+		r.step("GOPROXY", "", "route.proxy-invalid", map[string]string{"Value": c.GOPROXY, "Error": err.Error()})
 		return r
 	}
 	r.sources(c, list)
@@ -163,11 +171,20 @@ type Report struct {
 	Routes []Route `json:"routes"`
 }
 
-func (r *Route) step(v, pat, text string) {
-	r.Steps = append(r.Steps, Step{Var: v, Pattern: pat, Text: text})
+// step adds the step the text code renders from args, caused by the
+// setting v and its pattern pat.
+func (r *Route) step(v, pat, code string, args map[string]string) {
+	r.Steps = append(r.Steps, newStep(v, pat, code, args))
 }
 
-func quote(s string) string { return fmt.Sprintf("%q", s) }
+func newStep(v, pat, code string, args map[string]string) Step {
+	return Step{Var: v, Pattern: pat, Text: core.NewText(code, args).String(), Code: code, Args: args}
+}
+
+// fail sets the route's error to the text code rendered from args.
+func (r *Route) fail(code string, args map[string]string) {
+	r.Error, r.ErrorCode, r.ErrorArgs = core.NewText(code, args).String(), code, args
+}
 
 func matchOne(glob, path string) bool { return module.MatchPrefixPatterns(glob, path) }
 
@@ -175,11 +192,11 @@ func matchOne(glob, path string) bool { return module.MatchPrefixPatterns(glob, 
 func (r *Route) sources(c Config, list []entry) {
 	if p, ok := pattern.Match(c.GONOPROXY, r.Module); ok {
 		r.Sources = []Source{{Kind: KindDirect}}
-		r.step("GONOPROXY", p, fmt.Sprintf("Fetched directly from its origin: it matches GONOPROXY pattern %q%s. The go command's implicit noproxy entry comes before every GOPROXY entry, and the proxies refuse this path, so it goes direct even with GOPROXY=off.", p, followsNote(c.NoProxyFollows)))
+		r.step("GONOPROXY", p, "route.noproxy-match", followsArgs(p, c.NoProxyFollows))
 		return
 	}
 	if c.GONOPROXY != "" {
-		r.step("GONOPROXY", "", fmt.Sprintf("GONOPROXY=%q does not match, so the GOPROXY list applies.", c.GONOPROXY))
+		r.step("GONOPROXY", "", "route.noproxy-no-match", map[string]string{"Value": c.GONOPROXY})
 	}
 	for _, e := range list {
 		switch e.url {
@@ -201,35 +218,28 @@ func (r *Route) sources(c Config, list []entry) {
 	r.sourceSteps()
 }
 
-func followsNote(follows bool) string {
+// followsArgs are the arguments of a step about pattern p of a GONOPROXY
+// or GONOSUMDB that may follow GOPRIVATE.
+func followsArgs(p string, follows bool) map[string]string {
+	args := map[string]string{"Pattern": p}
 	if follows {
-		return " (which follows GOPRIVATE)"
+		args["Follows"] = "true"
 	}
-	return ""
+	return args
 }
 
 func (r *Route) sourceSteps() {
 	for i, s := range r.Sources {
-		n := fmt.Sprintf("%d. ", i+1)
+		n := fmt.Sprint(i + 1)
 		switch s.Kind {
 		case KindProxy:
-			r.step("GOPROXY", "", n+"Ask the proxy "+s.URL+". "+fallbackText(s.Fallback))
+			r.step("GOPROXY", "", "route.source-proxy", map[string]string{"N": n, "URL": s.URL, "Fallback": string(s.Fallback)})
 		case KindDirect:
-			r.step("GOPROXY", "", n+"Fetch directly from the module's origin (\"direct\"); the list ends here.")
+			r.step("GOPROXY", "", "route.source-direct", map[string]string{"N": n})
 		case KindOff:
-			r.step("GOPROXY", "", n+"\"off\": stop with \"module lookup disabled by GOPROXY=off\" (modules already in the module cache still work).")
+			r.step("GOPROXY", "", "route.source-off", map[string]string{"N": n})
 		}
 	}
-}
-
-func fallbackText(f Fallback) string {
-	switch f {
-	case FallbackNotFound:
-		return "If it answers 404 or 410, try the next entry (','); any other error stops the download."
-	case FallbackAnyError:
-		return "If it fails in any way, try the next entry ('|')."
-	}
-	return "It is the last entry: if it fails, the download fails."
 }
 
 // direct explains GOVCS and GOINSECURE when the route can go direct.
@@ -237,13 +247,13 @@ func (r *Route) direct(c Config) {
 	p, insecure := pattern.Match(c.GOINSECURE, r.Module)
 	if !r.goesDirect() {
 		if insecure {
-			r.step("GOINSECURE", p, fmt.Sprintf("GOINSECURE pattern %q matches, but has no effect: it only affects direct fetches, never proxies.", p))
+			r.step("GOINSECURE", p, "route.insecure-unused", map[string]string{"Pattern": p})
 		}
 		return
 	}
 	r.Insecure = insecure
 	if insecure {
-		r.step("GOINSECURE", p, fmt.Sprintf("Insecure: GOINSECURE pattern %q matches, so the direct fetch may fall back to plain HTTP and skips certificate checks. Checksums are still verified as below.", p))
+		r.step("GOINSECURE", p, "route.insecure", map[string]string{"Pattern": p})
 	}
 	r.govcs(c)
 }
@@ -263,7 +273,7 @@ func (r *Route) goesDirect() bool {
 func (r *Route) govcs(c Config) {
 	rules, err := parseGOVCS(c.GOVCS)
 	if err != nil {
-		r.step("GOVCS", "", "GOVCS is invalid, so every direct fetch fails: "+err.Error()+".")
+		r.step("GOVCS", "", "route.govcs-invalid", map[string]string{"Error": err.Error()})
 		return
 	}
 	rules = append(rules, govcsRule{"private", []string{"all"}, true}, govcsRule{"public", []string{"git", "hg"}, true})
@@ -274,23 +284,26 @@ func (r *Route) govcs(c Config) {
 		if !slices.Equal(rule.allowed, []string{"off"}) {
 			r.VCS = rule.allowed
 		}
-		src := "the default rule"
-		if !rule.builtin {
-			src = "GOVCS rule"
+		args := vcsArgs(rule.allowed)
+		args["Pattern"], args["Rule"] = rule.pattern, strings.Join(rule.allowed, "|")
+		if rule.builtin {
+			args["Builtin"] = "true"
 		}
-		r.step("GOVCS", rule.pattern, fmt.Sprintf("Direct fetch tools: %s %s:%s allows %s. The tool authenticates itself (git uses its credential helpers, such as gomirrorctl git-credential), not through GOAUTH.", src, rule.pattern, strings.Join(rule.allowed, "|"), vcsText(rule.allowed)))
+		r.step("GOVCS", rule.pattern, "route.govcs", args)
 		return
 	}
 }
 
-func vcsText(allowed []string) string {
+// vcsArgs say which tools a GOVCS rule allows: Kind "none", "all", or
+// "list" with the last tool as Last and the others, comma-separated, as
+// Init.
+func vcsArgs(allowed []string) map[string]string {
 	if slices.Equal(allowed, []string{"off"}) {
-		return "no tool: direct fetches fail"
+		return map[string]string{"Kind": "none"}
 	}
-	for _, a := range allowed {
-		if a == "all" {
-			return "any version-control tool"
-		}
+	if slices.Contains(allowed, "all") {
+		return map[string]string{"Kind": "all"}
 	}
-	return strings.Join(allowed, " or ")
+	n := len(allowed) - 1
+	return map[string]string{"Kind": "list", "Init": strings.Join(allowed[:n], ", "), "Last": allowed[n]}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/resolve"
 )
@@ -163,6 +164,11 @@ func TestExplainFile(t *testing.T) {
 	if r := got["example.test/local"]; len(r.Sources) != 0 || !strings.Contains(r.Steps[0].Text, "../local") {
 		t.Errorf("local replacement: %+v", r)
 	}
+	for _, r := range routes {
+		if s := r.Steps[0]; core.NewText(s.Code, s.Args).String() != s.Text {
+			t.Errorf("%s: first step %q is not its text %s rendered", r.Module, s.Text, s.Code)
+		}
+	}
 
 	routes, err = ExplainFile(config(), filepath.Join("testdata", "work", "go.work"))
 	if err != nil {
@@ -200,5 +206,49 @@ func TestLoad(t *testing.T) {
 	}
 	if rt := Explain(c, "git.corp.example.test/other/x"); !slices.Equal(rt.Auth, []string{"git.corp.example.test"}) {
 		t.Errorf("Auth = %v, want the netrc machine", rt.Auth)
+	}
+}
+
+// TestStepsAreTexts checks that every step and error of a variety of
+// routes is its core text rendered in English, so that the GUI can
+// translate it, and that the English stays as the CLI prints it.
+func TestStepsAreTexts(t *testing.T) {
+	c := config()
+	c.GOINSECURE, c.GONOPROXY = "*.corp.example.test", ""
+	var routes []Route
+	for _, m := range []string{"example.test/mod", "git.corp.example.test/org/lib", "Not A Path"} {
+		routes = append(routes, Explain(c, m))
+	}
+	for _, v := range []struct{ goproxy, gosumdb, govcs, goauth string }{
+		{"off", "off", "bad", "off"},
+		{"localhost", "sum.example.test", "", "git /src;netrc"},
+		{"https://proxy.example.test,direct", "sum.example.test https://db.example.test", "public:git|hg|svn", "my-helper arg"},
+		{"direct", "a b c", "public:off", "netrc"},
+	} {
+		c := config()
+		c.GOPROXY, c.GOSUMDB, c.GOVCS, c.GOAUTH = v.goproxy, v.gosumdb, v.govcs, v.goauth
+		routes = append(routes, Explain(c, "example.test/mod"), Explain(c, "git.corp.example.test/org/lib"))
+	}
+	for _, r := range routes {
+		for _, s := range r.Steps {
+			text := core.NewText(s.Code, s.Args)
+			if err := core.CheckText(text); err != nil || text.String() != s.Text {
+				t.Errorf("%s: step %q is not its text %s %v rendered (%v)", r.Module, s.Text, s.Code, s.Args, err)
+			}
+		}
+		if got := core.NewText(r.ErrorCode, r.ErrorArgs).String(); r.Error != "" && got != r.Error {
+			t.Errorf("%s: error %q is not its text %s rendered: %q", r.Module, r.Error, r.ErrorCode, got)
+		}
+	}
+	r := Explain(config(), "git.corp.example.test/org/lib")
+	want := `Fetched directly from its origin: it matches GONOPROXY pattern "*.corp.example.test". The go command's implicit noproxy entry comes before every GOPROXY entry, and the proxies refuse this path, so it goes direct even with GOPROXY=off.`
+	if got := stepFor(r, "GONOPROXY").Text; got != want {
+		t.Errorf("GONOPROXY step = %q, want %q", got, want)
+	}
+	c = config()
+	c.GOVCS = "public:git|hg|svn"
+	want = `Direct fetch tools: GOVCS rule public:git|hg|svn allows git, hg or svn. The tool authenticates itself (git uses its credential helpers, such as gomirrorctl git-credential), not through GOAUTH.`
+	if got := stepFor(Explain(c, "example.test/mod"), "GOVCS").Text; got != want {
+		t.Errorf("GOVCS step = %q, want %q", got, want)
 	}
 }
