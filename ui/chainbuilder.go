@@ -197,6 +197,9 @@ func (b *chainBuilder) update() {
 	b.explain.Objects = objs
 	b.explain.Refresh()
 	b.updatePairing()
+	if b.res != nil {
+		b.validate()
+	}
 }
 
 // explanationRow is one link's explanation, dimmed when never used.
@@ -251,8 +254,9 @@ func mirrorLabel(cat []mirrors.Mirror, url string) string {
 	return url
 }
 
-// updatePairing shows which GOSUMDB the chain needs and validates the
-// writes.
+// updatePairing shows which GOSUMDB the chain needs. Measurements call it
+// every probe round, so it leaves the validation, which they do not change,
+// to update: rebuilding its rows would lay the window out again.
 func (b *chainBuilder) updatePairing() {
 	if b.res == nil {
 		b.sumdbWhy.SetText("")
@@ -269,7 +273,6 @@ func (b *chainBuilder) updatePairing() {
 	b.sumdb.Text = lang.L("mirrors.chain.setsumdb", map[string]any{"Value": pair})
 	b.sumdb.Hidden = pair == ""
 	b.sumdb.Refresh()
-	b.validate()
 }
 
 // pairingText explains the GOSUMDB pairing, or keeps the current value.
