@@ -5,6 +5,7 @@ package ui
 
 import (
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -205,12 +206,14 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 
 // onProbeShortcut shows the Mirrors screen and starts or stops probing.
 func (u *UI) onProbeShortcut() {
-	for i, s := range u.screens {
-		if s.Title == "nav.mirrors" {
-			u.nav.Select(i)
-		}
-	}
+	u.nav.Select(u.screenIndex("nav.mirrors"))
 	u.mirrors.toggleProbe()
+}
+
+// screenIndex returns the navigation index of the screen titled title
+// (its translation key), or -1.
+func (u *UI) screenIndex(title string) int {
+	return slices.IndexFunc(u.screens, func(s screen) bool { return s.Title == title })
 }
 
 // onUndoShortcut undoes the newest write, showing the outcome where the
@@ -220,7 +223,7 @@ func (u *UI) onUndoShortcut(fyne.Shortcut) {
 		u.history.onUndoTapped()
 		return
 	}
-	u.nav.Select(0)
+	u.nav.Select(u.screenIndex("nav.overview"))
 	u.overview.detail.onUndoTapped()
 }
 

@@ -82,7 +82,7 @@ func TestScreensBuiltWhenFirstShown(t *testing.T) {
 			t.Errorf("%s built at start-up: %t", s.Title, built)
 		}
 	}
-	mirrors, private := screenIndex(t, u, "nav.mirrors"), screenIndex(t, u, "nav.private")
+	mirrors, private := mustScreen(t, u, "nav.mirrors"), mustScreen(t, u, "nav.private")
 	u.nav.Select(mirrors)
 	u.nav.Select(private)
 	m := u.views[mirrors]
@@ -103,14 +103,12 @@ func TestScreensBuiltWhenFirstShown(t *testing.T) {
 	}
 }
 
-// screenIndex is the navigation index of the screen titled title.
-func screenIndex(t *testing.T, u *UI, title string) int {
+// mustScreen is the navigation index of the screen titled title.
+func mustScreen(t *testing.T, u *UI, title string) int {
 	t.Helper()
-	for i, s := range u.screens {
-		if s.Title == title {
-			return i
-		}
+	i := u.screenIndex(title)
+	if i < 0 {
+		t.Fatalf("no %s screen", title)
 	}
-	t.Fatalf("no %s screen", title)
-	return -1
+	return i
 }

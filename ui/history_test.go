@@ -17,16 +17,16 @@ func TestHistoryListsWrites(t *testing.T) {
 	if h.list != nil {
 		t.Fatal("the history screen is built before it is first shown")
 	}
-	u.nav.Select(4)
+	u.nav.Select(mustScreen(t, u, "nav.history"))
 	if h.empty.Hidden || len(h.entries) != 0 {
 		t.Fatalf("history before any write: %d entries, empty state shown = %t", len(h.entries), !h.empty.Hidden)
 	}
 
-	u.nav.Select(0)
+	u.nav.Select(mustScreen(t, u, "nav.overview"))
 	u.overview.selectSetting("GOSUMDB")
 	u.overview.detail.entry.SetText(newSumDB)
 	test.Tap(u.overview.detail.save)
-	u.nav.Select(4)
+	u.nav.Select(mustScreen(t, u, "nav.history"))
 
 	if len(h.entries) != 1 || !h.empty.Hidden {
 		t.Fatalf("history after one write: %d entries, empty state shown = %t; want 1 entry", len(h.entries), !h.empty.Hidden)

@@ -15,18 +15,6 @@ import (
 	"github.com/gomirror/gomirror/core/profile"
 )
 
-// profilesTab is the index of the Profiles screen in the navigation.
-func profilesTab(t *testing.T, u *UI) int {
-	t.Helper()
-	for i, s := range u.screens {
-		if s.Title == "nav.profiles" {
-			return i
-		}
-	}
-	t.Fatal("no Profiles screen in the navigation")
-	return -1
-}
-
 // chinaValue is what the Mainland China preset sets key to.
 func chinaValue(key string) string {
 	p, _ := profile.Preset(profile.PresetChina)
@@ -38,7 +26,7 @@ func TestProfilesApplyPresetThenUndo(t *testing.T) {
 	const before = "# mine\nGOFLAGS=-mod=mod\n"
 	f.writeEnvFile(before)
 	u, _ := f.newUI()
-	u.nav.Select(profilesTab(t, u))
+	u.nav.Select(mustScreen(t, u, "nav.profiles"))
 	p := u.profiles
 
 	p.selectProfile(profile.PresetChina)
@@ -60,7 +48,7 @@ func TestProfilesApplyPresetThenUndo(t *testing.T) {
 	if !labelsContain(p.outcome, f.envFile) {
 		t.Errorf("the outcome does not name the env file")
 	}
-	u.nav.Select(4) // History
+	u.nav.Select(mustScreen(t, u, "nav.history"))
 	if len(u.history.entries) != 1 {
 		t.Errorf("applying made %d history entries, want 1", len(u.history.entries))
 	}

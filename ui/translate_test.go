@@ -109,7 +109,7 @@ func TestRefusalDialogInChinese(t *testing.T) {
 	path := filepath.Join(f.dir, "gomirror", "profiles.toml")
 	f.write(path, "version = 1\nactive = Home\n", 0o600)
 	u, w := f.newUI()
-	u.nav.Select(profilesTab(t, u))
+	u.nav.Select(mustScreen(t, u, "nav.profiles"))
 	d := topDialog(t, w)
 	for _, want := range []string{path + " 不是有效的配置方案文件：", "TOML 语法错误：", "请修正所指出的那一行，或重新导出配置方案。", path + ":2"} {
 		if !labelsContain(d, want) {
