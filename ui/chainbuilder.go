@@ -104,7 +104,7 @@ func (b *chainBuilder) show(r *resolve.Resolution, cat []mirrors.Mirror) {
 	objs := make([]fyne.CanvasObject, len(cat))
 	for i, m := range cat {
 		url := m.URL
-		c := widget.NewCheck(m.Name, func(on bool) { b.onMirrorPicked(url, on) })
+		c := widget.NewCheck(mirrorName(m), func(on bool) { b.onMirrorPicked(url, on) })
 		c.Checked = b.linkIndex(url) >= 0
 		b.picks[url], objs[i] = c, c
 	}
@@ -249,7 +249,7 @@ func (b *chainBuilder) linkRow(i int, l mirrors.Link, followed bool) fyne.Canvas
 // mirrorLabel is a mirror's catalogue name, or its URL.
 func mirrorLabel(cat []mirrors.Mirror, url string) string {
 	if m, ok := mirrors.Find(cat, url); ok {
-		return m.Name
+		return mirrorName(m)
 	}
 	return url
 }

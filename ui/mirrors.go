@@ -142,6 +142,15 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 	}
 }
 
+// mirrorName is how the screen names m: the toolchain default in the
+// user's language, the others by their own names.
+func mirrorName(m mirrors.Mirror) string {
+	if m.Origin == mirrors.OriginToolchain {
+		return lang.L("mirrors.name.toolchain")
+	}
+	return m.Name
+}
+
 // prefProbeOff lists the URLs of the mirrors the user left out of probing.
 const prefProbeOff = "probeOff"
 
@@ -299,7 +308,7 @@ func (m *mirrorsScreen) series() []chartSeries {
 			if s.URL != mr.URL {
 				continue
 			}
-			cs := chartSeries{name: mr.Name, color: colorFailed, points: m.snap.points[s.Key]}
+			cs := chartSeries{name: mirrorName(mr), color: colorFailed, points: m.snap.points[s.Key]}
 			if cs.hasSuccess() {
 				cs.color = seriesPalette[colored%len(seriesPalette)]
 				colored++

@@ -163,7 +163,7 @@ func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.
 	r.probe.SetChecked(on)
 	r.grade.FillColor = gradeColor(s.Grade())
 	r.grade.Refresh()
-	r.name.SetText(m.Name)
+	r.name.SetText(mirrorName(m))
 	r.p50.SetText(latencyText(s, s.P50))
 	r.p95.SetText(latencyText(s, s.P95))
 	r.success.SetText(successRateText(s))

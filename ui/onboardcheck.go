@@ -175,7 +175,7 @@ func (o *onboardWizard) fastest(n int) []fyne.CanvasObject {
 		}
 		name := s.URL
 		if m, ok := mirrors.Find(o.cat, s.URL); ok {
-			name = m.Name
+			name = mirrorName(m)
 		}
 		objs = append(objs, widget.NewLabel(fmt.Sprintf("%s  %d ms", name, s.P50.Milliseconds())))
 	}
