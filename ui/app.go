@@ -46,6 +46,7 @@ type UI struct {
 	private  *privateScreen
 	profiles *profilesScreen
 	onboard  *onboardWizard // the first-run assistant, once opened
+	live     liveWatch
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), nil until first shown
 	current  int                 // index of the screen on show

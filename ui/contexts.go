@@ -210,6 +210,9 @@ func (o *overviewScreen) onInspected(n int, in inspection) {
 	}
 	cs := o.contexts
 	cs.report, cs.n, cs.origins, cs.terminal = in.report, n, in.origins, in.terminal
+	if o.rcRead != nil {
+		o.rcRead(in.report.Terminal.Files)
+	}
 	cs.bar.show(in.report, in.origins)
 	o.showChosen()
 }

@@ -3,21 +3,52 @@ package ui
 import (
 	"context"
 	"log"
+	"slices"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
 )
 
+// liveWatch is the watcher of files changed outside the app.
+type liveWatch struct {
+	post   func(func())       // fyne.Do once started; nil: not watching
+	cancel context.CancelFunc // stops the current watcher
+	rc     []string           // the shell startup files watched
+}
+
 // startLive watches the env file and $GOROOT/go.env for changes made
 // outside the app (go env -w, an editor) and reloads every screen after
-// each burst of them. Watching stops when the app does.
+// each burst of them; once the terminal context is inspected, the shell
+// startup files the login shell read are watched too (watchRC). Watching
+// stops when the app does.
 func (u *UI) startLive() {
+	u.live.post = fyne.Do
+	u.overview.rcRead = u.watchRC
+	u.rewatch(nil)
+	onAppStopped(u.app, func() { u.live.cancel() })
+}
+
+// watchRC watches files, the shell startup files, from now on, unless they
+// are those watched already.
+func (u *UI) watchRC(files []string) {
+	if u.live.post != nil && !slices.Equal(files, u.live.rc) {
+		u.rewatch(files)
+	}
+}
+
+// rewatch replaces the watcher with one of the env file, go.env and rc,
+// set up off the UI goroutine.
+func (u *UI) rewatch(rc []string) {
+	if u.live.cancel != nil {
+		u.live.cancel()
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	onAppStopped(u.app, cancel)
+	u.live.cancel, u.live.rc = cancel, rc
+	post := u.live.post
 	go func() {
-		files := watch.Files(u.svc.Resolve())
-		if err := u.watchFiles(ctx, files, fyne.Do); err != nil {
+		files := watch.Files(u.svc.Resolve(), rc...)
+		if err := u.watchFiles(ctx, files, post); err != nil {
 			log.Printf("Go Mirror: %v", err) // the app still works; File > Reload catches up
 		}
 	}()

@@ -31,6 +31,9 @@ type overviewScreen struct {
 	win       fyne.Window
 	run       runner
 	reloadAll func() // reloads every screen
+	// rcRead receives the shell startup files each inspection of the
+	// terminal context read, so that changes to them reload the app.
+	rcRead func(files []string)
 
 	res      *resolve.Resolution
 	problems []core.Problem

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/gomirror/gomirror/core/origin/inspect"
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
 )
 
@@ -118,5 +121,33 @@ func TestOutsideWriteReloads(t *testing.T) {
 			value, _ := settingItemText(t, w, "GOPROXY")
 			t.Fatalf("overview shows GOPROXY = %q a second after an outside write, want https://b.example.test", value)
 		}
+	}
+}
+
+// TestShellStartupFileChangeReloads: once an inspection reports the shell
+// startup files it read, a change to one of them reloads the app.
+func TestShellStartupFileChangeReloads(t *testing.T) {
+	f := newFixture(t)
+	u, _ := f.newUI()
+	posted := make(chan func(), 8)
+	u.live.post = func(fn func()) { posted <- fn }
+	u.overview.rcRead = u.watchRC
+	t.Cleanup(func() { u.live.cancel() })
+	rc := filepath.Join(t.TempDir(), ".bashrc")
+	if err := os.WriteFile(rc, []byte("export GOPROXY=https://a.example.test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.overview.onInspected(u.overview.loads, inspection{report: &inspect.Report{Terminal: inspect.Context{Files: []string{rc}}}})
+	if !slices.Equal(u.live.rc, []string{rc}) {
+		t.Fatalf("after the inspection, watched startup files = %v, want %s", u.live.rc, rc)
+	}
+	time.Sleep(100 * time.Millisecond) // let the watcher start
+	if err := os.WriteFile(rc, []byte("export GOPROXY=https://b.example.test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-posted:
+	case <-time.After(2 * time.Second):
+		t.Fatal("no reload within 2 s of a change to the shell startup file")
 	}
 }
