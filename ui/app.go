@@ -152,6 +152,7 @@ func (u *UI) onScreenSelected(id widget.ListItemID) {
 		return
 	}
 	u.current = id
+	u.mirrors.setHidden(u.screens[id].Title != "nav.mirrors")
 	if u.views[id] == nil {
 		u.views[id] = u.screens[id].View()
 	}

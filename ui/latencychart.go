@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"time"
 
@@ -55,7 +56,9 @@ type chartSeries struct {
 // latencyChart draws the latency of each series over time: a line per
 // series in its own colour, each measurement as a dot in its grade's colour
 // (when there is room), failures as red markers along the top, y-axis
-// labels in milliseconds, the 250 and 400 ms thresholds, and a legend.
+// labels in milliseconds, the 250 and 400 ms thresholds, and a legend. The
+// series are drawn into one raster (plotImage), the axes, grid and legend
+// as canvas objects.
 type latencyChart struct {
 	widget.BaseWidget
 	series []chartSeries
@@ -79,6 +82,8 @@ func (c *latencyChart) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
 // CreateRenderer implements fyne.Widget.
 func (c *latencyChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{chart: c, bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
+	r.plot = canvas.NewRaster(r.drawSeries)
+	r.plot.ScaleMode = canvas.ImageScalePixels // drawn at the screen's pixels: nothing to smooth
 	r.empty = canvas.NewText(lang.L("mirrors.chart.empty"), theme.Color(theme.ColorNamePlaceHolder))
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.axes = [2]*canvas.Line{canvas.NewLine(theme.Color(theme.ColorNameForeground)), canvas.NewLine(theme.Color(theme.ColorNameForeground))}
@@ -98,21 +103,25 @@ const (
 	captionScale = 0.85
 )
 
-// chartRenderer keeps pools of canvas objects and reuses them on every
-// layout; objects beyond what the data needs are hidden.
+// chartRenderer keeps pools of canvas objects for the grid, labels and
+// legend and reuses them on every layout; objects beyond what the data
+// needs are hidden. The series are drawn by drawSeries into plot.
 type chartRenderer struct {
 	chart      *latencyChart
 	bg         *canvas.Rectangle
 	empty      *canvas.Text
 	axes       [2]*canvas.Line
 	thresholds [2]*canvas.Line
+	plot       *canvas.Raster // the series, over the plot area
 	grid       objectPool[*canvas.Line]
 	labels     objectPool[*canvas.Text]
-	segs       objectPool[*canvas.Line]
-	dots       objectPool[*canvas.Circle]
 	swatches   objectPool[*canvas.Rectangle]
 	objects    []fyne.CanvasObject
 	grown      bool // a pool grew: objects must be rebuilt
+
+	area   plotArea      // the plot as last laid out
+	series []chartSeries // its series
+	buf    *image.RGBA   // the last plot image, reused
 }
 
 // objectPool is a growable list of canvas objects of one kind.
@@ -165,9 +174,7 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject {
 
 func (r *chartRenderer) rebuildObjects() {
 	objs := appendAll([]fyne.CanvasObject{r.bg, r.empty}, r.grid.items)
-	objs = append(objs, r.thresholds[0], r.thresholds[1], r.axes[0], r.axes[1])
-	objs = appendAll(objs, r.segs.items)
-	objs = appendAll(objs, r.dots.items)
+	objs = append(objs, r.thresholds[0], r.thresholds[1], r.axes[0], r.axes[1], r.plot)
 	objs = appendAll(objs, r.swatches.items)
 	r.objects = appendAll(objs, r.labels.items)
 	r.grown = false
@@ -187,10 +194,28 @@ func (r *chartRenderer) Refresh() {
 	canvas.Refresh(r.chart)
 }
 
+// drawSeries is the plot raster's generator: the series as last laid out,
+// into a w×h pixel image of the plot area.
+func (r *chartRenderer) drawSeries(w, h int) image.Image {
+	scale := float32(1)
+	if width := r.plot.Size().Width; width > 0 {
+		scale = float32(w) / width
+	}
+	img := newPlotImage(r.buf, w, h, r.plot.Position(), scale)
+	r.buf = img.img
+	for _, s := range r.series {
+		drawLines(img, r.area, s)
+	}
+	for _, s := range r.series { // the dots over every line
+		drawDots(img, r.area, s)
+	}
+	return img.img
+}
+
 // Layout implements fyne.WidgetRenderer: it places every object for the
 // current data.
 func (r *chartRenderer) Layout(size fyne.Size) {
-	for _, p := range []interface{ reset() }{&r.grid, &r.labels, &r.segs, &r.dots, &r.swatches} {
+	for _, p := range []interface{ reset() }{&r.grid, &r.labels, &r.swatches} {
 		p.reset()
 	}
 	r.bg.Resize(size)
@@ -201,10 +226,11 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.empty.Move(fyne.NewPos(plot.x0, (plot.y0+plot.y1)/2-10))
 	r.empty.Resize(fyne.NewSize(plot.x1-plot.x0, 20))
 	r.layoutAxes(plot)
-	for _, s := range r.chart.series {
-		r.layoutSeries(plot, s)
-	}
-	for _, p := range []interface{ hideUnused() }{&r.grid, &r.labels, &r.segs, &r.dots, &r.swatches} {
+	r.area, r.series = plot, r.chart.series
+	// The raster covers the plot and the markers' overhang at its edges.
+	r.plot.Move(fyne.NewPos(plot.x0-markRadius-1, plot.y0-markRadius-1))
+	r.plot.Resize(fyne.NewSize(plot.x1-plot.x0+2*markRadius+2, plot.y1-plot.y0+2*markRadius+2))
+	for _, p := range []interface{ hideUnused() }{&r.grid, &r.labels, &r.swatches} {
 		p.hideUnused()
 	}
 }
@@ -280,28 +306,34 @@ func (r *chartRenderer) layoutAxes(p plotArea) {
 	setChartLine(r.thresholds[1], p.x0, p.y(probe.OKBelow), p.x1, p.y(probe.OKBelow), colorOK, 1)
 }
 
-// layoutSeries draws one series: segments between consecutive successes,
-// grade dots when there is room (else on the newest point only), and red
-// markers along the top for failures.
-func (r *chartRenderer) layoutSeries(p plotArea, s chartSeries) {
-	dots := len(s.points) <= 1 || (p.x1-p.x0)/float32(len(s.points)) >= minDotSpace
+// drawLines draws one series' segments into img, between consecutive
+// successes.
+func drawLines(img plotImage, p plotArea, s chartSeries) {
 	var prev *probe.Point
 	for i := range s.points {
 		pt := &s.points[i]
-		x := p.x(pt.Time)
 		if !pt.OK {
-			r.dot(x, p.y0, markRadius, colorFailed)
 			prev = nil
 			continue
 		}
-		y := p.y(pt.Latency)
 		if prev != nil {
-			setChartLine(r.segs.next(newChartLine, &r.grown), p.x(prev.Time), p.y(prev.Latency), x, y, s.color, 1.5)
-		}
-		if dots || i == len(s.points)-1 {
-			r.dot(x, y, dotRadius, gradeColor(pt.Grade()))
+			img.line(p.x(prev.Time), p.y(prev.Latency), p.x(pt.Time), p.y(pt.Latency), 1.5, s.color)
 		}
 		prev = pt
+	}
+}
+
+// drawDots draws one series' grade dots into img when there is room (else
+// on the newest point only), and red markers along the top for failures.
+func drawDots(img plotImage, p plotArea, s chartSeries) {
+	dots := len(s.points) <= 1 || (p.x1-p.x0)/float32(len(s.points)) >= minDotSpace
+	for i, pt := range s.points {
+		switch {
+		case !pt.OK:
+			img.dot(p.x(pt.Time), p.y0, markRadius, colorFailed)
+		case dots || i == len(s.points)-1:
+			img.dot(p.x(pt.Time), p.y(pt.Latency), dotRadius, gradeColor(pt.Grade()))
+		}
 	}
 }
 
@@ -372,14 +404,6 @@ func (r *chartRenderer) label(text string, pos fyne.Position, size fyne.Size, al
 	t.Color = theme.Color(theme.ColorNameForeground)
 	t.Move(pos)
 	t.Resize(size)
-}
-
-// dot places a filled circle centred at x, y.
-func (r *chartRenderer) dot(x, y, radius float32, c color.Color) {
-	d := r.dots.next(func() *canvas.Circle { return canvas.NewCircle(c) }, &r.grown)
-	d.FillColor = c
-	d.Position1 = fyne.NewPos(x-radius, y-radius)
-	d.Position2 = fyne.NewPos(x+radius, y+radius)
 }
 
 func newChartLine() *canvas.Line { return canvas.NewLine(color.Transparent) }

@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"image"
+	"image/color"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/gomirror/gomirror/core/mirrors/probe"
@@ -27,15 +28,18 @@ func testSeries(n, k int) []chartSeries {
 	return out
 }
 
-// countVisible counts the shown objects of type T.
-func countVisible[T fyne.CanvasObject](objs []fyne.CanvasObject) int {
-	n := 0
-	for _, o := range objs {
-		if _, ok := o.(T); ok && o.Visible() {
-			n++
-		}
-	}
-	return n
+// plotPixel returns the colour of the plot image at chart position x, y,
+// un-premultiplied; img is r's plot raster at scale pixels per unit.
+func plotPixel(r *chartRenderer, img image.Image, scale, x, y float32) color.NRGBA {
+	o := r.plot.Position()
+	return color.NRGBAModel.Convert(img.At(int((x-o.X)*scale), int((y-o.Y)*scale))).(color.NRGBA)
+}
+
+// near reports whether c is want, give or take rounding, and mostly opaque.
+func near(c color.NRGBA, want color.Color) bool {
+	w := color.NRGBAModel.Convert(want).(color.NRGBA)
+	d := func(a, b uint8) int { return max(int(a)-int(b), int(b)-int(a)) }
+	return c.A >= 128 && d(c.R, w.R) <= 4 && d(c.G, w.G) <= 4 && d(c.B, w.B) <= 4
 }
 
 func TestLatencyChartDraws(t *testing.T) {
@@ -43,24 +47,64 @@ func TestLatencyChartDraws(t *testing.T) {
 	c := newLatencyChart()
 	w := test.NewTempWindow(t, c)
 	w.Resize(fyne.NewSize(900, 400))
-	c.SetSeries(testSeries(2, 20))
+	series := testSeries(2, 20)
+	c.SetSeries(series)
 	r := test.WidgetRenderer(c).(*chartRenderer)
-	objs := r.Objects()
-	// 20 points, every tenth failed: 2 failures, 18 successes and 16
-	// segments per series (none into or out of a failure).
-	if got := r.segs.used; got != 2*16 {
-		t.Errorf("%d segments drawn, want 32", got)
+	if !r.empty.Hidden || !r.plot.Visible() {
+		t.Fatal("with data, the empty-chart text is shown or the plot hidden")
 	}
-	if got := r.dots.used; got != 2*20 {
-		t.Errorf("%d dots and failure markers drawn, want 40", got)
+	size := r.plot.Size()
+	for _, scale := range []float32{1, 2} { // and on a HiDPI screen
+		img := r.plot.Generator(int(size.Width*scale), int(size.Height*scale))
+		p := r.area
+		for i, s := range series {
+			ok, failed := s.points[0], s.points[9] // every tenth point failed
+			if got := plotPixel(r, img, scale, p.x(ok.Time), p.y(ok.Latency)); !near(got, gradeColor(ok.Grade())) {
+				t.Errorf("scale %g, series %d: the first point is %v, want its grade's dot", scale, i, got)
+			}
+			if got := plotPixel(r, img, scale, p.x(failed.Time), p.y0); !near(got, colorFailed) {
+				t.Errorf("scale %g, series %d: the failure is %v, want a red marker at the top", scale, i, got)
+			}
+			a, b := s.points[1], s.points[2]
+			midX := (p.x(a.Time) + p.x(b.Time)) / 2
+			midY := (p.y(a.Latency) + p.y(b.Latency)) / 2
+			if !nearAround(r, img, scale, midX, midY, s.color) {
+				t.Errorf("scale %g, series %d: no line in its colour between its second and third points", scale, i)
+			}
+		}
 	}
-	if countVisible[*canvas.Line](objs) < 2*16 || !r.empty.Hidden {
-		t.Error("segments hidden, or the empty-chart text shown")
-	}
+
 	c.SetSeries(nil)
-	if r.Objects(); r.empty.Hidden || r.segs.used != 0 {
-		t.Error("an empty chart does not say so, or keeps segments")
+	r.Objects()
+	img := r.plot.Generator(int(size.Width), int(size.Height))
+	if r.empty.Hidden || !transparent(img) {
+		t.Error("an empty chart does not say so, or still draws series")
 	}
+}
+
+// nearAround reports whether a pixel next to chart position x, y is c.
+func nearAround(r *chartRenderer, img image.Image, scale, x, y float32, c color.Color) bool {
+	for dy := float32(-1); dy <= 1; dy++ {
+		for dx := float32(-1); dx <= 1; dx++ {
+			if near(plotPixel(r, img, scale, x+dx/scale, y+dy/scale), c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// transparent reports whether every pixel of img is transparent.
+func transparent(img image.Image) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func TestNiceStep(t *testing.T) {
@@ -77,20 +121,24 @@ func TestNiceStep(t *testing.T) {
 	}
 }
 
-// BenchmarkChartRedraw redraws a chart of 8 series of 600 points: Refresh,
-// then the renderer's Layout and Objects as the painter calls them.
+// BenchmarkChartRedraw redraws a chart of 12 series of 600 points (20
+// minutes of probing every 2 s): Refresh, then the renderer's Layout and
+// Objects and the plot raster's image as the painter asks for them.
 func BenchmarkChartRedraw(b *testing.B) {
 	test.NewTempApp(b)
 	c := newLatencyChart()
 	w := test.NewTempWindow(b, c)
 	size := fyne.NewSize(900, 400)
 	w.Resize(size)
-	c.series = testSeries(8, 600)
-	r := test.WidgetRenderer(c)
+	c.series = testSeries(12, 600)
+	r := test.WidgetRenderer(c).(*chartRenderer)
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Refresh()
 		r.Layout(size)
 		_ = r.Objects()
+		plot := r.plot.Size()
+		_ = r.plot.Generator(int(plot.Width), int(plot.Height))
 	}
+	b.ReportMetric(float64(len(r.Objects())), "objects")
 }

@@ -55,8 +55,12 @@ type mirrorsScreen struct {
 	startAfter bool            // start probing once the catalogue is loaded
 	tracker    *probe.Tracker
 	snap       probeSnapshot
-	cancel     context.CancelFunc // stops the running probe; nil when stopped
-	runs       int                // numbers the probe runs, so a stale end is ignored
+	// hidden: another screen is on show. Probe results then wait in snap
+	// (stale) until this screen is shown again: redrawing hidden widgets
+	// would still repaint the whole window every round.
+	hidden, stale bool
+	cancel        context.CancelFunc // stops the running probe; nil when stopped
+	runs          int                // numbers the probe runs, so a stale end is ignored
 
 	rowPlain, rowError float32 // table row heights without and with an error line
 
@@ -259,7 +263,7 @@ func (m *mirrorsScreen) consume(samples <-chan probe.Sample, tr *probe.Tracker, 
 			}
 		case <-redraw.C:
 			snap := takeProbeSnapshot(tr)
-			m.post(func() { m.showSnapshot(snap) })
+			m.post(func() { m.onSnapshot(snap) })
 			pending, last = false, time.Now()
 		}
 	}
@@ -278,23 +282,41 @@ func takeProbeSnapshot(tr *probe.Tracker) probeSnapshot {
 // onProbeEnded shows the last snapshot of a run; if it is the current run,
 // probing has stopped (cancelled, or it could not start).
 func (m *mirrorsScreen) onProbeEnded(snap probeSnapshot, run int) {
-	m.showSnapshot(snap)
+	m.onSnapshot(snap)
 	if run == m.runs {
 		m.cancel = nil
 		m.setProbing(false)
 	}
 }
 
+// onSnapshot shows snap, or keeps it for when the screen is shown again.
+func (m *mirrorsScreen) onSnapshot(snap probeSnapshot) {
+	if m.hidden {
+		m.snap, m.stale = snap, true
+		return
+	}
+	m.showSnapshot(snap)
+}
+
+// setHidden records whether another screen is on show; shown again, the
+// screen catches up with the probe results that came in meanwhile.
+func (m *mirrorsScreen) setHidden(hidden bool) {
+	m.hidden = hidden
+	if !hidden && m.stale {
+		m.showSnapshot(m.snap)
+	}
+}
+
 // showSnapshot updates the chart, the table, the progress and the chain
 // builder's measurements together.
 func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
-	m.snap = snap
+	m.snap, m.stale = snap, false
 	m.chart.SetSeries(m.series())
 	m.setRowHeights()
 	m.list.Refresh()
 	m.builder.setMeasurements(snap.sums)
 	if m.cancel != nil {
-		m.progress.SetText(lang.L("mirrors.progress", map[string]any{"Samples": snap.samples, "Mirrors": len(snap.sums)}))
+		setText(m.progress, lang.L("mirrors.progress", map[string]any{"Samples": snap.samples, "Mirrors": len(snap.sums)}))
 	}
 }
 

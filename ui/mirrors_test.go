@@ -294,6 +294,24 @@ func TestProbeShortcutAndRememberedChoice(t *testing.T) {
 	if !q.until(10*time.Second, func() bool { return m.summaryOf(fm.fast).Samples >= 1 }) {
 		t.Fatal("no sample of the fast fake mirror within 10 s")
 	}
+
+	// On another screen the results wait: the hidden chart, table and
+	// progress are not redrawn (that would repaint the window every round)
+	// until the Mirrors screen is shown again.
+	u.nav.Select(u.screenIndex("nav.overview"))
+	shown, points, samples := m.progress.Text, chartPoints(m.chart), m.snap.samples
+	if !q.until(10*time.Second, func() bool { return m.snap.samples > samples }) {
+		t.Fatal("no further samples within 10 s while on the Overview")
+	}
+	if m.progress.Text != shown || chartPoints(m.chart) != points {
+		t.Errorf("on the Overview, the Mirrors screen redrew: progress %q → %q, chart points %d → %d",
+			shown, m.progress.Text, points, chartPoints(m.chart))
+	}
+	u.nav.Select(u.screenIndex("nav.mirrors"))
+	if m.progress.Text == shown || chartPoints(m.chart) <= points {
+		t.Errorf("back on Mirrors, the screen did not catch up: progress %q, chart points %d (were %d)",
+			m.progress.Text, chartPoints(m.chart), points)
+	}
 	probeItem.Action()
 	if m.cancel != nil || !m.stop.Disabled() {
 		t.Error("a second Ctrl+P does not stop probing")
@@ -309,4 +327,13 @@ func TestProbeShortcutAndRememberedChoice(t *testing.T) {
 	if len(again.probeOn) != len(off)+1 {
 		t.Errorf("the next run leaves out %d mirrors, want %d", len(again.probeOn), len(off)+1)
 	}
+}
+
+// chartPoints counts the points the chart draws.
+func chartPoints(c *latencyChart) int {
+	n := 0
+	for _, s := range c.series {
+		n += len(s.points)
+	}
+	return n
 }

@@ -83,6 +83,9 @@ func newPhaseBar() *phaseBar {
 
 // SetPhases shows p against scale.
 func (b *phaseBar) SetPhases(p probe.Phases, scale time.Duration) {
+	if b.phases == p && b.scale == scale {
+		return
+	}
 	b.phases, b.scale = p, scale
 	b.Refresh()
 }
@@ -161,14 +164,16 @@ func (r *mirrorRow) CreateRenderer() fyne.WidgetRenderer {
 // (zero if not measured yet); scale is the phase bars' shared maximum.
 func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.Duration) {
 	r.probe.SetChecked(on)
-	r.grade.FillColor = gradeColor(s.Grade())
-	r.grade.Refresh()
-	r.name.SetText(mirrorName(m))
-	r.p50.SetText(latencyText(s, s.P50))
-	r.p95.SetText(latencyText(s, s.P95))
-	r.success.SetText(successRateText(s))
+	if c := gradeColor(s.Grade()); r.grade.FillColor != c {
+		r.grade.FillColor = c
+		r.grade.Refresh()
+	}
+	setText(r.name, mirrorName(m))
+	setText(r.p50, latencyText(s, s.P50))
+	setText(r.p95, latencyText(s, s.P95))
+	setText(r.success, successRateText(s))
 	r.phases.SetPhases(s.Phases, scale)
-	r.err.SetText(lastErrorText(s))
+	setText(r.err, lastErrorText(s))
 	r.err.Hidden = r.err.Text == ""
 }
 
