@@ -56,8 +56,8 @@ type mirrorsScreen struct {
 	tracker    *probe.Tracker
 	snap       probeSnapshot
 	// hidden: another screen is on show. Probe results then wait in snap
-	// (stale) until this screen is shown again: redrawing hidden widgets
-	// would still repaint the whole window every round.
+	// (stale) until this screen is shown again, rather than laying out
+	// the chart and table nobody sees every round.
 	hidden, stale bool
 	cancel        context.CancelFunc // stops the running probe; nil when stopped
 	runs          int                // numbers the probe runs, so a stale end is ignored

@@ -296,8 +296,7 @@ func TestProbeShortcutAndRememberedChoice(t *testing.T) {
 	}
 
 	// On another screen the results wait: the hidden chart, table and
-	// progress are not redrawn (that would repaint the window every round)
-	// until the Mirrors screen is shown again.
+	// progress are not updated until the Mirrors screen is shown again.
 	u.nav.Select(u.screenIndex("nav.overview"))
 	shown, points, samples := m.progress.Text, chartPoints(m.chart), m.snap.samples
 	if !q.until(10*time.Second, func() bool { return m.snap.samples > samples }) {
