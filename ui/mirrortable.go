@@ -122,6 +122,7 @@ func (r *phaseBarRenderer) Layout(size fyne.Size) {
 		w = min(w, size.Width-x)
 		r.b.rects[i].Move(fyne.NewPos(x, 0))
 		r.b.rects[i].Resize(fyne.NewSize(w, size.Height))
+		r.b.rects[i].Hidden = w <= 0 // an empty phase costs no draw call (no Hide: it would repaint)
 		x += w
 	}
 }
@@ -145,6 +146,7 @@ func newMirrorRow() fyne.CanvasObject {
 		name: widget.NewLabel(""), p50: widget.NewLabel(""), p95: widget.NewLabel(""),
 		success: widget.NewLabel(""), phases: newPhaseBar(), err: widget.NewLabel(""),
 	}
+	r.grade.Hidden = true // no grade yet
 	r.name.Truncation, r.err.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
 	r.err.Importance, r.err.SizeName = widget.DangerImportance, theme.SizeNameCaptionText
 	r.ExtendBaseWidget(r)
@@ -166,6 +168,7 @@ func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.
 	r.probe.SetChecked(on)
 	if c := gradeColor(s.Grade()); r.grade.FillColor != c {
 		r.grade.FillColor = c
+		r.grade.Hidden = c == color.Transparent // a transparent circle is still drawn
 		r.grade.Refresh()
 	}
 	setText(r.name, mirrorName(m))
