@@ -10,9 +10,10 @@ import (
 
 // plotImage draws the latency chart's series into one image, anti-aliased:
 // a line per series, a dot per measurement and a marker per failure. The
-// chart shows that image as a single raster, so a repaint costs the same
-// however many points the series hold (as canvas objects, hundreds of
-// segments and dots each cost a draw call on every frame).
+// chart shows that image as a single raster, redrawn once per refresh, so a
+// frame costs one draw call however many points the series hold (as canvas
+// objects, hundreds of segments and dots each cost a draw call on every
+// frame).
 type plotImage struct {
 	img    *image.RGBA
 	origin fyne.Position // the chart position of the image's top left corner
