@@ -99,6 +99,11 @@ func TestWriteAtomicRacesGoEnv(t *testing.T) {
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() { goWriter(t, bin, home, path, &goDone, stop) })
+	// The writer must stop before the test ends, even when it fails early:
+	// a t.Errorf from it after that would panic.
+	var once sync.Once
+	stopWriter := func() { once.Do(func() { close(stop); wg.Wait() }) }
+	defer stopWriter()
 
 	r := rand.New(rand.NewPCG(3, 4))
 	ours := map[string]string{}
@@ -107,7 +112,17 @@ func TestWriteAtomicRacesGoEnv(t *testing.T) {
 		key := "GOMIRRORTEST" + strconv.Itoa(i)
 		ours[key] = "v" + strconv.Itoa(i)
 		before := goDone.Load()
-		pause := func() { time.Sleep(time.Duration(r.IntN(40)) * time.Millisecond) }
+		// The user's wait comes once, before the first try; a retry reads
+		// and writes again at once, as a caller should. Waiting again on every
+		// retry would lose to go's loop, which writes every few milliseconds
+		// on a busy machine, no matter how many tries.
+		waited := false
+		pause := func() {
+			if !waited {
+				waited = true
+				time.Sleep(time.Duration(r.IntN(40)) * time.Millisecond)
+			}
+		}
 		base, n := setWithRetry(t, path, map[string]string{key: ours[key]}, pause)
 		retries += n
 		switch v := goValue(base); {
@@ -121,8 +136,7 @@ func TestWriteAtomicRacesGoEnv(t *testing.T) {
 			t.Logf("write %d was based on GOPRIVATE=g%d, but g%d had been written", i, v, before)
 		}
 	}
-	close(stop)
-	wg.Wait()
+	stopWriter()
 	t.Logf("%d go writes, %d ErrChanged retries, %d of our keys survived go's writes",
 		goDone.Load(), retries, countKeys(t, path, ours))
 	if stale > 1 {
