@@ -259,7 +259,7 @@ func mirrorLabel(cat []mirrors.Mirror, url string) string {
 // to update: rebuilding its rows would lay the window out again.
 func (b *chainBuilder) updatePairing() {
 	if b.res == nil {
-		b.sumdbWhy.SetText("")
+		setText(b.sumdbWhy, "")
 		b.sumdb.Hide()
 		enable(b.apply, false)
 		return
@@ -269,10 +269,12 @@ func (b *chainBuilder) updatePairing() {
 		b.pair = pair
 		b.sumdb.SetChecked(pair != "")
 	}
-	b.sumdbWhy.SetText(pairingText(b.res, why))
-	b.sumdb.Text = lang.L("mirrors.chain.setsumdb", map[string]any{"Value": pair})
-	b.sumdb.Hidden = pair == ""
-	b.sumdb.Refresh()
+	setText(b.sumdbWhy, pairingText(b.res, why))
+	text, hidden := lang.L("mirrors.chain.setsumdb", map[string]any{"Value": pair}), pair == ""
+	if text != b.sumdb.Text || hidden != b.sumdb.Hidden {
+		b.sumdb.Text, b.sumdb.Hidden = text, hidden
+		b.sumdb.Refresh()
+	}
 }
 
 // pairingText explains the GOSUMDB pairing, or keeps the current value.

@@ -63,6 +63,9 @@ type mirrorsScreen struct {
 	runs          int                // numbers the probe runs, so a stale end is ignored
 
 	rowPlain, rowError float32 // table row heights without and with an error line
+	// rows maps each table row the list has filled to the catalogue index
+	// it shows, so that probe results update the rows in place.
+	rows map[*mirrorRow]widget.ListItemID
 
 	chart    *latencyChart
 	list     *widget.List
@@ -313,7 +316,7 @@ func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
 	m.snap, m.stale = snap, false
 	m.chart.SetSeries(m.series())
 	m.setRowHeights()
-	m.list.Refresh()
+	m.refreshRows()
 	m.builder.setMeasurements(snap.sums)
 	if m.cancel != nil {
 		setText(m.progress, lang.L("mirrors.progress", map[string]any{"Samples": snap.samples, "Mirrors": len(snap.sums)}))
@@ -374,10 +377,25 @@ func (m *mirrorsScreen) phaseScale() time.Duration {
 func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	mr := m.cat[id]
 	row := obj.(*mirrorRow)
+	if m.rows == nil {
+		m.rows = map[*mirrorRow]widget.ListItemID{}
+	}
+	m.rows[row] = id
 	on, set := m.probeOn[mr.URL]
 	row.probe.OnChanged = nil
 	row.show(mr, on || !set, m.summaryOf(mr.URL), m.phaseScale())
 	row.probe.OnChanged = func(on bool) { m.onProbeToggled(mr.URL, on) }
+}
+
+// refreshRows shows the latest results in the table's rows, each label
+// and bar refreshed only if it changed. It does not refresh the list:
+// that would free and redraw the texture of every text in the table.
+func (m *mirrorsScreen) refreshRows() {
+	for row, id := range m.rows {
+		if id < len(m.cat) {
+			m.updateMirrorRow(id, row)
+		}
+	}
 }
 
 // onProbeToggled includes or leaves out a mirror; a running probe

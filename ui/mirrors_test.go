@@ -104,6 +104,8 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	fm := f.addFakeMirrors()
 	m, q, w := f.newMirrorsUI()
 	m.interval.SetSelected("1 s")
+	// The rows on show are updated in place, without refreshing the list.
+	fast, failing := rowFor(t, m, w, "Fake fast"), rowFor(t, m, w, "Fake failing")
 	test.Tap(m.start)
 	if m.stop.Disabled() || m.live.Hidden {
 		t.Error("while probing, Stop is disabled or the live indicator hidden")
@@ -114,8 +116,6 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	if !q.until(10*time.Second, twice) {
 		t.Fatalf("no two samples of each fake mirror within 10 s: %+v", m.snap.sums)
 	}
-	w.Content().Refresh()
-	fast, failing := rowFor(t, m, w, "Fake fast"), rowFor(t, m, w, "Fake failing")
 	if !strings.HasSuffix(fast.p50.Text, " ms") || !strings.HasPrefix(fast.success.Text, "100%") || fast.err.Text != "" {
 		t.Errorf("fast mirror row = p50 %q, success %q, error %q", fast.p50.Text, fast.success.Text, fast.err.Text)
 	}

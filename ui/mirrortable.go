@@ -177,7 +177,10 @@ func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.
 	setText(r.success, successRateText(s))
 	r.phases.SetPhases(s.Phases, scale)
 	setText(r.err, lastErrorText(s))
-	r.err.Hidden = r.err.Text == ""
+	if hidden := r.err.Text == ""; hidden != r.err.Hidden {
+		r.err.Hidden = hidden
+		r.Refresh() // lay the row out again
+	}
 }
 
 // rowHeights returns the height of a table row without and with its

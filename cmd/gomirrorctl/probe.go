@@ -19,14 +19,17 @@ import (
 
 var probeCmd = &command{
 	name:    "probe",
-	args:    "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--module PATH] [--warm] [--ip 4|6|both]",
+	args:    "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--recheck D] [--module PATH] [--warm] [--ip 4|6|both]",
 	summary: "measure mirrors with real module-protocol requests",
 	help: `Probe measures module mirrors the way the go command uses them: each sample
 requests the version list, @latest, .info and .mod of a small module, then
 asks whether the mirror proxies the checksum database (GOSUMDB's name at
 /sumdb/<name>/supported). The DNS, connect, TLS and first-byte phases are
-timed; every sample opens a fresh connection unless --warm. All mirrors are
-probed at once; HTTPS_PROXY and NO_PROXY apply as for the go command.
+timed; every sample opens a fresh connection unless --warm. Once a mirror
+has passed every check, its samples for the next --recheck request the
+version list alone (the latency is that request's); a failure brings the
+full check back at once. All mirrors are probed at once; HTTPS_PROXY and
+NO_PROXY apply as for the go command.
 
 The table lists the mirrors best first with the median (p50) and 95th
 percentile (p95) latency of the version list request, jitter, success rate,
@@ -41,6 +44,8 @@ Flags:
 	--count N      samples per mirror (default 3; 0 probes until Ctrl-C)
 	--interval D   between the starts of rounds (default 1s)
 	--timeout D    per request (default 10s)
+	--recheck D    how long a full check that passed holds (default 30s;
+	               0 checks everything on every sample)
 	--module PATH  the module to request (default golang.org/x/mod)
 	--warm         reuse connections between samples
 	--ip 4|6|both  probe over IPv4, IPv6, or each separately (one row per
@@ -64,6 +69,7 @@ type probeFlags struct {
 	count    int
 	interval time.Duration
 	timeout  time.Duration
+	recheck  time.Duration
 	module   string
 	warm     bool
 	ip       string // "", "4", "6" or "both"
@@ -78,6 +84,7 @@ func (p *probeFlags) register(fs *flag.FlagSet, count int, interval time.Duratio
 	fs.IntVar(&p.count, "count", count, "")
 	fs.DurationVar(&p.interval, "interval", interval, "")
 	fs.DurationVar(&p.timeout, "timeout", probe.DefaultTimeout, "")
+	fs.DurationVar(&p.recheck, "recheck", probe.DefaultRecheck, "")
 	fs.StringVar(&p.module, "module", probe.DefaultModule, "")
 	fs.BoolVar(&p.warm, "warm", false, "")
 	fs.StringVar(&p.ip, "ip", "", "")
@@ -91,8 +98,8 @@ func (p *probeFlags) check() error {
 	switch {
 	case p.count < 0:
 		return fmt.Errorf("--count must be 0 or more, not %d", p.count)
-	case p.interval < 0 || p.timeout <= 0:
-		return fmt.Errorf("--interval must not be negative and --timeout must be positive")
+	case p.interval < 0 || p.recheck < 0 || p.timeout <= 0:
+		return fmt.Errorf("--interval and --recheck must not be negative and --timeout must be positive")
 	}
 	if _, ok := ipNetworks[p.ip]; !ok {
 		return fmt.Errorf("--ip must be 4, 6 or both, not %q", p.ip)
@@ -183,7 +190,8 @@ func (c *cli) measure(r *resolve.Resolution, targets []probe.Target, pf probeFla
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := mirrors.ProbeOptions(r)
-	opts.Module, opts.Timeout, opts.Warm, opts.Networks = pf.module, pf.timeout, pf.warm, ipNetworks[pf.ip]
+	opts.Module, opts.Timeout, opts.Recheck = pf.module, pf.timeout, pf.recheck
+	opts.Warm, opts.Networks = pf.warm, ipNetworks[pf.ip]
 	tr := probe.NewTracker(pf.count, 0, 0)
 	total, n := pf.count*len(targets), 0
 	for s := range probe.New(opts).Run(ctx, targets, probe.Schedule{Count: pf.count, Interval: pf.interval}) {

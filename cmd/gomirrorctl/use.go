@@ -38,7 +38,7 @@ Flags:
 	--sumdb VALUE  also write GOSUMDB=VALUE
 	--dry-run      print the chain and its explanation; write nothing
 	--suggest      probe, then use the suggested chain
-	--count, --interval, --timeout, --module, --warm, --ip
+	--count, --interval, --timeout, --recheck, --module, --warm, --ip
 	               the probe of --suggest, as for "gomirrorctl probe"
 `,
 	run: runUse,

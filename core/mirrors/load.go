@@ -31,9 +31,10 @@ func Load(svc *service.Service) (*resolve.Resolution, []Mirror, error) {
 }
 
 // ProbeOptions returns the probe options for r: the checksum database the
-// go command will ask the mirrors about, and the defaults otherwise.
+// go command will ask the mirrors about, a full check of each mirror every
+// probe.DefaultRecheck, and the defaults otherwise.
 func ProbeOptions(r *resolve.Resolution) probe.Options {
-	return probe.Options{SumDB: SumDBName(r)}
+	return probe.Options{SumDB: SumDBName(r), Recheck: probe.DefaultRecheck}
 }
 
 // Compose links mirror URLs with sep and, if end is direct or off, ends the

@@ -9,6 +9,11 @@
 // By default every sample uses a fresh connection, so it measures a real
 // DNS lookup, TCP connect and TLS handshake; Options.Warm keeps connections
 // between samples instead.
+//
+// With Options.Recheck, a mirror that passed every check recently gets a
+// quick sample instead: the version list alone, still over a fresh
+// connection, which is all its latency is measured on. Continuous probing
+// then makes a fifth of the requests.
 package probe
 
 import (
@@ -25,10 +30,13 @@ import (
 // well known, and released often enough for a lagging mirror to show.
 const DefaultModule = "golang.org/x/mod"
 
-// Defaults for Options.
+// Defaults for Options. DefaultRecheck is not applied to a zero
+// Options.Recheck (that means a full check every sample); callers that
+// probe continuously choose it.
 const (
 	DefaultTimeout  = 10 * time.Second
 	DefaultParallel = 8
+	DefaultRecheck  = 30 * time.Second
 )
 
 // Target is one mirror to probe. URL is echoed in every result as given.
@@ -54,6 +62,12 @@ type Options struct {
 	// "tcp": whatever the system picks.
 	Networks []string
 	Warm     bool // reuse connections between samples of the same mirror
+	// Recheck is how long a full sample that succeeded vouches for the
+	// mirror's @latest, .info, .mod and checksum-database answers: until
+	// then its samples are quick (the version list only; Sample.Quick).
+	// A failed sample, quick or full, makes the next one full. 0 makes
+	// every sample full.
+	Recheck time.Duration
 	// Proxy selects the HTTP proxy per request as the go command does;
 	// http.ProxyFromEnvironment (HTTPS_PROXY, NO_PROXY…) if nil.
 	Proxy     func(*http.Request) (*url.URL, error)
@@ -92,11 +106,14 @@ type Engine struct {
 
 	mu   sync.Mutex
 	warm map[Key]*http.Transport
+	// checked holds, per series, when its last full sample that succeeded
+	// started; absent after a failure. Only used with Options.Recheck.
+	checked map[Key]time.Time
 }
 
 // New returns an Engine for opts.
 func New(opts Options) *Engine {
-	return &Engine{opts: opts.withDefaults(), warm: map[Key]*http.Transport{}}
+	return &Engine{opts: opts.withDefaults(), warm: map[Key]*http.Transport{}, checked: map[Key]time.Time{}}
 }
 
 // Options returns the engine's options with defaults filled in.

@@ -77,10 +77,14 @@ type Sample struct {
 	Phases  Phases        `json:"phases"`
 	Steps   []Step        `json:"steps"`
 	Err     *Error        `json:"error,omitempty"` // the first failure; nil if OK
-	SumDB   SumDBState    `json:"sumdb"`
-	Latest  string        `json:"latest,omitempty"`   // the version @latest reported
-	Version string        `json:"version,omitempty"`  // whose .info and .mod were fetched
-	ModHash string        `json:"mod_hash,omitempty"` // go.sum's "/go.mod h1:" hash of that .mod
+	// Quick: only the version list was requested, as a full sample had
+	// passed every check within Options.Recheck. SumDB is then unknown and
+	// Latest, Version and ModHash empty; a Tracker keeps the last known.
+	Quick   bool       `json:"quick,omitempty"`
+	SumDB   SumDBState `json:"sumdb"`
+	Latest  string     `json:"latest,omitempty"`   // the version @latest reported
+	Version string     `json:"version,omitempty"`  // whose .info and .mod were fetched
+	ModHash string     `json:"mod_hash,omitempty"` // go.sum's "/go.mod h1:" hash of that .mod
 }
 
 // Key returns the sample's series key.
@@ -88,7 +92,8 @@ func (s Sample) Key() Key { return Key{URL: s.Target.URL, Network: s.Network} }
 
 // Sample probes target once over network ("tcp", "tcp4" or "tcp6"): the
 // module-protocol requests in order, stopping at the first failure, then the
-// checksum-database check.
+// checksum-database check; or, if Options.Recheck allows, the version list
+// alone (a quick sample).
 func (e *Engine) Sample(ctx context.Context, target Target, network string) Sample {
 	if network == "" {
 		network = "tcp"
@@ -99,14 +104,49 @@ func (e *Engine) Sample(ctx context.Context, target Target, network string) Samp
 		s.Err = err
 		return s
 	}
+	s.Quick = e.quick(s.Key(), s.Start)
 	tr, done := e.transport(s.Key())
 	defer done()
 	c := &client{e: e, hc: &http.Client{Transport: tr, CheckRedirect: checkRedirect}, base: base}
-	s.OK = c.module(ctx, &s) && c.sumdb(ctx, &s)
+	if s.Quick {
+		s.OK = c.list(ctx, &s)
+	} else {
+		s.OK = c.module(ctx, &s) && c.sumdb(ctx, &s)
+	}
 	if len(s.Steps) > 0 {
 		s.Phases, s.Latency = s.Steps[0].Phases, s.Steps[0].Phases.Total
 	}
+	e.record(s)
 	return s
+}
+
+// quick reports whether a sample of k starting at start may be quick: a
+// full sample of k succeeded less than Options.Recheck before, and no
+// sample has failed since.
+func (e *Engine) quick(k Key, start time.Time) bool {
+	if e.opts.Recheck <= 0 {
+		return false
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	at, ok := e.checked[k]
+	return ok && start.Sub(at) < e.opts.Recheck
+}
+
+// record notes a finished sample for quick: a full success vouches for
+// the series from its start, any failure makes the next sample full.
+func (e *Engine) record(s Sample) {
+	if e.opts.Recheck <= 0 {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	switch {
+	case !s.OK:
+		delete(e.checked, s.Key())
+	case !s.Quick:
+		e.checked[s.Key()] = s.Start
+	}
 }
 
 // baseURL returns the mirror URL as the go command reads a GOPROXY entry
@@ -131,15 +171,27 @@ func baseURL(raw string) (string, *Error) {
 // module runs the list, latest, info and mod steps, stopping at the first
 // failure, and reports whether all succeeded.
 func (c *client) module(ctx context.Context, s *Sample) bool {
+	base, ok := c.moduleBase(s)
+	return ok && c.step(ctx, s, StepList, base+"/@v/list", checkList) &&
+		c.step(ctx, s, StepLatest, base+"/@latest", s.checkLatest) &&
+		c.versionSteps(ctx, s, base)
+}
+
+// list runs the list step alone, for a quick sample.
+func (c *client) list(ctx context.Context, s *Sample) bool {
+	base, ok := c.moduleBase(s)
+	return ok && c.step(ctx, s, StepList, base+"/@v/list", checkList)
+}
+
+// moduleBase returns the URL of the probed module's directory on the
+// mirror, or records why the module path cannot be requested.
+func (c *client) moduleBase(s *Sample) (string, bool) {
 	mod, err := module.EscapePath(c.e.opts.Module)
 	if err != nil {
 		s.Err = &Error{Class: ClassBadRequest, Message: "cannot probe module " + c.e.opts.Module + ": " + err.Error()}
-		return false
+		return "", false
 	}
-	base := c.base + "/" + mod
-	return c.step(ctx, s, StepList, base+"/@v/list", checkList) &&
-		c.step(ctx, s, StepLatest, base+"/@latest", s.checkLatest) &&
-		c.versionSteps(ctx, s, base)
+	return c.base + "/" + mod, true
 }
 
 // versionSteps fetches the .info and .mod of Options.Version, or of the
