@@ -88,7 +88,8 @@ type probeSnapshot struct {
 // after a write.
 func newMirrorsScreen(svc *service.Service, win fyne.Window, run runner, written func()) *mirrorsScreen {
 	m := &mirrorsScreen{svc: svc, win: win, run: run, written: written, post: fyne.Do,
-		opts: func(o probe.Options) probe.Options { return o }, probeOn: map[string]bool{}, tracker: probe.NewTracker(0, 0, 0)}
+		opts: func(o probe.Options) probe.Options { return o }, probeOn: map[string]bool{}, tracker: probe.NewTracker(0, 0, 0),
+		rows: map[*mirrorRow]widget.ListItemID{}}
 	m.builder = newChainBuilder(svc, win, run, m.onWritten)
 	return m
 }
@@ -377,9 +378,6 @@ func (m *mirrorsScreen) phaseScale() time.Duration {
 func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	mr := m.cat[id]
 	row := obj.(*mirrorRow)
-	if m.rows == nil {
-		m.rows = map[*mirrorRow]widget.ListItemID{}
-	}
 	m.rows[row] = id
 	on, set := m.probeOn[mr.URL]
 	row.probe.OnChanged = nil
