@@ -4,14 +4,15 @@
 # keeps a screenshot; then scripts/screenshots.sh saves one of each screen
 # (set SCREENSHOTS=0 to skip them). Usage: gui-smoke.sh BINARY OUTDIR
 set -euo pipefail
+. "$(dirname "$0")/xapp.sh"
 bin=$1 out=$2
 mkdir -p "$out"
 tmp=$(mktemp -d) app="" xvfb=""
-trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill -KILL $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
-for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 100); do x "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 
 mkdir -p "$tmp/home" "$tmp/config"
 env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 \
@@ -19,7 +20,7 @@ env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UT
 
 wid=""
 for _ in $(seq 200); do
-	wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+	wid=$(x "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
 	[ -n "$wid" ] && break
 	kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app exited early:" >&2; cat "$tmp/app.log" >&2; exit 1; }
 	sleep 0.05
@@ -27,9 +28,8 @@ done
 [ -n "$wid" ] || { echo "gui-smoke: no window titled 'Go Mirror' appeared" >&2; cat "$tmp/app.log" >&2; exit 1; }
 sleep 2
 kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app died after showing its window" >&2; cat "$tmp/app.log" >&2; exit 1; }
-DISPLAY=$display import -window root "$out/overview.png"
+x "$display" import -window root "$out/overview.png"
 echo "gui-smoke: window $wid shown and alive; screenshot in $out/overview.png"
-kill "$app" 2>/dev/null || true
-wait "$app" 2>/dev/null || true
+stop_pid "$app" "$tmp/app.log"
 app=""
 [ "${SCREENSHOTS:-1}" = 0 ] || bash "$(dirname "$0")/screenshots.sh" "$bin" "$out"

@@ -28,13 +28,14 @@
 #
 # Usage: scripts/perf-gui.sh [RUNS]   (default 15)
 set -euo pipefail
+. "$(dirname "$0")/xapp.sh"
 
 runs=${1:-15}
 probe_secs=${PROBE_SECS:-60} probe_settle=${PROBE_SETTLE:-10}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 xvfb="" app="" fake=""
-trap 'kill $app $fake $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill -KILL $app $fake $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 for tool in Xvfb xdotool xdpyinfo; do
 	command -v "$tool" >/dev/null || { echo "perf-gui: $tool not found (run make setup)" >&2; exit 1; }
@@ -70,7 +71,7 @@ launch() {
 	[ "$1" = probing ] && bin=gomirror
 	home_env "$1"
 	"${henv[@]}" "$tmp/$bin" >>"$tmp/$1.log" 2>&1 &
-	app=$!
+	app=$! applog=$tmp/$1.log
 }
 
 # wait_mapped NAME: waits (20 s at most) for the app's window; prints ms since $t0.
@@ -88,7 +89,7 @@ wait_mapped() {
 	return 1
 }
 
-stop() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=""; }
+stop() { stop_pid "$app" "$applog"; app=""; }
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
@@ -135,7 +136,7 @@ mkdir -p "$prefs"
 printf '{"onboarded":true,"probeOff":[%s]}\n' "$off" >"$prefs/preferences.json"
 t0=$(now_ms); launch probing; wait_mapped probing >/dev/null
 wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Go Mirror$' | head -n1)
-DISPLAY=$display xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+p
+x "$display" xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+p
 sleep "$probe_settle"
 a=$(ticks "$app") s0=$(now_ms) r0=$(cat "$tmp/served")
 sleep "$probe_secs"

@@ -10,10 +10,11 @@
 # naming *.example.test hosts, so that no real default proxy shows.
 # Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
+. "$(dirname "$0")/xapp.sh"
 bin=$(realpath "$1") out=$2
 mkdir -p "$out"
 tmp=$(mktemp -d) app="" xvfb=""
-trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill -KILL $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 screens=(overview mirrors private profiles history troubleshoot)
 
 # fake_goroot makes $tmp/goroot from the installation of the go on PATH.
@@ -45,34 +46,34 @@ start_app() {
 	fi
 	env -i PATH="$tmp/goroot/bin:/usr/bin:/bin" HOME="$home" XDG_CONFIG_HOME="$home/config" \
 		XDG_CACHE_HOME="$tmp/cache" LANG="$2" DISPLAY="$display" "$bin" >"$home/app.log" 2>&1 &
-	app=$!
+	app=$! applog=$home/app.log
 	wid=""
 	for _ in $(seq 200); do
-		wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+		wid=$(x "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
 		[ -n "$wid" ] && break
 		sleep 0.05
 	done
 	[ -n "$wid" ] || { echo "screenshots: no window appeared" >&2; cat "$home/app.log" >&2; exit 1; }
-	DISPLAY=$display xdotool windowfocus --sync "$wid" 2>/dev/null || true
+	x "$display" xdotool windowfocus --sync "$wid" 2>/dev/null || true
 	sleep 2
 }
 
-stop_app() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=""; }
+stop_app() { stop_pid "$app" "$applog"; app=""; }
 
 # shot NAME saves the window as OUTDIR/NAME.png.
 shot() {
-	DISPLAY=$display import -window "$wid" "$tmp/raw.png"
+	x "$display" import -window "$wid" "$tmp/raw.png"
 	convert "$tmp/raw.png" -strip -colors 256 "PNG8:$out/$1.png"
 }
 
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
-for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 100); do x "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 fake_goroot
 
 start_app en en_US.UTF-8
 for i in "${!screens[@]}"; do
-	DISPLAY=$display xdotool key --clearmodifiers "ctrl+$((i + 1))"
+	x "$display" xdotool key --clearmodifiers "ctrl+$((i + 1))"
 	sleep 1
 	shot "${screens[$i]}"
 done
