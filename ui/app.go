@@ -53,6 +53,7 @@ type UI struct {
 
 	nav     *widget.List
 	content *fyne.Container
+	onQuit  []func() // see OnQuit
 }
 
 // New builds the user interface into w, backed by svc, and starts loading

@@ -33,15 +33,26 @@ func (u *UI) helpMenu() *fyne.Menu {
 func (u *UI) onSettingsTapped() { newSettingsDialog(u.app, u.win).open() }
 
 // restoreWindow gives the window its size of the last run, if any, and
-// remembers the size when the window closes (also on Quit).
+// remembers the size when the window closes (also on Quit), then runs the
+// OnQuit callbacks: the app's only window closing quits it.
 func (u *UI) restoreWindow() {
 	prefs := u.app.Preferences()
 	w, h := prefs.Float(prefWidth), prefs.Float(prefHeight)
 	if w >= minWidth && h >= minHeight {
 		u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
-	u.win.SetOnClosed(u.saveWindowSize)
+	u.win.SetOnClosed(func() {
+		u.saveWindowSize()
+		for _, f := range u.onQuit {
+			f()
+		}
+	})
 }
+
+// OnQuit adds f to what runs, on the UI goroutine, when the app begins to
+// quit through its window: the close button, File ▸ Quit or the tray's
+// Quit. (A signal stops Fyne without closing the window.)
+func (u *UI) OnQuit(f func()) { u.onQuit = append(u.onQuit, f) }
 
 // saveWindowSize remembers the window's size for the next run.
 func (u *UI) saveWindowSize() {

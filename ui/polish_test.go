@@ -109,6 +109,27 @@ func TestWindowSizeRemembered(t *testing.T) {
 	}
 }
 
+// TestQuitThroughWindow checks that closing the window (the close button,
+// File ▸ Quit and the tray's Quit all do) saves its size and runs the
+// OnQuit callbacks, which the app uses to make sure the process ends.
+func TestQuitThroughWindow(t *testing.T) {
+	f := newFixture(t)
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil) // closed by the test, not by a cleanup
+	u := newUI(a, w, f.svc, inline)
+	u.restoreWindow()
+	quits := 0
+	u.OnQuit(func() { quits++ })
+	w.Resize(fyne.NewSize(880, 610))
+	w.Close()
+	if quits != 1 {
+		t.Errorf("OnQuit callbacks ran %d times on close, want 1", quits)
+	}
+	if got := u.app.Preferences().Float(prefWidth); got != 880 {
+		t.Errorf("saved width after close = %v, want 880", got)
+	}
+}
+
 func TestContextsBarCancel(t *testing.T) {
 	test.NewTempApp(t)
 	b := newContextsBar(nil, func() {})

@@ -179,15 +179,15 @@ func TestTrayMenuListsProfiles(t *testing.T) {
 	test.NewTempApp(t)
 	ps := append(profile.Presets(), profile.Profile{Name: "Home"})
 	var applied string
-	shown := false
-	m := trayMenu(ps, "Home", func(n string) { applied = n }, func() { shown = true })
+	shown, quit := false, false
+	m := trayMenu(ps, "Home", func(n string) { applied = n }, func() { shown = true }, func() { quit = true })
 	var names []string
 	for _, it := range m.Items {
 		if !it.IsSeparator && it.Action != nil {
 			names = append(names, it.Label)
 		}
 	}
-	want := append(profileNames(ps), "Show Go Mirror")
+	want := append(profileNames(ps), "Show Go Mirror", "Quit")
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("tray items = %q, want %q", names, want)
 	}
@@ -200,11 +200,16 @@ func TestTrayMenuListsProfiles(t *testing.T) {
 		}
 	}
 	m.Items[3].Action()
-	m.Items[len(m.Items)-1].Action()
-	if applied != ps[1].Name || !shown {
-		t.Errorf("tray actions: applied %q, shown %t", applied, shown)
+	m.Items[len(m.Items)-3].Action()
+	if last := m.Items[len(m.Items)-1]; !last.IsQuit {
+		t.Errorf("last tray item %q is not marked IsQuit: Fyne would add a second Quit", last.Label)
+	} else {
+		last.Action()
 	}
-	if m := trayMenu(ps, "", nil, nil); !strings.Contains(m.Items[0].Label, "No profile") {
+	if applied != ps[1].Name || !shown || !quit {
+		t.Errorf("tray actions: applied %q, shown %t, quit %t", applied, shown, quit)
+	}
+	if m := trayMenu(ps, "", nil, nil, nil); !strings.Contains(m.Items[0].Label, "No profile") {
 		t.Errorf("tray head without an active profile = %q", m.Items[0].Label)
 	}
 }
@@ -216,7 +221,7 @@ func TestTrayFollowsApply(t *testing.T) {
 	u, _ := f.newUI()
 	p := u.profiles
 	var menu *fyne.Menu
-	p.tray = func() { menu = trayMenu(p.profiles, p.active, p.applyByName, func() {}) }
+	p.tray = func() { menu = trayMenu(p.profiles, p.active, p.applyByName, func() {}, func() {}) }
 	p.load()
 	for _, it := range menu.Items {
 		if it.Label == profile.PresetOffline {

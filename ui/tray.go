@@ -14,9 +14,11 @@ import (
 )
 
 // trayMenu is the system tray menu: the active profile, each profile to
-// switch to (the active one checked), and an item that shows the window.
-// Fyne adds Quit.
-func trayMenu(ps []profile.Profile, active string, onApply func(name string), onShow func()) *fyne.Menu {
+// switch to (the active one checked), an item that shows the window, and
+// Quit. Quit is onQuit, not Fyne's own (which stops the app without closing
+// the window): the app closes its window, so that quitting from the tray
+// remembers the window's size and begins the quit as the File menu does.
+func trayMenu(ps []profile.Profile, active string, onApply func(name string), onShow, onQuit func()) *fyne.Menu {
 	head := fyne.NewMenuItem(lang.L("tray.noactive"), nil)
 	if active != "" {
 		head.Label = lang.L("tray.active", map[string]any{"Name": active})
@@ -28,7 +30,10 @@ func trayMenu(ps []profile.Profile, active string, onApply func(name string), on
 		item.Checked = q.Name == active
 		items = append(items, item)
 	}
-	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("tray.show"), onShow))
+	quit := fyne.NewMenuItem(lang.L("menu.quit"), onQuit)
+	quit.IsQuit = true
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("tray.show"), onShow),
+		fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMenu("Go Mirror", items...)
 }
 
@@ -37,7 +42,7 @@ func trayMenu(ps []profile.Profile, active string, onApply func(name string), on
 func (p *profilesScreen) start(src network.Source) {
 	if da, ok := p.app.(desktop.App); ok && trayAvailable() {
 		da.SetSystemTrayIcon(assets.Icon)
-		p.tray = func() { da.SetSystemTrayMenu(trayMenu(p.profiles, p.active, p.applyByName, p.win.Show)) }
+		p.tray = func() { da.SetSystemTrayMenu(trayMenu(p.profiles, p.active, p.applyByName, p.win.Show, p.win.Close)) }
 		p.tray()
 	}
 	p.net.watch(src)

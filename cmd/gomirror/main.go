@@ -19,6 +19,8 @@ func main() {
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Go Mirror")
 	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
-	ui.New(a, w, service.New(service.Options{}))
+	u := ui.New(a, w, service.New(service.Options{}))
+	u.OnQuit(exitIfStuck)
+	exitIfStuckOnSignal()
 	w.ShowAndRun()
 }
