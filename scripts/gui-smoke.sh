@@ -12,7 +12,7 @@ trap 'kill -KILL $app $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -r
 
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
-for _ in $(seq 100); do x "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 100); do xrun "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 
 mkdir -p "$tmp/home" "$tmp/config"
 env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 \
@@ -20,7 +20,7 @@ env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UT
 
 wid=""
 for _ in $(seq 200); do
-	wid=$(x "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+	wid=$(xrun "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
 	[ -n "$wid" ] && break
 	kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app exited early:" >&2; cat "$tmp/app.log" >&2; exit 1; }
 	sleep 0.05
@@ -28,7 +28,7 @@ done
 [ -n "$wid" ] || { echo "gui-smoke: no window titled 'Go Mirror' appeared" >&2; cat "$tmp/app.log" >&2; exit 1; }
 sleep 2
 kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app died after showing its window" >&2; cat "$tmp/app.log" >&2; exit 1; }
-x "$display" import -window root "$out/overview.png"
+xrun "$display" import -window root "$out/overview.png"
 echo "gui-smoke: window $wid shown and alive; screenshot in $out/overview.png"
 stop_pid "$app" "$tmp/app.log"
 app=""

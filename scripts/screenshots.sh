@@ -49,12 +49,12 @@ start_app() {
 	app=$! applog=$home/app.log
 	wid=""
 	for _ in $(seq 200); do
-		wid=$(x "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+		wid=$(xrun "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
 		[ -n "$wid" ] && break
 		sleep 0.05
 	done
 	[ -n "$wid" ] || { echo "screenshots: no window appeared" >&2; cat "$home/app.log" >&2; exit 1; }
-	x "$display" xdotool windowfocus --sync "$wid" 2>/dev/null || true
+	xrun "$display" xdotool windowfocus --sync "$wid" 2>/dev/null || true
 	sleep 2
 }
 
@@ -62,18 +62,18 @@ stop_app() { stop_pid "$app" "$applog"; app=""; }
 
 # shot NAME saves the window as OUTDIR/NAME.png.
 shot() {
-	x "$display" import -window "$wid" "$tmp/raw.png"
+	xrun "$display" import -window "$wid" "$tmp/raw.png"
 	convert "$tmp/raw.png" -strip -colors 256 "PNG8:$out/$1.png"
 }
 
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
-for _ in $(seq 100); do x "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 100); do xrun "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 fake_goroot
 
 start_app en en_US.UTF-8
 for i in "${!screens[@]}"; do
-	x "$display" xdotool key --clearmodifiers "ctrl+$((i + 1))"
+	xrun "$display" xdotool key --clearmodifiers "ctrl+$((i + 1))"
 	sleep 1
 	shot "${screens[$i]}"
 done

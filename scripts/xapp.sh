@@ -3,8 +3,8 @@
 # a CI run that hangs says nothing about where, so every X tool gets a time
 # limit and an app that ignores SIGTERM is dumped and killed.
 
-# x DISPLAY CMD... runs an X client on DISPLAY for at most 20 seconds.
-x() {
+# xrun DISPLAY CMD... runs an X client on DISPLAY for at most 20 seconds.
+xrun() {
 	local d=$1
 	shift
 	DISPLAY=$d timeout -k 2 20 "$@"
