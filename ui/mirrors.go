@@ -20,8 +20,8 @@ import (
 // Probe results redraw the screen at most every redrawEvery, and only once
 // the samples of a round have stopped arriving for redrawSettle: a round
 // probes every mirror at once, so it is drawn once rather than sample by
-// sample. Each redraw repaints the whole window (about 13 ms of CPU under
-// software OpenGL), about half of what live probing costs.
+// sample. Each redraw repaints the whole window (about 17 ms of CPU under
+// software OpenGL, whatever changed), most of what live probing costs.
 const (
 	redrawEvery  = time.Second
 	redrawSettle = 250 * time.Millisecond
