@@ -18,6 +18,7 @@ func main() {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Go Mirror")
+	noDepthBuffer()
 	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
 	u := ui.New(a, w, service.New(service.Options{}))
 	u.OnQuit(exitIfStuck)

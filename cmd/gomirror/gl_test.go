@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-gl/gl/v2.1/gl"
+	"github.com/go-gl/glfw/v3.3/glfw"
+)
+
+// glProbeEnv makes this test binary a child that opens a GLFW window on
+// $DISPLAY and prints the depth and stencil bits of its framebuffer: with
+// the app's hints ("app") or GLFW's defaults ("default").
+const glProbeEnv = "GOMIRROR_GL_PROBE"
+
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(glProbeEnv); mode != "" {
+		// TestMain runs on the main thread (Fyne's GLFW driver locks it
+		// in init), which GLFW needs.
+		if err := printFramebufferBits(mode == "app"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// printFramebufferBits opens a hidden window, as Fyne would after
+// noDepthBuffer when hinted, and prints "depth=D stencil=S".
+func printFramebufferBits(hinted bool) error {
+	if err := glfw.Init(); err != nil {
+		return err
+	}
+	defer glfw.Terminate()
+	if hinted {
+		noDepthBuffer()
+	}
+	glfw.WindowHint(glfw.Visible, glfw.False)
+	glfw.WindowHint(glfw.ContextVersionMajor, 2)
+	glfw.WindowHint(glfw.ContextVersionMinor, 1)
+	win, err := glfw.CreateWindow(64, 64, "gl probe", nil, nil)
+	if err != nil {
+		return err
+	}
+	defer win.Destroy()
+	win.MakeContextCurrent()
+	if err := gl.Init(); err != nil {
+		return err
+	}
+	var depth, stencil int32
+	gl.GetIntegerv(gl.DEPTH_BITS, &depth)
+	gl.GetIntegerv(gl.STENCIL_BITS, &stencil)
+	fmt.Printf("depth=%d stencil=%d\n", depth, stencil)
+	return nil
+}
+
+// TestWindowHasNoDepthBuffer opens a real window under a throwaway Xvfb:
+// with the app's hints its framebuffer has no depth or stencil buffer for
+// Fyne to clear on every frame, while GLFW's defaults (the control) give
+// it both.
+func TestWindowHasNoDepthBuffer(t *testing.T) {
+	display := startXvfb(t)
+	for mode, want := range map[string]string{"app": "depth=0 stencil=0", "default": "depth=24 stencil=8"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), glProbeEnv+"="+mode, "DISPLAY="+display)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s hints: the window probe failed: %v\n%s", mode, err, stderr.String())
+		}
+		if got := strings.TrimSpace(string(out)); got != want {
+			t.Errorf("%s hints: framebuffer %q, want %q", mode, got, want)
+		}
+	}
+}
+
+// startXvfb starts an Xvfb on a free display for the test and returns its
+// name; the test is skipped where Xvfb is not installed.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		t.Skip("Xvfb is not installed")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	// -displayfd: Xvfb picks a free display and writes its number to fd 3.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "640x480x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb did not report a display")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20 s")
+	}
+	return ""
+}
