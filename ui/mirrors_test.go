@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -116,11 +117,16 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	if !q.until(10*time.Second, twice) {
 		t.Fatalf("no two samples of each fake mirror within 10 s: %+v", m.snap.sums)
 	}
-	if !strings.HasSuffix(fast.p50.Text, " ms") || !strings.HasPrefix(fast.success.Text, "100%") || fast.err.Text != "" {
+	// The success column counts failures, not samples: a steady mirror's
+	// row does not change from round to round.
+	if !strings.HasSuffix(fast.p50.Text, " ms") || fast.success.Text != "100%" || fast.err.Text != "" {
 		t.Errorf("fast mirror row = p50 %q, success %q, error %q", fast.p50.Text, fast.success.Text, fast.err.Text)
 	}
 	if failing.p50.Text != "–" || !strings.Contains(failing.err.Text, "HTTP 5xx") {
 		t.Errorf("failing mirror row = p50 %q, error %q; want no latency and HTTP 5xx", failing.p50.Text, failing.err.Text)
+	}
+	if want := fmt.Sprintf("0%% · %d failed", m.summaryOf(fm.failing).Failures); failing.success.Text != want {
+		t.Errorf("failing mirror's success = %q, want %q", failing.success.Text, want)
 	}
 	if got := len(m.chart.series); got != 3 {
 		t.Errorf("chart has %d series, want 3", got)

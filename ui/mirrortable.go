@@ -28,7 +28,7 @@ var phaseColors = [4]color.Color{
 // tableColumns are the widths of the mirror table's columns: probe check,
 // grade dot, name, p50, p95, success; the phases take the rest. The last
 // error has a line of its own under them.
-var tableColumns = []float32{36, 16, 170, 80, 80, 90}
+var tableColumns = []float32{36, 16, 170, 80, 80, 120}
 
 // columnsLayout places objects side by side with tableColumns' widths;
 // the last object takes what remains.
@@ -202,12 +202,19 @@ func latencyText(s probe.Summary, d time.Duration) string {
 	return fmt.Sprintf("%.0f ms", probe.Ms(d))
 }
 
-// successRateText shows the success rate and the number of samples.
+// successRateText shows the recent success rate and, once a sample has
+// failed, how many have. It leaves out the number of samples, which the
+// progress line shows: counted here, it changed in every row every round,
+// and each changed text is shaped and rasterised again before the repaint.
 func successRateText(s probe.Summary) string {
-	if s.Samples == 0 {
+	rate := fmt.Sprintf("%.0f", s.SuccessRate*100)
+	switch {
+	case s.Samples == 0:
 		return "–"
+	case s.Failures == 0:
+		return rate + "%"
 	}
-	return fmt.Sprintf("%.0f%% (%d)", s.SuccessRate*100, s.Samples)
+	return lang.L("mirrors.success.failed", map[string]any{"Rate": rate, "Failures": s.Failures})
 }
 
 // lastErrorText shows the last failure: its translated class and message.
