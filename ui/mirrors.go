@@ -20,7 +20,7 @@ import (
 // Probe results redraw the screen at most every redrawEvery, and only once
 // the samples of a round have stopped arriving for redrawSettle: a round
 // probes every mirror at once, so it is drawn once rather than sample by
-// sample. Each redraw repaints the whole window (about 17 ms of CPU under
+// sample. Each redraw repaints the whole window (some 12-14 ms of CPU under
 // software OpenGL, whatever changed), most of what live probing costs.
 const (
 	redrawEvery  = time.Second
