@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/app"
 	"github.com/go-gl/gl/v2.1/gl"
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
@@ -31,16 +32,17 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// printFramebufferBits opens a hidden window, as Fyne would after
-// noDepthBuffer when hinted, and prints "depth=D stencil=S".
+// printFramebufferBits makes a Fyne app and window the way main does
+// (hinted) or with Fyne's plain NewWindow (the control), then opens a hidden
+// GLFW window as Fyne's Show would and prints "depth=D stencil=S".
 func printFramebufferBits(hinted bool) error {
-	if err := glfw.Init(); err != nil {
-		return err
+	a := app.NewWithID(appID + ".glprobe")
+	if hinted {
+		newWindow(a, "gl probe")
+	} else {
+		a.NewWindow("gl probe")
 	}
 	defer glfw.Terminate()
-	if hinted {
-		noDepthBuffer()
-	}
 	glfw.WindowHint(glfw.Visible, glfw.False)
 	glfw.WindowHint(glfw.ContextVersionMajor, 2)
 	glfw.WindowHint(glfw.ContextVersionMinor, 1)
@@ -61,14 +63,16 @@ func printFramebufferBits(hinted bool) error {
 }
 
 // TestWindowHasNoDepthBuffer opens a real window under a throwaway Xvfb:
-// with the app's hints its framebuffer has no depth or stencil buffer for
-// Fyne to clear on every frame, while GLFW's defaults (the control) give
-// it both.
+// made as main makes it, its framebuffer has no depth or stencil buffer for
+// Fyne to clear on every frame, while Fyne's plain NewWindow (the
+// control) gives it a depth buffer.
 func TestWindowHasNoDepthBuffer(t *testing.T) {
 	display := startXvfb(t)
 	for _, mode := range []string{"app", "default"} {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), glProbeEnv+"="+mode, "DISPLAY="+display)
+		home := t.TempDir()
+		cmd.Env = append(os.Environ(), glProbeEnv+"="+mode, "DISPLAY="+display,
+			"HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home, "XDG_DATA_HOME="+home)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()

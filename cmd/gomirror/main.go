@@ -17,8 +17,7 @@ const appID = "io.github.gomirror.app"
 func main() {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Go Mirror")
-	noDepthBuffer()
+	w := newWindow(a, "Go Mirror")
 	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
 	u := ui.New(a, w, service.New(service.Options{}))
 	u.OnQuit(exitIfStuck)
