@@ -19,6 +19,9 @@
 #     Of that CPU, the share of Mesa's llvmpipe threads (the software
 #     rasteriser that draws the frames here, a GPU's work on a desktop) is
 #     shown apart, from /proc/PID/task/*/schedstat.
+# Both apps use the workspace's patched Fyne (third_party/fyne/PATCH.md: the
+# main loop waits for events when idle); for comparison, the idle CPU of the
+# minimal app built with plain Fyne v2.7.1 (GOWORK=off) is shown too.
 # It prints the numbers and the issue's targets (startup <= 1.5x minimal,
 # RSS <= minimal + 40 MB, idle CPU < 3% of a core, also while probing). It is a measurement, not a
 # test: it exits 0 whatever the numbers, unless PERF_STRICT=1.
@@ -47,6 +50,7 @@ done
 echo "perf-gui: building both apps" >&2
 (cd "$repo" &&
 	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/minimal" ./packaging/perf/minimal &&
+	GOWORK=off go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/stock" ./packaging/perf/minimal &&
 	go build -tags release,migrated_fynedo,no_emoji -ldflags "-s -w" -o "$tmp/gomirror" ./cmd/gomirror &&
 	CGO_ENABLED=0 go build -o "$tmp/gomirrorctl" ./cmd/gomirrorctl &&
 	go build -o "$tmp/mirrors" ./packaging/perf/mirrors)
@@ -55,8 +59,8 @@ display=:$((70 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
 for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.05; done
 
-declare -A title=([minimal]='^Perf Minimal$' [gomirror]='^Go Mirror$' [probing]='^Go Mirror$')
-for name in minimal gomirror probing; do mkdir -p "$tmp/$name-home/.config" "$tmp/$name-home/.cache" "$tmp/$name-home/.local/share"; done
+declare -A title=([minimal]='^Perf Minimal$' [stock]='^Perf Minimal$' [gomirror]='^Go Mirror$' [probing]='^Go Mirror$')
+for name in minimal stock gomirror probing; do mkdir -p "$tmp/$name-home/.config" "$tmp/$name-home/.cache" "$tmp/$name-home/.local/share"; done
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -121,7 +125,7 @@ raster_ns() {
 	echo "$n"
 }
 declare -A rss cpu
-for name in minimal gomirror; do
+for name in minimal gomirror stock; do
 	t0=$(now_ms); launch "$name"; wait_mapped "$name" >/dev/null
 	sleep 3
 	rss[$name]=$(awk '/^VmRSS:/ {print $2}' "/proc/$app/status")
@@ -175,6 +179,7 @@ printf '%-28s %12s %12s\n' "  min .. max ($runs runs)" \
 printf '%-28s %12s %12s\n' "  first (cold) launch" "${cold[minimal]} ms" "${cold[gomirror]} ms"
 printf '%-28s %12s %12s   %s\n' "RSS after 3 s idle" "$rss_min MB" "$rss_app MB" "<= minimal+40: +$((rss_app - rss_min)) MB $(verdict "$ok_rss")"
 printf '%-28s %12s %12s   %s\n' "idle CPU over 10 s" "${cpu[minimal]}%" "${cpu[gomirror]}%" "< 3% of a core: $(verdict "$ok_cpu")"
+printf '%-28s %12s %12s\n' "  minimal on plain Fyne" "${cpu[stock]}%" ""
 printf '%-28s %12s %12s   %s\n' "  probing 12 mirrors / 2 s" "" "${cpu[probing]}%" "< 3% of a core: $(verdict "$ok_probe")"
 printf '%-28s %12s %12s\n' "  of which above minimal" "" "$(awk -v p="${cpu[probing]}" -v m="${cpu[minimal]}" 'BEGIN {printf "%.2f%%", p - m}')"
 printf '%-28s %12s %12s\n' "  of which llvmpipe threads" "" "$raster%"

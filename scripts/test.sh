@@ -4,6 +4,13 @@
 # Service and never the user's. DISPLAY is removed: with a display, a locked
 # keyring would open a prompt and hang.
 set -euo pipefail
+
+# The patched Fyne (third_party/fyne/PATCH.md): the copy is upstream plus the
+# patch, and the patch's own tests pass (they start their own Xvfb). The copy
+# is a module outside the workspace, so GOWORK=off.
+bash scripts/fyne-patch.sh check
+(cd third_party/fyne && GOWORK=off go test -race -count=1 -timeout 300s ./internal/driver/glfw/)
+
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
