@@ -39,7 +39,11 @@ pristine() {
 # patched DIR: the pristine copy with the patch applied.
 patched() {
 	pristine "$1"
-	(cd "$1" && git apply --whitespace=nowarn "$repo/$patch")
+	if command -v git >/dev/null; then
+		(cd "$1" && git apply --whitespace=nowarn "$repo/$patch")
+	else
+		(cd "$1" && patch -s -p1 <"$repo/$patch")
+	fi
 }
 
 case ${1:-check} in
