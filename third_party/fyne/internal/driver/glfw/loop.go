@@ -60,8 +60,12 @@ func wakeMain() {
 	}
 }
 
-// isDone reports whether Quit was called.
-func (d *gLDriver) isDone() bool {
+// hasWork reports whether a function is queued for the main thread or Quit
+// was called: the loop must not wait in GLFW then.
+func (d *gLDriver) hasWork() bool {
+	if pendingFuncs.Load() > 0 {
+		return true
+	}
 	select {
 	case <-d.done:
 		return true
@@ -79,7 +83,7 @@ func (d *gLDriver) waitIdle() {
 
 	// A function queued (or Quit called) before idling was set is seen
 	// here; one queued after it posts an empty event that ends the wait.
-	if pendingFuncs.Load() == 0 && !d.isDone() {
+	if !d.hasWork() {
 		waitEvents(idleTimeout)
 	}
 
@@ -206,7 +210,7 @@ func (d *gLDriver) runGL() {
 			if d.frame() {
 				quiet = 0
 			}
-			if pendingFuncs.Load() == 0 && !d.isDone() {
+			if !d.hasWork() {
 				continue // nothing queued: wait again, or tick if active
 			}
 		}
