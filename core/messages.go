@@ -468,6 +468,32 @@ var problemTemplates = map[string]Template{
 			`{{else}}The env file {{.Path}} changed on disk since it was read (perhaps by go env -w or another editor).{{end}}`,
 		`Reload to see the current {{if eq .Kind "rc-file"}}lines{{else}}values{{end}}, then make the change again.`},
 
+	// Concurrent writers, special files and the history (core/service).
+	"key-changed": {
+		`{{.Keys}} changed in the env file {{.Path}} since Go Mirror read it (perhaps by go env -w, an editor or another Go Mirror window), so writing now would undo that change.`,
+		`Reload to see the current value, then make the change again if you still want it.`},
+	"overwritten": {
+		`Another program rewrote {{.Path}} right after Go Mirror wrote it, and {{.Keys}} no longer has the value just written (the go command's go env -w does not wait for other writers).`,
+		`Run env to see the current value, then set it again if you still want it.`},
+	"writer-busy": {
+		`Another Go Mirror process (the app, its tray or gomirrorctl) has been writing for {{.Wait}}; nothing was written.`,
+		`Wait for it to finish and try again; if none is running, a hung one may hold the lock: end it.`},
+	"file-not-regular": {
+		`{{.Path}} is a {{.Kind}}, not a regular file; Go Mirror only replaces regular files, and replacing this one could break it for every program on the system.`,
+		`Point GOENV at a regular file (or unset GOENV to use the default), or replace the {{.Kind}} with a file yourself.`},
+	"file-read-only": {
+		`{{.Path}} is read-only (mode {{.Mode}}); go env -w refuses to write it too, so Go Mirror leaves it alone.`,
+		`If you mean to change it, make it writable first (chmod u+w {{.Path}}, or clear the read-only attribute on Windows).`},
+	"file-other-owner": {
+		`{{.Path}} belongs to another user (uid {{.Owner}}); replacing it would make it yours and take it from them.`,
+		`Change it as its owner, or take ownership of it deliberately (chown) if it should be yours.`},
+	"history-unwritable": {
+		`Nothing was written: the change could not be recorded in the history at {{.Dir}} ({{.Reason}}), so it could not be undone.`,
+		`Free disk space or make {{.Dir}} a writable directory, then try again.`},
+	"history-damaged": {
+		`The history entry {{.Path}} is damaged ({{.Reason}}), so Go Mirror cannot tell what that write changed or undo it.`,
+		`Restore the file from a backup, or delete it to undo the writes before it; the env file itself is unchanged.`},
+
 	// Lines of shell startup files (core/origin/fix).
 	"rc-line-commented": {
 		`Line {{.Line}} of {{.Path}} is already a comment.`,

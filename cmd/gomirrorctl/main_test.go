@@ -30,6 +30,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	os.Chmod(dir, 0o755) // the permission tests run the binary as another user
 	code := 1
 	if !sandboxOS() {
 		code = m.Run() // the tests that need a sandbox skip themselves

@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -353,7 +353,7 @@ func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done strin
 
 // runProfileImport implements "profile import".
 func runProfileImport(c *cli, cmd *command, pf profileFlags, args []string) int {
-	data, err := os.ReadFile(args[0])
+	data, err := core.ReadFile(args[0])
 	if err != nil {
 		return c.fail(cmd, err)
 	}

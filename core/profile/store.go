@@ -42,7 +42,7 @@ func (s Store) Load() (*File, error) {
 }
 
 func (s Store) load() (f *File, data []byte, existed bool, err error) {
-	data, err = os.ReadFile(s.Path())
+	data, err = core.ReadFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return &File{}, nil, false, nil
 	}

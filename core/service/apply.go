@@ -22,17 +22,21 @@ func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset [
 	if base == nil {
 		base = s.Resolve()
 	}
-	var problems []core.Problem
-	for _, k := range sortedKeys(set) {
-		problems = append(problems, validate.Set(base, k, set[k])...)
-	}
 	for _, k := range unset {
 		if _, ok := set[k]; ok {
 			return nil, refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
 		}
-		problems = append(problems, validate.Unset(base, k)...)
 	}
-	return s.edit(base, set, unset, problems)
+	return s.edit(base, set, unset, func(r *resolve.Resolution) []core.Problem {
+		var problems []core.Problem
+		for _, k := range sortedKeys(set) {
+			problems = append(problems, validate.Set(r, k, set[k])...)
+		}
+		for _, k := range unset {
+			problems = append(problems, validate.Unset(r, k)...)
+		}
+		return problems
+	})
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/gomirror/gomirror/core"
@@ -108,22 +109,44 @@ func TestSetRefusals(t *testing.T) {
 	}
 }
 
-func TestSetRefusesWhenFileChangedSinceRead(t *testing.T) {
+// TestSetMergesAChangeToAnotherKey: a change made on disk since base was
+// read (as go env -w would) to a key the edit does not touch is kept, and
+// the edit is applied to the current file.
+func TestSetMergesAChangeToAnotherKey(t *testing.T) {
 	f := newFixture(t)
 	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n") // as go env -w would
-	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
-	if refusalCode(err) != "file-changed" {
-		t.Fatalf("Set over a changed file = %v, want file-changed", err)
+	res, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
+	if err != nil {
+		t.Fatalf("Set over a file changed elsewhere = %v, want it applied", err)
+	}
+	want := "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\nGOPROXY=https://a.example.test\n"
+	if got := f.read(); got != want {
+		t.Errorf("file = %q, want %q (the outside change kept)", got, want)
+	}
+	if string(res.Entry.Before) != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
+		t.Errorf("history recorded before = %q, want the file as it was just before the write", res.Entry.Before)
+	}
+}
+
+// TestSetRefusesWhenItsKeyChangedSinceRead: a change on disk to the key
+// being written is refused, naming the key, and kept.
+func TestSetRefusesWhenItsKeyChangedSinceRead(t *testing.T) {
+	f := newFixture(t)
+	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
+	base := f.svc.Resolve()
+	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPROXY=https://other.example.test\n")
+	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}, {"GOSUMDB", "off"}})
+	if refusalCode(err) != "key-changed" {
+		t.Fatalf("Set over a changed key = %v, want key-changed", err)
 	}
 	var re *core.RefusedError
 	errors.As(err, &re)
-	want := "The env file " + f.envFile + " changed on disk since it was read (perhaps by go env -w or another editor)."
-	if p := re.Problems[0]; p.Message != want || p.Fix != "Reload to see the current values, then make the change again." || !p.Templated() {
-		t.Errorf("file-changed refusal = %+v, want the env-file text", p)
+	if p := re.Problems[0]; p.Var != "GOPROXY" || p.Args["Keys"] != "GOPROXY" || !strings.Contains(p.Message, "GOPROXY changed in the env file "+f.envFile) {
+		t.Errorf("key-changed refusal = %+v, want it to name GOPROXY and the file", p)
 	}
-	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
+	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPROXY=https://other.example.test\n" {
 		t.Errorf("the outside change was lost: %q", got)
 	}
 }

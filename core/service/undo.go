@@ -4,56 +4,101 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/history"
 )
 
 // Undo reverts the newest write that has not been undone yet, restoring the
 // env file's bytes exactly as they were before it. It refuses if the file has
-// changed since that write.
+// changed since that write, or if a history entry newer than it is damaged.
 func (s *Service) Undo() (*WriteResult, error) {
 	h, err := s.history()
 	if err != nil {
 		return nil, err
 	}
-	entries, err := h.List()
+	unlock, err := s.lock(h)
 	if err != nil {
 		return nil, err
 	}
-	target, ok := undoTarget(entries)
-	if !ok {
-		return nil, refused("", "nothing-to-undo", "There is nothing to undo.", "")
+	defer unlock()
+	for {
+		entries, damaged, err := h.Scan()
+		if err != nil {
+			return nil, err
+		}
+		target, ok := undoTarget(entries)
+		if d, bad := newestDamaged(damaged, target, ok); bad {
+			p := core.NewProblem(core.SeverityError, "", "history-damaged", map[string]string{"Path": d.File, "Reason": d.Err.Error()})
+			p.File = d.File
+			return nil, &core.RefusedError{Problems: []core.Problem{p}}
+		}
+		if !ok {
+			return nil, refused("", "nothing-to-undo", "There is nothing to undo.", "")
+		}
+		cur, err := core.ReadFile(target.File)
+		existed := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("reading %s: %w", target.File, err)
+		}
+		if existed == target.BeforeExisted && bytes.Equal(cur, target.Before) && !bytes.Equal(cur, target.After) {
+			// Recorded, but the write never reached the file (the process
+			// died between the two): drop the record and look further.
+			if err := h.Remove(target.ID); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if !existed || !bytes.Equal(cur, target.After) {
+			return nil, errChanged(target.File)
+		}
+		return s.restore(h, target, cur)
 	}
-	cur, err := os.ReadFile(target.File)
-	existed := err == nil
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", target.File, err)
-	}
-	if !existed || !bytes.Equal(cur, target.After) {
-		return nil, errChanged(target.File)
-	}
-	if target.BeforeExisted {
-		err = envfile.WriteAtomic(target.File, target.Before, cur, true)
-	} else {
-		err = os.Remove(target.File)
-	}
-	if errors.Is(err, envfile.ErrChanged) {
-		return nil, errChanged(target.File)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("restoring %s: %w", target.File, err)
-	}
+}
+
+// restore records the undo of target, then writes target's bytes before it
+// back over cur, the file's current content.
+func (s *Service) restore(h *history.Store, target history.Entry, cur []byte) (*WriteResult, error) {
 	e := history.Entry{
 		Time: s.opts.Now(), File: target.File, Summary: "undo: " + target.Summary,
 		Changes: invert(target.Changes), BeforeExisted: true, Before: cur,
 		After: target.Before, Undo: true, UndoOf: target.ID,
 	}
-	if e, err = h.Add(e); err != nil {
-		return nil, err
+	if target.BeforeExisted {
+		if err := envfile.CheckReplaceable(target.File); err != nil {
+			return nil, replaceRefusal(target.File, err)
+		}
+	}
+	e, err := h.Add(e)
+	if err != nil {
+		return nil, recordRefusal(h, err)
+	}
+	if target.BeforeExisted {
+		err = envfile.WriteAtomic(target.File, target.Before, cur, true)
+	} else {
+		err = envfile.RemoveIf(target.File, cur)
+	}
+	if err != nil {
+		h.Remove(e.ID)
+		if errors.Is(err, envfile.ErrChanged) {
+			return nil, errChanged(target.File)
+		}
+		return nil, replaceRefusal(target.File, err)
 	}
 	return &WriteResult{File: e.File, Entry: e, Changes: e.Changes}, nil
+}
+
+// newestDamaged returns the newest damaged entry if it is newer than the
+// undo target (or there is no target): undoing past it would skip a write
+// that cannot be read.
+func newestDamaged(damaged []history.Damaged, target history.Entry, ok bool) (history.Damaged, bool) {
+	if len(damaged) == 0 {
+		return history.Damaged{}, false
+	}
+	d := damaged[0]
+	return d, !ok || d.ID > target.ID
 }
 
 // undoTarget finds the newest entry that is neither an undo nor undone.
