@@ -122,6 +122,11 @@ func (s *Service) ApplyFix(p *fix.Plan) (*fix.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := s.lock(h)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	return fix.Apply(p, h, s.opts.Now())
 }
 
