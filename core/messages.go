@@ -98,6 +98,9 @@ var problemTemplates = map[string]Template{
 	"proxy-invalid-url": {
 		`GOPROXY entry {{printf "%q" .Entry}} is not a valid URL ({{.Error}}); the go command will refuse it and every download fails.{{with .From}} {{.}}{{end}}`,
 		`Write it as https://host[/path], e.g. https://proxy.example.test.`},
+	"proxy-no-host": {
+		`GOPROXY entry {{printf "%q" .Entry}} has no host name, so the go command cannot connect to it.{{with .From}} {{.}}{{end}}`,
+		`Write the proxy's full address, e.g. https://mirror.example.test.`},
 	"proxy-file-host": {
 		`GOPROXY entry {{printf "%q" .Entry}} is a file:// URL with a host or other non-path parts; the go command will refuse it.{{with .From}} {{.}}{{end}}`,
 		`Did you mean {{.Suggestion}}? A file URL needs three slashes before an absolute path.`},
@@ -169,6 +172,9 @@ var problemTemplates = map[string]Template{
 	"pattern-malformed": {
 		`{{.Var}} pattern {{printf "%q" .Pattern}} is not a valid glob ({{.Error}}); the go command silently treats it as matching nothing.{{with .From}} {{.}}{{end}}`,
 		`Close the [ ] bracket or escape it; a pattern is a module path prefix with * and ? wildcards, e.g. *.corp.example.test.`},
+	"pattern-everything": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} matches every module: {{if eq .Var "GOINSECURE"}}TLS certificate checks are turned off (and plain HTTP allowed) for every module download{{else if eq .Var "GONOPROXY"}}every module is fetched directly from its origin, never through the proxy{{else if eq .Var "GONOSUMDB"}}no module is checked against the checksum database{{else}}every module is fetched directly and none is checked against the checksum database{{end}}, not only your private ones.`,
+		`List only your private hosts or paths, e.g. *.corp.example.test,github.com/your-company.`},
 	"pattern-uppercase": {
 		`{{.Var}} pattern {{printf "%q" .Pattern}} has upper-case letters; matching is case-sensitive and module paths are almost always lower case, so it probably never matches.{{with .From}} {{.}}{{end}}`,
 		`Did you mean {{.Suggestion}}?`},
@@ -200,6 +206,12 @@ var problemTemplates = map[string]Template{
 	"goflags-mod-vendor": {
 		`GOFLAGS=-mod=vendor makes every go command use only the vendor directory; in modules without one, imports fail with "import lookup disabled by -mod=vendor" and nothing is downloaded.{{with .From}} {{.}}{{end}}`,
 		`Remove -mod=vendor from GOFLAGS; the go command already uses vendor/ automatically when a module has one.`},
+	"goflags-unknown": {
+		`GOFLAGS contains {{.Flag}}, which no go command knows; every go command except go env stops with "parsing $GOFLAGS: unknown flag {{.Flag}}".{{with .From}} {{.}}{{end}}`,
+		`Check the spelling (go help build lists the build flags), or remove {{.Flag}}.`},
+	"goflags-bad-value": {
+		`GOFLAGS sets {{.Flag}}={{.Value}}, which the go command does not accept, so every build stops.{{with .From}} {{.}}{{end}}`,
+		`Use one of {{.Allowed}}, or remove {{.Flag}}.`},
 	"goflags-insecure": {
 		`GOFLAGS contains -insecure, which go get rejects ("-insecure flag is no longer supported").{{with .From}} {{.}}{{end}}`,
 		`Remove -insecure and list the module paths in GOINSECURE instead.`},
