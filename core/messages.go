@@ -32,7 +32,7 @@ var problemTemplates = map[string]Template{
 		`Remove the offending characters from the value.`},
 	"invalid-newline": {
 		`The value of {{.Var}} contains a line break (\n, \r or \v); the go command refuses it.`,
-		`Put the whole value on one line, e.g. {{.Var}}={{.Suggestion}}.`},
+		`{{with .Suggestion}}Put the whole value on one line, e.g. {{$.Var}}={{.}}.{{else}}Put the whole value on one line; give each variable its own KEY=VALUE.{{end}}`},
 	"go111module-invalid": {
 		`invalid GO111MODULE value {{printf "%q" .Value}}; the go command refuses it.`,
 		`{{with .Suggestion}}Did you mean {{.}}?{{else}}Use one of on, off or auto (or unset it).{{end}}`},
@@ -480,6 +480,9 @@ var problemTemplates = map[string]Template{
 			`{{else}}The env file {{.Path}} changed on disk since it was read (perhaps by go env -w or another editor).{{end}}`,
 		`Reload to see the current {{if eq .Kind "rc-file"}}lines{{else}}values{{end}}, then make the change again.`},
 
+	"profiles-too-many": {
+		`{{if eq .What "size"}}The profile file is {{.N}} bytes, more than the {{.MaxMiB}} MiB Go Mirror reads.{{else}}That would make {{.N}} profiles, more than the {{.MaxProfiles}} Go Mirror keeps.{{end}} Nothing was imported.`,
+		`Import only the profiles you switch between: export them by name (gomirrorctl profile export NAME...) and import that file.`},
 	// Concurrent writers, special files and the history (core/service).
 	"key-changed": {
 		`{{.Keys}} changed in the env file {{.Path}} since Go Mirror read it (perhaps by go env -w, an editor or another Go Mirror window), so writing now would undo that change.`,

@@ -327,3 +327,28 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// TestNewlineSuggestionIsAccepted: the one-line value suggested for a value
+// with line breaks is one Set accepts, and a pasted KEY=VALUE line is never
+// joined into it.
+func TestNewlineSuggestionIsAccepted(t *testing.T) {
+	r := resolveSetup(t, setup{})
+	for _, tt := range []struct{ key, value, want string }{
+		{"GOPROXY", "https://a.example.test\nGOSUMDB=off", "https://a.example.test"},
+		{"GOPROXY", "https://a.example.test,\ndirect", "https://a.example.test,,direct"},
+		{"GOPRIVATE", "a.example.test\nb.example.test", "a.example.test,b.example.test"},
+		{"GOPATH", "/a\n/b", "/a:/b"},
+		{"GOFLAGS", "-mod=mod\n-trimpath", "-mod=mod -trimpath"},
+		{"GOTOOLCHAIN", "local\nbogus", "local"},
+		{"GOPROXY", "\n\n", ""},
+	} {
+		ps := Set(r, tt.key, tt.value)
+		if len(ps) != 1 || ps[0].Code != "invalid-newline" || ps[0].Args["Suggestion"] != tt.want {
+			t.Errorf("Set(%s=%q) = %s, want invalid-newline suggesting %q", tt.key, tt.value, dump(ps), tt.want)
+			continue
+		}
+		if tt.want != "" && len(core.Errors(Set(r, tt.key, tt.want))) > 0 {
+			t.Errorf("the suggestion %s=%q is refused", tt.key, tt.want)
+		}
+	}
+}
