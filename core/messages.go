@@ -286,8 +286,8 @@ var problemTemplates = map[string]Template{
 		`The env file path {{.Path}} is a directory: nothing is read from it and go env -w fails.`,
 		`Remove or rename the directory, or point GOENV at a file.`},
 	"env-file-unreadable": {
-		`The env file {{.Path}} cannot be read ({{.Reason}}): the go command silently ignores all its settings.`,
-		`Fix the file's permissions so that you can read and write it.`},
+		`The env file {{.Path}} cannot be read ({{.Reason}}): {{if eq .Cause "special"}}the go command waits on it for ever.{{else}}the go command silently ignores all its settings.{{end}}`,
+		`{{if eq .Cause "loop"}}{{.Path}} is a symbolic link that leads back to itself: point it at a real file, or remove it.{{else if eq .Cause "special"}}Point GOENV at a regular file, or unset GOENV to use the default one.{{else if eq .Cause "too-large"}}That is no env file: point GOENV at the right file, or unset GOENV.{{else if eq .Cause "permission"}}Fix the file's permissions so that you can read and write it.{{else}}Check that {{.Path}} is a readable file, or unset GOENV to use the default one.{{end}}`},
 	"no-env-file": {
 		`There is no user env file ({{.Reason}}): go env -w fails and only the OS environment and go.env count.`,
 		`Set HOME (or an absolute XDG_CONFIG_HOME), or set GOENV to an absolute file path.`},

@@ -15,6 +15,10 @@ import (
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
+// maxSecret is the longest secret read: a secret is refused, never cut
+// short, beyond it.
+const maxSecret = 64 << 10
+
 // errNoSecret is returned when no secret can be read without echoing it.
 var errNoSecret = errors.New("cannot read the secret")
 
@@ -37,9 +41,12 @@ func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, e
 		fmt.Fprint(promptTo, prompt)
 		defer fmt.Fprintln(promptTo)
 	}
-	line, err := bufio.NewReader(io.LimitReader(in, 64<<10)).ReadString('\n')
+	line, err := bufio.NewReader(io.LimitReader(in, maxSecret+2)).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", fmt.Errorf("%w: %v", errNoSecret, err)
+	}
+	if len(strings.TrimRight(line, "\r\n")) > maxSecret {
+		return "", fmt.Errorf("%w: the secret is longer than %d KiB, more than any token or password; check that stdin is the secret alone", errNoSecret, maxSecret>>10)
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {

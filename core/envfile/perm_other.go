@@ -14,4 +14,4 @@ func checkPermissions(path string, fi fs.FileInfo) error {
 }
 
 // keepOwner does nothing: a replaced file inherits the directory's ACL.
-func keepOwner(tmp, path string) { return nil }
+func keepOwner(tmp, path string) {}

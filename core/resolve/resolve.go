@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -42,7 +43,8 @@ type EnvFile struct {
 	AbsPath   string          `json:"abs_path"` // Path made absolute against Input.Cwd
 	State     FileState       `json:"state"`
 	Reason    string          `json:"reason,omitempty"`
-	FromGOENV bool            `json:"from_goenv"` // the location was set by GOENV
+	Cause     string          `json:"cause,omitempty"` // unreadable: permission, loop, special, too-large or other
+	FromGOENV bool            `json:"from_goenv"`      // the location was set by GOENV
 	Data      []byte          `json:"-"`
 	Entries   []envfile.Entry `json:"-"`
 }
@@ -220,9 +222,26 @@ func locateEnvFile(r *Resolution, in Input) EnvFile {
 		if st, serr := in.FS.Stat(f.AbsPath); serr == nil && st.IsDir() {
 			f.State = FileDirectory
 		} else {
-			f.State = FileUnreadable
+			f.State, f.Cause = FileUnreadable, unreadableCause(err)
 		}
 		f.Reason = err.Error()
 	}
 	return f
+}
+
+// unreadableCause classifies why a file could not be read, so that the fix
+// offered fits: a permission, a symlink loop, a named pipe or socket, a
+// file too large to be an env file, or something else.
+func unreadableCause(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission"
+	case errors.Is(err, syscall.ELOOP):
+		return "loop"
+	case errors.Is(err, core.ErrNotRegular):
+		return "special"
+	case errors.Is(err, core.ErrTooLarge):
+		return "too-large"
+	}
+	return "other"
 }

@@ -111,7 +111,7 @@ func writable(base *resolve.Resolution) error {
 	case resolve.FileDirectory:
 		p = core.NewProblem(core.SeverityError, "GOENV", "env-file-dir", map[string]string{"Path": f.Path})
 	case resolve.FileUnreadable:
-		p = core.NewProblem(core.SeverityError, "GOENV", "env-file-unreadable", map[string]string{"Path": f.Path, "Reason": f.Reason})
+		p = core.NewProblem(core.SeverityError, "GOENV", "env-file-unreadable", map[string]string{"Path": f.Path, "Reason": f.Reason, "Cause": f.Cause})
 	default:
 		return nil
 	}
@@ -235,6 +235,10 @@ func survived(path string, after []byte, set map[string]string, unset []string) 
 	return []core.Problem{p}
 }
 
+// changesOf lists the keys an edit changes, old and new value, with any
+// password in a URL masked (core.MaskUserinfo): the changes are shown and
+// kept in the history's summary. The bytes before and after, which undo
+// restores, are the env file's own.
 func changesOf(base *resolve.Resolution, set map[string]string, unset []string) []history.Change {
 	user := envfile.Index(base.EnvFile.Entries, true)
 	var out []history.Change
@@ -245,11 +249,11 @@ func changesOf(base *resolve.Resolution, set map[string]string, unset []string) 
 	sort.Strings(keys)
 	for _, k := range keys {
 		old, ok := user[k]
-		out = append(out, history.Change{Key: k, Old: old.Value, OldSet: ok, New: set[k]})
+		out = append(out, history.Change{Key: k, Old: core.MaskUserinfo(old.Value), OldSet: ok, New: core.MaskUserinfo(set[k])})
 	}
 	for _, k := range unset {
 		old, ok := user[k]
-		out = append(out, history.Change{Key: k, Old: old.Value, OldSet: ok, Unset: true})
+		out = append(out, history.Change{Key: k, Old: core.MaskUserinfo(old.Value), OldSet: ok, Unset: true})
 	}
 	return out
 }

@@ -160,8 +160,8 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 		return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
 	}
 	e, err := store.Add(history.Entry{
-		Time: now, File: p.File, Summary: p.Summary, BeforeExisted: true, Before: p.Before, After: p.After,
-		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: p.Old, OldSet: true, New: p.New}},
+		Time: now, File: p.File, Summary: core.MaskUserinfo(p.Summary), BeforeExisted: true, Before: p.Before, After: p.After,
+		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: core.MaskUserinfo(p.Old), OldSet: true, New: core.MaskUserinfo(p.New)}},
 	})
 	if err != nil {
 		os.Remove(backup)
