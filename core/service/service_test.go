@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gomirror/gomirror/core"
 )
@@ -173,5 +174,22 @@ func TestSetWarnsWhenOSShadows(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Set under an OS GOPROXY warned %+v, want os-shadows-write", res.Warnings)
+	}
+}
+
+// TestOverwrittenAfterWrite: a value Go Mirror just wrote and another
+// program then replaced is reported; one left alone is not.
+func TestOverwrittenAfterWrite(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://u:pw@a.example.test"}, {"GOSUMDB", "off"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ps := f.svc.Overwritten(time.Minute); len(ps) != 0 {
+		t.Fatalf("Overwritten right after the write = %v, want none", ps)
+	}
+	f.write(f.envFile, "GOPROXY=https://other.example.test\nGOSUMDB=off\n") // as go env -w would
+	ps := f.svc.Overwritten(time.Minute)
+	if len(ps) != 1 || ps[0].Code != "overwritten" || ps[0].Args["Keys"] != "GOPROXY" {
+		t.Errorf("Overwritten = %v, want GOPROXY overwritten", ps)
 	}
 }

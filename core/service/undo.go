@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -122,4 +123,37 @@ func invert(cs []history.Change) []history.Change {
 		out[i] = history.Change{Key: c.Key, Old: c.New, OldSet: !c.Unset, New: c.Old, Unset: !c.OldSet, Line: c.Line}
 	}
 	return out
+}
+
+// Overwritten reports the keys of Go Mirror's newest env-file write, if it
+// was made within the last window, whose values another program (go env -w,
+// an editor) has changed since: the "overwritten" warning, or nil. The
+// app's live watcher asks after each outside change of the env file.
+func (s *Service) Overwritten(window time.Duration) []core.Problem {
+	h, err := s.history()
+	if err != nil {
+		return nil
+	}
+	entries, err := h.List()
+	if err != nil || len(entries) == 0 {
+		return nil
+	}
+	e := entries[0]
+	if e.Undo || s.opts.Now().Sub(e.Time) > window || e.Changes == nil {
+		return nil
+	}
+	set := map[string]string{}
+	var unset []string
+	after := envfile.Index(envfile.Parse(e.After), true)
+	for _, c := range e.Changes {
+		if c.Line != 0 {
+			return nil // a shell startup file
+		}
+		if c.Unset {
+			unset = append(unset, c.Key)
+		} else if a, ok := after[c.Key]; ok {
+			set[c.Key] = a.Value // the real value: c.New may be masked
+		}
+	}
+	return survived(e.File, e.After, set, unset)
 }
