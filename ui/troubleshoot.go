@@ -282,7 +282,7 @@ func (t *troubleshootScreen) onApplyDone(v *findingView, res *service.WriteResul
 	}
 	v.apply.Enable()
 	var refused *core.RefusedError
-	if errors.As(err, &refused) && len(refused.Problems) > 0 && refused.Problems[0].Code == "file-changed" {
+	if errors.As(err, &refused) && len(refused.Problems) > 0 && (refused.Problems[0].Code == "file-changed" || refused.Problems[0].Code == "key-changed") {
 		t.written()
 		t.run(func() func() {
 			res := t.svc.Resolve()

@@ -73,7 +73,7 @@ func TestTroubleshootApplyRefusesChangedFile(t *testing.T) {
 	ts, reloads := newTroubleshootTest(f)
 	test.Type(ts.pasted, goproxyOffOutput)
 	test.Tap(ts.explain)
-	const theirs = "GOPROXY=off\nGOPRIVATE=*.corp.example.test\n"
+	const theirs = "GOPROXY=https://theirs.example.test\n" // the key the fix edits
 	f.writeEnvFile(theirs)
 	test.Tap(ts.views[0].apply)
 	if got := f.readEnvFile(); got != theirs {

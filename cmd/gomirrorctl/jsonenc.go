@@ -240,6 +240,7 @@ func (w *jsonWriter) envFile(f resolve.EnvFile) {
 	w.strField("abs_path", f.AbsPath)
 	w.strField("state", string(f.State))
 	w.strOmit("reason", f.Reason)
+	w.strOmit("cause", f.Cause)
 	w.boolField("from_goenv", f.FromGOENV)
 	w.close('}')
 }
