@@ -188,6 +188,9 @@ func (c *cli) fail(cmd *command, err error) int {
 		return exitRefused
 	}
 	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	if errors.Is(err, core.ErrNotRegular) || errors.Is(err, core.ErrTooLarge) {
+		return exitRefused // a named pipe or /dev/zero given as a file
+	}
 	return exitFailure
 }
 

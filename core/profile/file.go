@@ -120,6 +120,14 @@ func keyLines(text string, keys []toml.Key) map[string]int {
 		line += strings.Count(text[at:i], "\n")
 		at = i
 		out[k.String()] = line
+		// A table the file only implies ([profiles."A".set] implies
+		// profiles."A") is not among keys: it starts where its first key is.
+		for n := len(k) - 1; n > 0; n-- {
+			if _, ok := out[k[:n].String()]; ok {
+				break
+			}
+			out[k[:n].String()] = line
+		}
 	}
 	return out
 }

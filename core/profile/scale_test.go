@@ -12,7 +12,10 @@ import (
 func manyProfiles(n int) []byte {
 	var b strings.Builder
 	for i := range n {
-		fmt.Fprintf(&b, "[profiles.\"P%d\"]\ndescription = \"x\"\n[profiles.\"P%d\".set]\nGOPROXY = \"https://m%d.example.test,direct\"\n\n", i, i, i)
+		if i%2 == 0 { // a table of its own
+			fmt.Fprintf(&b, "[profiles.\"P%d\"]\ndescription = \"x\"\n", i)
+		} // else only implied by the next table
+		fmt.Fprintf(&b, "[profiles.\"P%d\".set]\nGOPROXY = \"https://m%d.example.test,direct\"\n\n", i, i)
 	}
 	return []byte(b.String())
 }
