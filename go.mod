@@ -14,6 +14,7 @@ require (
 	golang.org/x/mod v0.43.0
 	golang.org/x/net v0.35.0
 	golang.org/x/sys v0.48.0
+	golang.org/x/term v0.46.0
 	golang.org/x/text v0.22.0
 	gopkg.in/yaml.v3 v3.0.1
 )
