@@ -50,4 +50,5 @@ require (
 	github.com/yusufpapurcu/wmi v1.2.4 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/image v0.24.0 // indirect
+	mvdan.cc/sh/v3 v3.14.1 // indirect
 )
