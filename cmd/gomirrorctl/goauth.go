@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
 
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
@@ -142,16 +140,14 @@ func (c *cli) gitSetup(cmd *command, args []string) int {
 	if cmds == nil {
 		return code
 	}
-	for _, a := range cmds {
-		fmt.Fprintln(c.stdout, "git "+shellWords(a))
-		if *dry {
-			continue
+	if *dry {
+		for _, a := range cmds {
+			fmt.Fprintln(c.stdout, gitcred.CommandLine(a))
 		}
-		git := exec.Command("git", a...)
-		git.Env = c.env
-		if out, err := git.CombinedOutput(); err != nil {
-			return c.fail(cmd, fmt.Errorf("git %s: %v\n%s", a[0], err, out))
-		}
+		return exitOK
+	}
+	if err := gitcred.RunSetup(c.env, cmds, func(line string) { fmt.Fprintln(c.stdout, line) }); err != nil {
+		return c.fail(cmd, err)
 	}
 	return exitOK
 }
@@ -179,19 +175,6 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 
 // isHelpFlag reports whether arg asks for help.
 func isHelpFlag(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
-
-// shellWords quotes args for display in a POSIX shell.
-func shellWords(args []string) string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		if a != "" && !strings.ContainsAny(a, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
-			out[i] = a
-			continue
-		}
-		out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-	}
-	return strings.Join(out, " ")
-}
 
 // The credential store serves the git helper.
 var _ gitcred.Store = (*cred.Store)(nil)
