@@ -287,10 +287,10 @@ func pairingText(r *resolve.Resolution, why []core.Text) string {
 }
 
 // assignments are the writes the builder would make.
-func (b *chainBuilder) assignments(r *resolve.Resolution) []service.Assignment {
+func (b *chainBuilder) assignments(r *resolve.Resolution) []core.Assignment {
 	as := b.chain().Assignments()
 	if b.sumdb.Checked && b.pair != "" && b.pair != r.Value("GOSUMDB") {
-		as = append(as, service.Assignment{Key: "GOSUMDB", Value: b.pair})
+		as = append(as, core.Assignment{Key: "GOSUMDB", Value: b.pair})
 	}
 	return as
 }

@@ -180,7 +180,7 @@ func (d *detailPanel) onSaveTapped() {
 	if d.save.Disabled() {
 		return
 	}
-	as := []service.Assignment{{Key: d.setting.Name, Value: d.entry.Text}}
+	as := []core.Assignment{{Key: d.setting.Name, Value: d.entry.Text}}
 	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) { return d.svc.Set(base, as) }, "write.saved")
 }
 

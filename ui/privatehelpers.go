@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
 	"github.com/gomirror/gomirror/core/private/netrc"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // helpersPanel sets up the GOAUTH and git helpers and migrates .netrc.
@@ -204,7 +204,7 @@ func (hp *helpersPanel) writeGOAUTH(plan goauth.Plan) {
 	}
 	hp.install.Disable()
 	hp.p.run(func() func() {
-		res, err := hp.p.svc.Set(base, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+		res, err := hp.p.svc.Set(base, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 		return func() {
 			hp.install.Enable()
 			objs := writeOutcome(res, err)

@@ -215,7 +215,7 @@ func (e *patternEditor) onSaveTapped() {
 		if value == "" {
 			res, err = e.p.svc.Unset(base, []string{key})
 		} else {
-			res, err = e.p.svc.Set(base, []service.Assignment{{Key: key, Value: value}})
+			res, err = e.p.svc.Set(base, []core.Assignment{{Key: key, Value: value}})
 		}
 		return func() { e.onSaved(res, err) }
 	})

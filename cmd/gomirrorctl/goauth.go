@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 var goauthCmd = &command{
@@ -78,7 +78,7 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))
 		return exitOK
 	}
-	res, err := c.service().Set(r, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+	res, err := c.service().Set(r, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 	return c.reportWrite(cmd, res, err, "wrote")
 }
 

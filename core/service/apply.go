@@ -18,7 +18,7 @@ import (
 // result.
 func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset []string) (*WriteResult, error) {
 	if len(set) == 0 && len(unset) == 0 {
-		return nil, refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
+		return nil, core.Refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
 	}
 	if base == nil {
 		base = s.Resolve()
@@ -29,7 +29,7 @@ func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset [
 	}
 	for _, k := range unset {
 		if _, ok := set[k]; ok {
-			return nil, refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
+			return nil, core.Refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
 		}
 		problems = append(problems, validate.Unset(base, k)...)
 	}

@@ -60,7 +60,7 @@ func TestSetThenUndoRestoresBytes(t *testing.T) {
 	f := newFixture(t)
 	const before = "# mine\r\nGOSUMDB=off\nGOPROXY=https://a.example.test\nGOPROXY=https://b.example.test"
 	f.write(f.envFile, before)
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://c.example.test,direct"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://c.example.test,direct"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,13 +85,13 @@ func TestSetRefusals(t *testing.T) {
 	tests := []struct {
 		name  string
 		osEnv []string
-		as    []Assignment
+		as    []core.Assignment
 		code  string
 	}{
-		{"GOENV=off", []string{"GOENV=off"}, []Assignment{{"GOPROXY", "https://a.example.test"}}, "goenv-off"},
-		{"bare word", nil, []Assignment{{"GOPROXY", "localhost"}}, "proxy-missing-scheme"},
-		{"bad toolchain", nil, []Assignment{{"GOTOOLCHAIN", "bogus"}}, "toolchain-invalid"},
-		{"GOENV", nil, []Assignment{{"GOENV", "/x"}}, "os-only"},
+		{"GOENV=off", []string{"GOENV=off"}, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}}, "goenv-off"},
+		{"bare word", nil, []core.Assignment{{Key: "GOPROXY", Value: "localhost"}}, "proxy-missing-scheme"},
+		{"bad toolchain", nil, []core.Assignment{{Key: "GOTOOLCHAIN", Value: "bogus"}}, "toolchain-invalid"},
+		{"GOENV", nil, []core.Assignment{{Key: "GOENV", Value: "/x"}}, "os-only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,7 +113,7 @@ func TestSetRefusesWhenFileChangedSinceRead(t *testing.T) {
 	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n") // as go env -w would
-	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
+	_, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
 	if refusalCode(err) != "file-changed" {
 		t.Fatalf("Set over a changed file = %v, want file-changed", err)
 	}
@@ -140,7 +140,7 @@ func TestUnsetMissingFileIsRefused(t *testing.T) {
 
 func TestSetWarnsWhenOSShadows(t *testing.T) {
 	f := newFixture(t, "GOPROXY=https://os.example.test")
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://file.example.test"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://file.example.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/history"
 )
@@ -24,7 +25,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 	}
 	target, ok := undoTarget(entries)
 	if !ok {
-		return nil, refused("", "nothing-to-undo", "There is nothing to undo.", "")
+		return nil, core.Refused("", "nothing-to-undo", "There is nothing to undo.", "")
 	}
 	cur, err := os.ReadFile(target.File)
 	existed := err == nil
