@@ -137,7 +137,7 @@ func (o *onboardWizard) consume(samples <-chan probe.Sample, total, run int) {
 
 // onMeasureProgress moves the progress bar.
 func (o *onboardWizard) onMeasureProgress(run int, done float64) {
-	if run == o.runs && o.step == stepMirrors {
+	if o.runs.current(run) && o.step == stepMirrors {
 		o.progress.SetValue(done)
 	}
 }
@@ -285,7 +285,7 @@ func applyOnboardChoice(svc *service.Service, st profile.Store, c onboardChoice,
 	} else if !ok {
 		return nil, profile.ErrNotFound
 	}
-	return writePlan(svc, st, r, profile.NewPlan(r, p))
+	return svc.ApplyProfile(st, r, profile.NewPlan(r, p))
 }
 
 // onApplied shows the outcome; after a success, the button closes the

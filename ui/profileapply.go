@@ -102,7 +102,7 @@ func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
 	p.apply.Disable()
 	st, svc := p.store, p.svc
 	p.run(func() func() {
-		res, err := writePlan(svc, st, base, pl)
+		res, err := svc.ApplyProfile(st, base, pl)
 		return func() { p.onApplied(pl.Profile, res, err) }
 	})
 }
@@ -116,33 +116,13 @@ func (p *profilesScreen) applyByName(name string) {
 		var res *service.WriteResult
 		if err == nil {
 			r := svc.Resolve()
-			res, err = writePlan(svc, st, r, profile.NewPlan(r, q))
+			res, err = svc.ApplyProfile(st, r, profile.NewPlan(r, q))
 		}
 		return func() {
 			p.onApplied(name, res, err)
 			p.notify(name, err)
 		}
 	})
-}
-
-// writePlan checks and writes pl over base in one step, then marks its
-// profile active. A plan that changes nothing only marks it. It runs off
-// the UI goroutine.
-func writePlan(svc *service.Service, st profile.Store, base *resolve.Resolution, pl profile.Plan) (*service.WriteResult, error) {
-	if err := pl.Err(); err != nil {
-		return nil, err
-	}
-	var res *service.WriteResult
-	if !pl.Empty() {
-		var err error
-		if res, err = svc.Apply(base, pl.Sets(), pl.Unsets()); err != nil {
-			return nil, err
-		}
-	}
-	if st.Dir == "" { // no config dir (see newProfilesScreen): nothing to mark
-		return res, nil
-	}
-	return res, st.SetActive(pl.Profile)
 }
 
 // onApplied shows the outcome of applying the profile called name: a

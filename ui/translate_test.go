@@ -14,7 +14,6 @@ import (
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/procs"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // TestRouteStepsInChinese checks that the route explainer's steps and
@@ -126,7 +125,7 @@ func TestRefusalTextOfAChangedFile(t *testing.T) {
 	f.writeEnvFile("GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.writeEnvFile("GOFLAGS=-mod=mod\nGOPROXY=https://theirs.example.test\n")
-	_, err := f.svc.Set(base, []service.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
+	_, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
 	var refused *core.RefusedError
 	if !errors.As(err, &refused) {
 		t.Fatalf("Set over a changed key = %v, want a refusal", err)

@@ -35,7 +35,7 @@ type troubleshootScreen struct {
 	findings []troubleshoot.Finding
 	views    []*findingView     // one per finding
 	cancel   context.CancelFunc // stops the running command; nil when idle
-	runs     int                // numbers the runs, so a cancelled one is ignored
+	runs     latest             // numbers the runs, so a cancelled one is ignored
 
 	command  *widget.Entry
 	folder   *widget.Entry
@@ -145,8 +145,8 @@ func (t *troubleshootScreen) onRunTapped() {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	t.cancel, t.runs = cancel, t.runs+1
-	runID, dir, trace := t.runs, strings.TrimSpace(t.folder.Text), t.trace.Checked
+	t.cancel = cancel
+	runID, dir, trace := t.runs.next(), strings.TrimSpace(t.folder.Text), t.trace.Checked
 	t.setRunning(true, strings.Join(args, " "))
 	t.run(func() func() {
 		rep, res, err := t.execute(ctx, args, dir, trace)
@@ -190,7 +190,7 @@ func (t *troubleshootScreen) onCancelTapped() {
 
 // onRunDone shows the report of run id, unless a newer run started.
 func (t *troubleshootScreen) onRunDone(id int, rep *troubleshoot.Report, res *resolve.Resolution, err error) {
-	if id != t.runs {
+	if !t.runs.current(id) {
 		return
 	}
 	t.cancel = nil

@@ -137,7 +137,7 @@ func TestShellStartupFileChangeReloads(t *testing.T) {
 	if err := os.WriteFile(rc, []byte("export GOPROXY=https://a.example.test\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	u.overview.onInspected(u.overview.loads, inspection{report: &inspect.Report{Terminal: inspect.Context{Files: []string{rc}}}})
+	u.overview.onInspected(int(u.overview.loads), inspection{report: &inspect.Report{Terminal: inspect.Context{Files: []string{rc}}}})
 	if !slices.Equal(u.live.rc, []string{rc}) {
 		t.Fatalf("after the inspection, watched startup files = %v, want %s", u.live.rc, rc)
 	}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // Fixtures shared by every test, made once in TestMain.
@@ -119,13 +121,7 @@ func newSandbox(t testing.TB, extra ...string) *sandbox {
 	}
 	// Telemetry off: otherwise the real go may start a background process
 	// that is still writing in the sandbox when the test removes it.
-	mode := filepath.Join(s.xdg, "go", "telemetry", "mode")
-	if err := os.MkdirAll(filepath.Dir(mode), 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(mode, []byte("off\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	testenv.QuietTelemetry(t, s.xdg)
 	return s
 }
 

@@ -62,7 +62,7 @@ func TestSetThenUndoRestoresBytes(t *testing.T) {
 	f := newFixture(t)
 	const before = "# mine\r\nGOSUMDB=off\nGOPROXY=https://a.example.test\nGOPROXY=https://b.example.test"
 	f.write(f.envFile, before)
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://c.example.test,direct"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://c.example.test,direct"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,13 +87,13 @@ func TestSetRefusals(t *testing.T) {
 	tests := []struct {
 		name  string
 		osEnv []string
-		as    []Assignment
+		as    []core.Assignment
 		code  string
 	}{
-		{"GOENV=off", []string{"GOENV=off"}, []Assignment{{"GOPROXY", "https://a.example.test"}}, "goenv-off"},
-		{"bare word", nil, []Assignment{{"GOPROXY", "localhost"}}, "proxy-missing-scheme"},
-		{"bad toolchain", nil, []Assignment{{"GOTOOLCHAIN", "bogus"}}, "toolchain-invalid"},
-		{"GOENV", nil, []Assignment{{"GOENV", "/x"}}, "os-only"},
+		{"GOENV=off", []string{"GOENV=off"}, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}}, "goenv-off"},
+		{"bare word", nil, []core.Assignment{{Key: "GOPROXY", Value: "localhost"}}, "proxy-missing-scheme"},
+		{"bad toolchain", nil, []core.Assignment{{Key: "GOTOOLCHAIN", Value: "bogus"}}, "toolchain-invalid"},
+		{"GOENV", nil, []core.Assignment{{Key: "GOENV", Value: "/x"}}, "os-only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,7 +118,7 @@ func TestSetMergesAChangeToAnotherKey(t *testing.T) {
 	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n") // as go env -w would
-	res, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
+	res, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
 	if err != nil {
 		t.Fatalf("Set over a file changed elsewhere = %v, want it applied", err)
 	}
@@ -138,7 +138,7 @@ func TestSetRefusesWhenItsKeyChangedSinceRead(t *testing.T) {
 	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPROXY=https://other.example.test\n")
-	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}, {"GOSUMDB", "off"}})
+	_, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}, {Key: "GOSUMDB", Value: "off"}})
 	if refusalCode(err) != "key-changed" {
 		t.Fatalf("Set over a changed key = %v, want key-changed", err)
 	}
@@ -164,7 +164,7 @@ func TestUnsetMissingFileIsRefused(t *testing.T) {
 
 func TestSetWarnsWhenOSShadows(t *testing.T) {
 	f := newFixture(t, "GOPROXY=https://os.example.test")
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://file.example.test"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://file.example.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestSetWarnsWhenOSShadows(t *testing.T) {
 // program then replaced is reported; one left alone is not.
 func TestOverwrittenAfterWrite(t *testing.T) {
 	f := newFixture(t)
-	if _, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://u:pw@a.example.test"}, {"GOSUMDB", "off"}}); err != nil {
+	if _, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://u:pw@a.example.test"}, {Key: "GOSUMDB", Value: "off"}}); err != nil {
 		t.Fatal(err)
 	}
 	if ps := f.svc.Overwritten(time.Minute); len(ps) != 0 {

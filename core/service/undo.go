@@ -37,7 +37,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 			return nil, &core.RefusedError{Problems: []core.Problem{p}}
 		}
 		if !ok {
-			return nil, refused("", "nothing-to-undo", "There is nothing to undo.", "")
+			return nil, core.Refused("", "nothing-to-undo", "There is nothing to undo.", "")
 		}
 		cur, err := core.ReadFile(target.File)
 		existed := err == nil

@@ -15,35 +15,25 @@ import (
 	"github.com/gomirror/gomirror/core/validate"
 )
 
-// Assignment is one KEY=VALUE to write.
-type Assignment struct {
-	Key   string
-	Value string
-}
-
 // ParseAssignments parses "KEY=VALUE" arguments as go env -w does.
-func ParseAssignments(args []string) ([]Assignment, error) {
+func ParseAssignments(args []string) ([]core.Assignment, error) {
 	if len(args) == 0 {
-		return nil, refused("", "usage", "No KEY=VALUE arguments given.", "Give at least one, e.g. GOPROXY=https://mirror.example.test,direct.")
+		return nil, core.Refused("", "usage", "No KEY=VALUE arguments given.", "Give at least one, e.g. GOPROXY=https://mirror.example.test,direct.")
 	}
 	seen := map[string]bool{}
-	var out []Assignment
+	var out []core.Assignment
 	for _, arg := range args {
 		k, v, ok := strings.Cut(arg, "=")
 		if !ok {
-			return nil, refused("", "usage", fmt.Sprintf("Arguments must be KEY=VALUE: invalid argument: %s", arg), "Write it as KEY=VALUE; use unset to remove a key.")
+			return nil, core.Refused("", "usage", fmt.Sprintf("Arguments must be KEY=VALUE: invalid argument: %s", arg), "Write it as KEY=VALUE; use unset to remove a key.")
 		}
 		if seen[k] {
-			return nil, refused(k, "usage", "Multiple values for key: "+k, "Give each key once.")
+			return nil, core.Refused(k, "usage", "Multiple values for key: "+k, "Give each key once.")
 		}
 		seen[k] = true
-		out = append(out, Assignment{k, v})
+		out = append(out, core.Assignment{Key: k, Value: v})
 	}
 	return out, nil
-}
-
-func refused(v, code, msg, fix string) error {
-	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Var: v, Code: code, Message: msg, Fix: fix}}}
 }
 
 // WriteResult describes a completed write.
@@ -58,9 +48,9 @@ type WriteResult struct {
 // validating each one against base (a fresh resolution if nil). Nothing is
 // written if any problem is an error, or if the file changed on disk since
 // base was read.
-func (s *Service) Set(base *resolve.Resolution, as []Assignment) (*WriteResult, error) {
+func (s *Service) Set(base *resolve.Resolution, as []core.Assignment) (*WriteResult, error) {
 	if len(as) == 0 {
-		return nil, refused("", "usage", "No KEY=VALUE arguments given.", "")
+		return nil, core.Refused("", "usage", "No KEY=VALUE arguments given.", "")
 	}
 	set := map[string]string{}
 	for _, a := range as {
@@ -81,13 +71,13 @@ func (s *Service) Set(base *resolve.Resolution, as []Assignment) (*WriteResult, 
 // Unset removes keys from the user env file as go env -u would.
 func (s *Service) Unset(base *resolve.Resolution, keys []string) (*WriteResult, error) {
 	if len(keys) == 0 {
-		return nil, refused("", "usage", "Unset requires at least one variable name.", "")
+		return nil, core.Refused("", "usage", "Unset requires at least one variable name.", "")
 	}
 	if base == nil {
 		base = s.Resolve()
 	}
 	if base.EnvFile.State == resolve.FileMissing {
-		return nil, refused("", "nothing-to-unset", "The env file "+base.EnvFile.Path+" does not exist, so there is nothing to unset.", "Nothing needs doing; if the value still comes from somewhere, run doctor to see where.")
+		return nil, core.Refused("", "nothing-to-unset", "The env file "+base.EnvFile.Path+" does not exist, so there is nothing to unset.", "Nothing needs doing; if the value still comes from somewhere, run doctor to see where.")
 	}
 	return s.edit(base, nil, keys, func(r *resolve.Resolution) []core.Problem {
 		var problems []core.Problem

@@ -2,7 +2,6 @@ package troubleshoot
 
 import (
 	"github.com/gomirror/gomirror/core"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // Finding is one failure of a go command: what happened (the embedded
@@ -31,10 +30,10 @@ type Finding struct {
 }
 
 // Assignments returns f.Set as a sorted list, for service.Set.
-func (f Finding) Assignments() []service.Assignment {
-	var out []service.Assignment
+func (f Finding) Assignments() []core.Assignment {
+	var out []core.Assignment
 	for _, k := range sortedKeys(f.Set) {
-		out = append(out, service.Assignment{Key: k, Value: f.Set[k]})
+		out = append(out, core.Assignment{Key: k, Value: f.Set[k]})
 	}
 	return out
 }
