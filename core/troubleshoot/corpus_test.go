@@ -29,10 +29,10 @@ const (
 // says about it.
 type corpusCase struct {
 	ID, URL, Class, Split, Confidence, Resolution string
-	Causes                                       []string // accepted problem codes
-	MustNot                                      []string // settings the answer must not widen or set
-	China                                        bool
-	Output                                       string
+	Causes                                        []string // accepted problem codes
+	MustNot                                       []string // settings the answer must not widen or set
+	China                                         bool
+	Output                                        string
 }
 
 // loadCorpus parses corpusFile.
@@ -244,6 +244,11 @@ func TestCorpus(t *testing.T) {
 			}
 		}
 		v := judge(c, fs)
+		if show := os.Getenv("CORPUS_SHOW"); show != "" && contains(strings.Split(show, ","), c.ID) {
+			for _, f := range fs {
+				t.Logf("%s: %s %s (%s) set=%v profile=%q quoted=%q\n  %s\n  fix: %s", c.ID, f.Severity, f.Code, f.Var, f.Set, f.Profile, f.Quoted, f.Message, f.Fix)
+			}
+		}
 		count(byClass, c.Class, v)
 		count(bySplit, c.Split, v)
 		total.add(v)

@@ -29,7 +29,7 @@ const mirrorList = "https://mirror.example.test,https://backup.example.test|dire
 var pastedCases = []pasted{
 	{name: "sumdb 410 Gone (go1.13)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "git.corp.example.test/x", set: "git.corp.example.test",
 		output: "verifying git.corp.example.test/x@v0.1.0: git.corp.example.test/x@v0.1.0: reading https://sum.example.test/lookup/git.corp.example.test/x@v0.1.0: 410 Gone\n"},
-	{name: "sumdb 404 with server response (go1.20)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "github.com/acme/secret", set: "github.com/acme",
+	{name: "sumdb 404 with server response (go1.20)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "github.com/acme/secret", set: "github.com/acme/secret",
 		output: "go: downloading github.com/acme/secret v1.2.0\ngo: github.com/acme/secret@v1.2.0: verifying module: github.com/acme/secret@v1.2.0: reading https://mirror.example.test/sumdb/sum.example.test/lookup/github.com/acme/secret@v1.2.0: 404 Not Found\n\tserver response:\n\tnot found: github.com/acme/secret@v1.2.0: invalid version: git ls-remote -q origin in /tmp/gopath/pkg/mod/cache/vcs/abc: exit status 128:\n\t\tfatal: could not read Username for 'https://github.com': terminal prompts disabled\n"},
 	{name: "DNS (linux)", code: "fail-dns", v: "GOPROXY", module: "example.test/m", host: "mirror.example.test", set: "https://mirror.example.test|https://backup.example.test|direct",
 		output: `go: example.test/m@v1.0.0: Get "https://mirror.example.test/example.test/m/@v/v1.0.0.info": dial tcp: lookup mirror.example.test on 127.0.0.53:53: no such host` + "\n"},
@@ -58,6 +58,8 @@ var pastedCases = []pasted{
 	{name: "502 before a pipe", code: "fail-http-status", v: "GOPROXY",
 		output: "go: example.test/m@v1.0.0: reading https://backup.example.test/example.test/m/@v/v1.0.0.zip: 502 Bad Gateway\n"},
 	{name: "404 at the end of the list", goproxy: "https://mirror.example.test", code: "fail-proxy-notfound", v: "GOPROXY", set: "https://mirror.example.test,direct",
+		output: "go: example.test/m@v1.0.0: reading https://mirror.example.test/example.test/m/@v/v1.0.0.info: 404 Not Found\n\tserver response: not found\n"},
+	{name: "404 whose server response says the origin lacks the version", goproxy: "https://mirror.example.test", code: "fail-unknown-revision",
 		output: "go: example.test/m@v1.0.0: reading https://mirror.example.test/example.test/m/@v/v1.0.0.info: 404 Not Found\n\tserver response: not found: example.test/m@v1.0.0: invalid version: unknown revision v1.0.0\n"},
 	{name: "GOPROXY=off", goproxy: "off", code: "fail-goproxy-off", v: "GOPROXY",
 		output: "go: example.test/m@v1.0.0: module lookup disabled by GOPROXY=off\n"},

@@ -13,6 +13,12 @@ type Finding struct {
 	core.Problem
 	// Lines are the output lines of this failure, first line first.
 	Lines []string `json:"lines"`
+	// Quoted are the lines that show the cause, trimmed: the evidence the
+	// message rests on, which the GUI highlights among Lines.
+	Quoted []string `json:"quoted,omitempty"`
+	// Profile names a built-in profile (core/profile) that fixes this in
+	// one step, when one exists, e.g. "Mainland China".
+	Profile string `json:"profile,omitempty"`
 	// Module and Version name the module, when the lines do.
 	Module  string `json:"module,omitempty"`
 	Version string `json:"version,omitempty"`
