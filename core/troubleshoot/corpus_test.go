@@ -343,3 +343,44 @@ func TestCorpusShape(t *testing.T) {
 		t.Errorf("%d holdout cases of %d, want about a third", holdout, len(cases))
 	}
 }
+
+// noise wraps every line of a paste the way CI systems, Docker and
+// terminals do.
+var noise = map[string]func(i int, line string) string{
+	"buildkit":  func(i int, l string) string { return fmt.Sprintf("#14 %d.%d %s", 180+i, i%10, l) },
+	"timestamp": func(i int, l string) string { return fmt.Sprintf("2024-05-01T10:00:%02d.1234567Z %s", i%60, l) },
+	"loglevel":  func(i int, l string) string { return "[ERROR] " + l },
+	"ansi":      func(i int, l string) string { return "\x1b[31m" + l + "\x1b[0m" },
+	"crlf":      func(i int, l string) string { return l + "\r" },
+	"quoted":    func(i int, l string) string { return "> " + l },
+}
+
+// TestCorpusNoise checks that the noise of CI logs and terminals around the
+// train split's outputs changes neither the cause found nor the module a
+// finding names.
+func TestCorpusNoise(t *testing.T) {
+	r := corpusResolution(t)
+	for _, c := range loadCorpus(t) {
+		if c.Split != "train" {
+			continue
+		}
+		want := troubleshoot.Explain(r, c.Output)
+		if len(want) == 0 {
+			continue
+		}
+		for name, wrap := range noise {
+			lines := strings.Split(strings.TrimSuffix(c.Output, "\n"), "\n")
+			for i, l := range lines {
+				lines[i] = wrap(i, l)
+			}
+			got := troubleshoot.Explain(r, strings.Join(lines, "\n")+"\n")
+			if len(got) == 0 || got[0].Code != want[0].Code || got[0].Module != want[0].Module {
+				var g string
+				if len(got) > 0 {
+					g = got[0].Code + " " + got[0].Module
+				}
+				t.Errorf("%s with %s noise: %s, want %s %s", c.ID, name, g, want[0].Code, want[0].Module)
+			}
+		}
+	}
+}

@@ -73,10 +73,10 @@ var (
 		return regexp.MustCompile(`^(?:` +
 			`#\d+ \d+(?:\.\d+)? ?` + `|#\d+ (?:\[[^\]]*\] )?` +
 			`|\d+\.\d+ ` +
-			`|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})? *` +
-			`|\d{2}:\d{2}:\d{2}(?:[.,]\d+)? +` +
+			`|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})? ?` +
+			`|\d{2}:\d{2}:\d{2}(?:[.,]\d+)? ` +
 			`|\[ *\d+(?:\.\d+)?s\] ` + `|\[[A-Z]+/\d+\] (?:OUT|ERR) ` +
-			`|(?:level=)?(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|FATAL|error|info|warn)\b:? *` +
+			`|(?:level=)?(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|FATAL|error|info|warn)\b:? ?` +
 			`|\[(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|FATAL|Info|Warn|Error)\] ` +
 			`|##\[(?:error|warning|group|endgroup)\]` + `|err: ` + `|> ?` + `|# output: ?` + `|\| ` +
 			`)`)

@@ -2,8 +2,8 @@ package troubleshoot
 
 import (
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
