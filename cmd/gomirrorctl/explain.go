@@ -45,8 +45,10 @@ Flags:
 	--fix         apply the fix of the first finding that has one
 
 Exit status: 0 when nothing failed (or a fix was applied), 1 when the go
-command failed or a finding is an error, 2 for bad usage, empty input, a
-finding without a fix, or a refused write (nothing written).
+command failed or a finding is an error (including failing output no rule
+recognises, which is quoted as "fail-other"), 2 for bad usage, empty input,
+a finding without a fix, a fix asked for pasted output, or a refused write
+(nothing written).
 
 Examples:
 	gomirrorctl explain -- go mod download
@@ -127,7 +129,15 @@ func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags
 	var applied *service.WriteResult
 	if fl.apply != 0 || fl.fix {
 		f, err := chooseFix(rep.Findings, fl.apply)
-		if err == nil {
+		switch {
+		case rep.Args == nil:
+			err = refusal("pasted-output", "These findings come from pasted output, so Go Mirror shows their fixes but does not apply them: pasted text can carry anything.",
+				"Run the command on this machine instead: gomirrorctl explain --fix -- go mod download (or the command that failed).")
+		case troubleshoot.UnsafeEdit(svc.Resolve(), f.Set) != "":
+			err = refusal("unsafe-fix", "This fix is not applied: "+troubleshoot.UnsafeEdit(svc.Resolve(), f.Set)+".",
+				"List only the private module's host or repository, and keep checksum verification on.")
+		case err != nil:
+		default:
 			applied, err = svc.Apply(nil, f.Set, f.Unset)
 		}
 		if err != nil {

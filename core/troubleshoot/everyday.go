@@ -58,7 +58,7 @@ func gitAuth(e *env, rec record) (Finding, bool) {
 	}
 	if p, ok := privatePattern(e, f.Module); ok {
 		a["Private"] = p
-	} else if f.Module != "" {
+	} else if f.Module != "" && safePattern(narrowPattern(f.Module)) {
 		a["Pattern"] = narrowPattern(f.Module)
 	}
 	f.Quoted = quote(rec, authMarkers...)

@@ -165,3 +165,26 @@ func FuzzExplain(f *testing.F) {
 		}
 	})
 }
+
+// TestUnsafeEdit: only one host or repository may be added to the privacy
+// settings, and verification is never turned off.
+func TestUnsafeEdit(t *testing.T) {
+	r := pastedResolution(pasted{})
+	for _, c := range []struct {
+		set  map[string]string
+		safe bool
+	}{
+		{map[string]string{"GOPRIVATE": "git.corp.example.test"}, true},
+		{map[string]string{"GOPRIVATE": "github.com/acme/secret"}, true},
+		{map[string]string{"GOPRIVATE": "*"}, false},
+		{map[string]string{"GOPRIVATE": "github.com"}, false},
+		{map[string]string{"GONOSUMDB": "*.example.test"}, false},
+		{map[string]string{"GOINSECURE": "git.corp.example.test,*"}, false},
+		{map[string]string{"GOSUMDB": "off"}, false},
+		{map[string]string{"GOPROXY": "https://goproxy.cn,direct"}, true},
+	} {
+		if got := troubleshoot.UnsafeEdit(r, c.set) == ""; got != c.safe {
+			t.Errorf("UnsafeEdit(%v) safe = %t, want %t", c.set, got, c.safe)
+		}
+	}
+}

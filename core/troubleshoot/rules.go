@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/mod/module"
+
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/validate"
@@ -87,7 +89,7 @@ func sumdbLookup(e *env, rec record) (Finding, bool) {
 		a["Reason"] = firstLine(resp)
 		return e.finish(f, core.SeverityError, "fail-sumdb-refused", "", a), true
 	}
-	if f.Module != "" {
+	if f.Module != "" && module.CheckPath(f.Module) == nil && safePattern(narrowPattern(f.Module)) {
 		a["Pattern"] = narrowPattern(f.Module)
 	}
 	if resp != "" {
@@ -145,7 +147,7 @@ func firstLine(s string) string {
 // server response (the database or a proxy could not read its repository),
 // a private pattern of the settings, or an internal-looking host.
 func privateEvidence(e *env, mod, resp string) bool {
-	if mod == "" {
+	if mod == "" || module.CheckPath(mod) != nil || !safePattern(narrowPattern(mod)) {
 		return false
 	}
 	if containsAny(resp, authMarkers...) || containsAny(resp, "exit status 128", "unable to connect", "errno=Connection refused", "no such host", "401 Unauthorized") {
@@ -207,7 +209,8 @@ func privateProxy(e *env, rec record) (Finding, bool) {
 	f := start(rec)
 	t := e.targetOf(f, text)
 	resp := serverResponse(rec)
-	if t.Role != roleProxy || f.Module == "" || !containsAny(resp, authMarkers...) {
+	if t.Role != roleProxy || f.Module == "" || !containsAny(resp, authMarkers...) ||
+		module.CheckPath(f.Module) != nil || !safePattern(narrowPattern(f.Module)) {
 		return Finding{}, false
 	}
 	a := e.targetArgs(f, t)

@@ -222,6 +222,7 @@ func (e *env) blame(f *Finding, name string, a map[string]string) {
 }
 
 // suggest adds name=value to the suggested edit of the env file.
+// Widening edits are checked by the caller with safePattern.
 func (f *Finding) suggest(name, value string) {
 	if f.Set == nil {
 		f.Set = map[string]string{}
