@@ -25,8 +25,8 @@ output, and explains every failure in it: what happened, which setting and
 which layer of it (file and line) is responsible, and how to fix it. Without
 a command it reads output you paste on stdin instead (end it with Ctrl+D).
 
-Each finding shows its code, the failing lines, the setting and its layer,
-the message and the fix. A finding whose fix is an edit of the env file has
+Each finding shows its code, the failing lines (those it rests on marked
+with ">"), the setting and its layer, the message and the fix. A finding whose fix is an edit of the env file has
 a number; --apply N makes that edit (validated, atomic, recorded in the
 history so that "gomirrorctl undo" reverts it), and --fix applies the first
 such finding. When explaining pasted output, give the same input again.
@@ -229,7 +229,11 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
 	}
 	fmt.Fprintln(w, head)
 	for _, l := range f.Lines {
-		fmt.Fprintf(w, "   | %s\n", strings.TrimRight(l, "\r"))
+		mark := "|"
+		if slices.Contains(f.Quoted, strings.TrimSpace(l)) {
+			mark = ">" // a line the finding rests on
+		}
+		fmt.Fprintf(w, "   %s %s\n", mark, strings.TrimRight(l, "\r"))
 	}
 	if f.Layer != nil {
 		fmt.Fprintf(w, "   setting: %s=%s from %s\n", f.Var, showValue(f.Layer.Value), layerPlace(*f.Layer))
@@ -240,6 +244,9 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
 	}
 	if f.HasFix() {
 		fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+	}
+	if f.Profile != "" {
+		fmt.Fprintf(w, "   or in one step: gomirrorctl profile apply %q\n", f.Profile)
 	}
 }
 
