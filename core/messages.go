@@ -354,7 +354,7 @@ var problemTemplates = map[string]Template{
 	// Failures of a go command (core/troubleshoot).
 	"fail-checksum-gosum": {
 		`The {{.File}} of {{.Module}}@{{.Version}} just downloaded does not match the hash recorded in {{with .Label}}{{.}}{{else}}go.sum{{end}}{{with .Downloaded}} (downloaded {{.}}{{end}}{{with .Recorded}}, recorded {{.}}){{end}}. Most often the module's author moved the version's tag after it was first published, so every source now serves the new bits; less often go.sum was edited or merged badly, or a mirror served different bits.`,
-		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}): if every source agrees with itself but not with go.sum, the tag was moved, and neither another mirror nor GOPROXY=direct helps (the origin serves the moved tag). Do not delete the go.sum line to accept new bits without knowing why: use another version of {{.Module}}, or ask its author to publish a new version instead of moving a tag.`},
+		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}): if every source agrees with itself but not with go.sum, the tag was moved: GOPROXY=direct does not help, and neither does another mirror (the origin serves the moved tag). Do not delete the go.sum line to accept new bits without knowing why: use another version of {{.Module}}, or ask its author to publish a new version instead of moving a tag.`},
 	"fail-checksum-sumdb": {
 		`The {{.File}} of {{.Module}}@{{.Version}} that was downloaded does not match what the checksum database {{.DB}} recorded when the version was first published{{with .Recorded}} ({{.}}){{end}}. Most often the author moved the version's tag afterwards, so the origin now serves other bits; a mirror serving different bits is much rarer.{{with .From}} {{.}}{{end}}`,
 		`GOPROXY=direct does not help: the origin serves the moved tag. Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to see which source disagrees; only if one mirror alone disagrees, remove that mirror. Otherwise use another version of {{.Module}} (its author can publish a new one). Do not turn off verification.`},
@@ -463,6 +463,12 @@ var problemTemplates = map[string]Template{
 	"output-other-settings": {
 		`This output used {{.Proxies}}, which your settings do not (GOPROXY={{.Local}}): it was made on another machine (a colleague's, CI) or with other settings, and the same command may behave differently here.`,
 		`The findings explain the output as it is. To see what happens on this machine, run the command here with gomirrorctl explain -- go ... (only fixes from such a run can be applied).`},
+	"fail-gomod-update": {
+		`go.mod is not tidy: the build needs changes to it{{with .Readonly}}, and -mod=readonly forbids making them{{end}}. Since Go 1.16 builds no longer update go.mod on their own. No download failed.`,
+		`Run go mod tidy in the module's root and commit go.mod and go.sum. No setting fixes this.`},
+	"fail-install-replace": {
+		`go install with a version refuses {{.Module}}: its go.mod has replace (or exclude) directives, which would make it build differently than as a main module.`,
+		`Only the module's author can fix this, by removing the directives from released versions. Meanwhile clone the repository and run go install in it, or install an older version without them. No setting fixes this.`},
 	"fail-killed": {
 		`The go command did not finish within {{.Timeout}} and was stopped{{with .URL}}; it was still waiting for {{.}}{{end}}.{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}{{with .URL}}That server hangs: use '|' after it in GOPROXY, or another mirror. {{end}}Run again with a longer timeout if the network is just slow.`},

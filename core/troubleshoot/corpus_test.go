@@ -154,6 +154,15 @@ func judge(c corpusCase, fs []troubleshoot.Finding) verdict {
 			v.right = true
 		}
 	}
+	// Class-specific demands on the answer's substance.
+	switch {
+	case c.Class == "retag" && (strings.Contains(main.Fix, "remove it from GOPROXY") || !strings.Contains(main.Fix, "GOPROXY=direct does not help")):
+		v.wrong = "blames a mirror for a moved tag"
+	case c.Class == "china-remedy" && strings.Contains(c.Output, defaultProxyHost+"/") && main.Set["GOPROXY"] == "":
+		v.wrong = "no reachable mirror offered for the default proxy"
+	case c.Class == "china-remedy" && strings.Contains(c.Output, defaultSumDBHost+"/") && main.Set["GOSUMDB"] == "":
+		v.wrong = "no reachable checksum database offered"
+	}
 	all := contains(c.MustNot, "ALL")
 	for _, f := range fs {
 		for k, val := range f.Set {
@@ -275,6 +284,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if total.silent > 0 {
 		t.Errorf("%d failing outputs got no finding", total.silent)
+	}
+	if total.wrong > 0 {
+		t.Errorf("%d answers change or blame a setting the thread rules out, or miss the remedy", total.wrong)
 	}
 	if total.widens > 0 {
 		t.Errorf("%d answers widen a privacy or verification setting without evidence", total.widens)

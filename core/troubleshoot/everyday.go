@@ -94,14 +94,24 @@ func modulePath(e *env, rec record) (Finding, bool) {
 	return e.finish(f, core.SeverityError, "fail-module-path", "", args{"Declared": m[1], "Required": m[2]}), true
 }
 
-var goVersionRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?:(\S+) )?requires go >= ?(\S+) \(running go ([^;)\s]+)(?:; GOTOOLCHAIN=([^)]+))?\)`)
-})
+var (
+	goVersionRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:(\S+) )?requires go >= ?(\S+) \(running go ([^;)\s]+)(?:; GOTOOLCHAIN=([^)]+))?\)`)
+	})
+	// tidyVersionRE is the older wording: "go.mod file indicates go 1.21,
+	// but maximum version supported by tidy is 1.20".
+	tidyVersionRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(go\.mod) file indicates go (\S+), but maximum (?:version )?supported (?:version )?(?:by tidy )?is (\S+)`)
+	})
+)
 
 // goVersion: "go.mod requires go >= 1.23.0 (running go 1.22.5;
 // GOTOOLCHAIN=local)".
 func goVersion(e *env, rec record) (Finding, bool) {
 	m := goVersionRE().FindStringSubmatch(rec.text())
+	if t := tidyVersionRE().FindStringSubmatch(rec.text()); m == nil && t != nil {
+		m = []string{t[0], t[1], strings.TrimSuffix(t[2], ","), t[3], ""}
+	}
 	if m == nil {
 		return Finding{}, false
 	}
@@ -110,7 +120,7 @@ func goVersion(e *env, rec record) (Finding, bool) {
 	if a["What"] == "" {
 		a["What"] = "go.mod"
 	}
-	f.Quoted = quote(rec, "requires go >=")
+	f.Quoted = quote(rec, "requires go >=", "file indicates go")
 	name := ""
 	if m[4] != "" {
 		name = "GOTOOLCHAIN"
@@ -218,6 +228,34 @@ func bareForbidden(e *env, rec record) (Finding, bool) {
 	a := args{"Host": orUnknown(f.Host), "Var": name, "Proxy": redactURL(e.r.OSEnv(name)), "Kind": "network"}
 	f.Quoted = quote(rec, "Forbidden")
 	return e.finish(f, core.SeverityError, "fail-forbidden", "", a), true
+}
+
+// gomodUpdate: "go: updates to go.mod needed; to update it: go mod tidy":
+// go.mod is not tidy, and builds no longer fix it on the way.
+func gomodUpdate(e *env, rec record) (Finding, bool) {
+	if !strings.Contains(rec.text(), "updates to go.mod needed") {
+		return Finding{}, false
+	}
+	f := start(rec)
+	f.Module, f.Version = "", ""
+	a := args{"Readonly": ""}
+	if strings.Contains(rec.text(), "-mod=readonly") {
+		a["Readonly"] = "yes"
+	}
+	f.Quoted = quote(rec, "updates to go.mod needed")
+	return e.finish(f, core.SeverityError, "fail-gomod-update", "", a), true
+}
+
+// installReplace: go install pkg@version of a module whose go.mod has
+// replace (or exclude) directives.
+func installReplace(e *env, rec record) (Finding, bool) {
+	text := strings.Join(strings.Fields(rec.text()), " ")
+	if !strings.Contains(text, "contains one or more replace directives") && !strings.Contains(text, "contains one or more exclude directives") {
+		return Finding{}, false
+	}
+	f := start(rec)
+	f.Quoted = quote(rec, "replace directives", "exclude directives")
+	return e.finish(f, core.SeverityError, "fail-install-replace", "", args{"Module": moduleArg(f)}), true
 }
 
 // missingGoSum: "missing go.sum entry".

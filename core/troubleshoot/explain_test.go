@@ -85,8 +85,10 @@ var pastedCases = []pasted{
 		output: "verifying example.test/m@v1.0.0: checksum mismatch\n\tdownloaded: h1:abc=\n\tgo.sum:     h1:def=\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.\n"},
 	{name: "sumdb mismatch", code: "fail-checksum-sumdb", v: "GOPROXY", module: "example.test/m",
 		output: "go: example.test/m@v1.0.0: verifying example.test/m@v1.0.0/go.mod: checksum mismatch\n\tdownloaded: h1:abc=\n\tsum.example.test: h1:def=\n"},
-	{name: "unknown failure", code: "fail-other",
+	{name: "go.mod not tidy", code: "fail-gomod-update",
 		output: "go: updates to go.mod needed; to update it:\n\tgo mod tidy\n"},
+	{name: "unknown failure", code: "fail-other",
+		output: "go: something new went wrong: frobnication failed\n"},
 }
 
 func pastedResolution(c pasted) *resolve.Resolution {
