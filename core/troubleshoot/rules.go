@@ -193,7 +193,7 @@ func refusedReason(resp string) bool { return containsAny(resp, refusedReasons..
 // a wildcard host, or a whole host that many owners share.
 func safePattern(p string) bool {
 	host := strings.Split(p, "/")[0]
-	return p != "" && !strings.ContainsAny(p, "*?[, ") && strings.Contains(host, ".") && !(sharedHosts[host] && !strings.Contains(p, "/"))
+	return p != "" && !publicOnly[host] && !strings.ContainsAny(p, "*?[, ") && strings.Contains(host, ".") && !(sharedHosts[host] && !strings.Contains(p, "/"))
 }
 
 // privateProxy: a module proxy answered 404 or 410 and its server response
@@ -268,7 +268,14 @@ func PrivatePattern(mod string) string {
 // sharedHosts host many owners, so that a whole host is never private.
 var sharedHosts = map[string]bool{
 	"github.com": true, "gitlab.com": true, "bitbucket.org": true, "gitee.com": true,
-	"codeberg.org": true, "git.sr.ht": true, "dev.azure.com": true,
+	"codeberg.org": true, "git.sr.ht": true, "dev.azure.com": true, "gopkg.in": true,
+}
+
+// publicOnly hosts serve public modules only: nothing under them is
+// private, so no private pattern is ever suggested for them.
+var publicOnly = map[string]bool{
+	"golang.org": true, "google.golang.org": true, "go.googlesource.com": true, "cloud.google.com": true,
+	"k8s.io": true, "sigs.k8s.io": true, "go.uber.org": true, "go.opentelemetry.io": true, "gopkg.in": true,
 }
 
 func appendPattern(list, p string) string {
