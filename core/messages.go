@@ -469,6 +469,12 @@ var problemTemplates = map[string]Template{
 	"fail-install-replace": {
 		`go install with a version refuses {{.Module}}: its go.mod has replace (or exclude) directives, which would make it build differently than as a main module.`,
 		`Only the module's author can fix this, by removing the directives from released versions. Meanwhile clone the repository and run go install in it, or install an older version without them. No setting fixes this.`},
+	"fail-major-version": {
+		`{{.Module}} is a major version 2 or later, which must be asked for by its own module path, {{.Path}}: since its go.mod exists, v2+ versions are not versions of the path without the suffix.`,
+		`Require and import it as {{.Path}} (go get {{.Path}}@latest). If {{.Path}} does not exist, the module's author released v2+ without changing the module line; use the last v1 version until they publish one with the /vN path. No setting fixes this.`},
+	"fail-no-module": {
+		`There is no go.mod in this directory or its parents{{with .Dir}}, although {{.}} looks like a project{{end}}: module mode needs one, so nothing can be built here. No download failed.`,
+		`If the project has a go.mod elsewhere, run the command there. Otherwise create one in the project's root: go mod init MODULE-PATH (e.g. github.com/owner/repo), then go mod tidy; or install a tool by its path with go install PATH@latest. No setting fixes this.`},
 	"fail-killed": {
 		`The go command did not finish within {{.Timeout}} and was stopped{{with .URL}}; it was still waiting for {{.}}{{end}}.{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}{{with .URL}}That server hangs: use '|' after it in GOPROXY, or another mirror. {{end}}Run again with a longer timeout if the network is just slow.`},

@@ -19,7 +19,7 @@ type classifier func(e *env, rec record) (Finding, bool)
 // classifiers are tried in order; the first that applies wins.
 var classifiers = []classifier{
 	checksumMismatch, sumdbLookup, proxyOff, modVendor, gosumdbInvalid, goproxyInvalid, goflagsInvalid,
-	goVersion, toolchainUnavailable, govcsDisallowed, gomodUpdate, installReplace, modulePath, pseudoVersion, noMatch, missingGoSum,
+	goVersion, toolchainUnavailable, govcsDisallowed, gomodUpdate, installReplace, majorVersion, noModule, modulePath, pseudoVersion, noMatch, missingGoSum,
 	importPath, missingPackage, proxyAuth, http2Reset, privateProxy, unknownRevision, gitAuth,
 	network, httpStatus, bareForbidden, compileError,
 }

@@ -258,6 +258,47 @@ func installReplace(e *env, rec record) (Finding, bool) {
 	return e.finish(f, core.SeverityError, "fail-install-replace", "", args{"Module": moduleArg(f)}), true
 }
 
+var majorRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`module path must match major version \("([^"]+)"\)|major version must be compatible: should be v0 or v1, not (v\d+)`)
+})
+
+// majorVersion: "invalid version: module contains a go.mod file, so module
+// path must match major version ("example.com/m/v2")": a v2+ version asked
+// for by its v0/v1 path.
+func majorVersion(e *env, rec record) (Finding, bool) {
+	m := majorRE().FindStringSubmatch(rec.text())
+	if m == nil {
+		return Finding{}, false
+	}
+	f := start(rec)
+	a := args{"Module": moduleArg(f), "Path": m[1]}
+	if a["Path"] == "" {
+		base := f.Module
+		if base == "" {
+			base = "MODULE"
+		}
+		a["Path"] = base + "/" + m[2]
+	}
+	f.Quoted = quote(rec, "major version")
+	return e.finish(f, core.SeverityError, "fail-major-version", "", a), true
+}
+
+var noModuleRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`cannot find main module(?:, but found (\S+) in (\S+))?`)
+})
+
+// noModule: "go: cannot find main module, but found .git/config in DIR".
+func noModule(e *env, rec record) (Finding, bool) {
+	m := noModuleRE().FindStringSubmatch(rec.text())
+	if m == nil {
+		return Finding{}, false
+	}
+	f := start(rec)
+	f.Module, f.Version = "", ""
+	f.Quoted = quote(rec, "cannot find main module")
+	return e.finish(f, core.SeverityError, "fail-no-module", "", args{"Found": m[1], "Dir": m[2]}), true
+}
+
 // missingGoSum: "missing go.sum entry".
 func missingGoSum(e *env, rec record) (Finding, bool) {
 	if !strings.Contains(rec.text(), "missing go.sum entry") {
