@@ -216,13 +216,13 @@ func printExplain(w io.Writer, rep *troubleshoot.Report) {
 		return
 	}
 	for i, f := range rep.Findings {
-		printFinding(w, i+1, f)
+		printFinding(w, i+1, f, rep.Args == nil)
 	}
 }
 
 // printFinding writes one finding: its number, severity, code and setting,
 // the failing lines, the layer, the message, the fix and the edit.
-func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
+func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 	head := fmt.Sprintf("%d. %s %s", n, f.Severity, f.Code)
 	if f.Var != "" {
 		head += " (" + f.Var + ")"
@@ -243,7 +243,11 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
 		fmt.Fprintf(w, "   fix: %s\n", f.Fix)
 	}
 	if f.HasFix() {
-		fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+		if pasted {
+			fmt.Fprintf(w, "   edit (from pasted output: shown, not applied; run the command with explain -- go ... to apply it): %s\n", describeEdit(f.Set, f.Unset))
+		} else {
+			fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+		}
 	}
 	if f.Profile != "" {
 		fmt.Fprintf(w, "   or in one step: gomirrorctl profile apply %q\n", f.Profile)

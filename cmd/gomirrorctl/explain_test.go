@@ -115,7 +115,7 @@ func TestExplainNeverAppliesPasted(t *testing.T) {
 	const env = "GOPROXY=https://mirror.example.test,direct\n"
 	s.writeEnvFile(env)
 	r := s.ctlIn(privateOutput, "explain")
-	if r.code != exitFailure || !strings.Contains(r.stdout, "fail-sumdb-private") || !strings.Contains(r.stdout, "--apply 1: set GOPRIVATE=git.corp.example.test") {
+	if r.code != exitFailure || !strings.Contains(r.stdout, "fail-sumdb-private") || !strings.Contains(r.stdout, "not applied; run the command with explain -- go ... to apply it): set GOPRIVATE=git.corp.example.test") {
 		t.Fatalf("explain of a private module's failure: want exit 1 and a GOPRIVATE fix shown, got %v", r)
 	}
 	for _, args := range [][]string{{"explain", "--fix"}, {"explain", "--apply", "1"}, {"explain", "--json", "--fix"}} {
