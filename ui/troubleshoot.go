@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -31,11 +32,12 @@ type troubleshootScreen struct {
 	run     runner
 	written func() // reloads every screen after a write
 
-	res      *resolve.Resolution // the settings the findings were made with
-	findings []troubleshoot.Finding
-	views    []*findingView     // one per finding
-	cancel   context.CancelFunc // stops the running command; nil when idle
-	runs     latest             // numbers the runs, so a cancelled one is ignored
+	res       *resolve.Resolution // the settings the findings were made with
+	fromPaste bool                // the findings explain pasted output
+	findings  []troubleshoot.Finding
+	views     []*findingView     // one per finding
+	cancel    context.CancelFunc // stops the running command; nil when idle
+	runs      latest             // numbers the runs, so a cancelled one is ignored
 
 	command  *widget.Entry
 	folder   *widget.Entry
@@ -201,6 +203,7 @@ func (t *troubleshootScreen) onRunDone(id int, rep *troubleshoot.Report, res *re
 	}
 	t.status.SetText(reportSummary(rep))
 	t.output.SetText(rep.Output)
+	t.fromPaste = false
 	t.showFindings(res, rep.Findings)
 }
 
@@ -240,6 +243,7 @@ func (t *troubleshootScreen) onExplainTapped() {
 		return func() {
 			t.status.SetText(lang.L("ts.result.pasted", map[string]any{"Count": len(fs)}))
 			t.output.SetText(text)
+			t.fromPaste = true
 			t.showFindings(res, fs)
 		}
 	})
@@ -251,6 +255,9 @@ func (t *troubleshootScreen) showFindings(res *resolve.Resolution, fs []troubles
 	t.list.Objects = nil
 	if len(fs) == 0 {
 		t.list.Add(widget.NewLabel(lang.L("ts.none")))
+	}
+	if t.fromPaste && slices.ContainsFunc(fs, troubleshoot.Finding.HasFix) {
+		t.list.Add(captionLabel(lang.L("ts.pasted.note")))
 	}
 	for _, f := range fs {
 		v := newFindingView(t, f)
@@ -264,6 +271,10 @@ func (t *troubleshootScreen) showFindings(res *resolve.Resolution, fs []troubles
 // settings the finding was made with: a file changed since is refused.
 func (t *troubleshootScreen) onApplyTapped(v *findingView) {
 	base := t.res
+	if why := troubleshoot.UnsafeEdit(base, v.f.Set); why != "" {
+		v.setOutcome([]fyne.CanvasObject{captionLabel(lang.L("ts.unsafe", map[string]any{"Reason": why}))})
+		return
+	}
 	v.apply.Disable()
 	t.run(func() func() {
 		res, err := t.svc.Apply(base, v.f.Set, v.f.Unset)

@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core/origin/inspect"
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
@@ -149,5 +151,35 @@ func TestShellStartupFileChangeReloads(t *testing.T) {
 	case <-posted:
 	case <-time.After(2 * time.Second):
 		t.Fatal("no reload within 2 s of a change to the shell startup file")
+	}
+}
+
+// TestTroubleshootHighlightsQuotedLines: a pasted checksum-database 410 for
+// a public module is explained without a fix, and the line that shows it is
+// highlighted among the failing lines.
+func TestTroubleshootHighlightsQuotedLines(t *testing.T) {
+	f := newFixture(t)
+	ts, _ := newTroubleshootTest(f)
+	const out = "go: finding github.com/acme/lib v0.5.1\n" +
+		"verifying github.com/acme/lib@v0.5.1/go.mod: github.com/acme/lib@v0.5.1/go.mod: reading https://sum.example.test/lookup/github.com/acme/lib@v0.5.1: 410 Gone\n"
+	test.Type(ts.pasted, out)
+	test.Tap(ts.explain)
+	if len(ts.views) == 0 || ts.views[0].f.Code != "fail-sumdb-notfound" || ts.views[0].f.HasFix() {
+		t.Fatalf("findings = %d, want fail-sumdb-notfound without a fix first", len(ts.views))
+	}
+	highlighted := false
+	for _, obj := range test.LaidOutObjects(ts.views[0].body) {
+		rt, ok := obj.(*widget.RichText)
+		if !ok {
+			continue
+		}
+		for _, seg := range rt.Segments {
+			if ts, ok := seg.(*widget.TextSegment); ok && strings.Contains(ts.Text, "410 Gone") && ts.Style.ColorName == theme.ColorNameError {
+				highlighted = true
+			}
+		}
+	}
+	if !highlighted {
+		t.Errorf("the line with 410 Gone is not highlighted")
 	}
 }
