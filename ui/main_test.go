@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/assets"
+	"github.com/gomirror/gomirror/core/mirrors"
+	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
+	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -109,6 +113,7 @@ func (f *fixture) newUI() (*UI, fyne.Window) {
 	a := test.NewTempApp(f.t)
 	w := test.NewTempWindow(f.t, nil)
 	u := newUI(a, w, f.svc, inline)
+	u.profiles.checkChain = loopbackCheck
 	w.Resize(fyne.NewSize(1000, 760))
 	u.Reload()
 	return u, w
@@ -135,4 +140,18 @@ func labelsContain(o fyne.CanvasObject, text string) bool {
 		}
 	}
 	return false
+}
+
+// loopbackCheck is the Profiles screen's proxy check in tests: it probes
+// only loopback proxies and calls a GOPROXY with any other not measured,
+// so that no request leaves the machine.
+func loopbackCheck(ctx context.Context, r *resolve.Resolution, goproxy string) mirrors.ChainReach {
+	for _, u := range mirrors.ChainURLs(goproxy) {
+		if !isLoopback(mirrors.Mirror{URL: u}) {
+			return mirrors.ChainReach{Reach: mirrors.ReachUnknown}
+		}
+	}
+	opts := mirrors.ProbeOptions(r)
+	opts.Module, opts.Timeout = mirrortest.ProbeModule.Path, mirrors.CheckTimeout
+	return mirrors.ProbeChain(ctx, opts, goproxy)
 }

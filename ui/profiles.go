@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/network"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -51,6 +53,10 @@ type profilesScreen struct {
 	del     *widget.Button
 	outcome *fyne.Container
 	preview *dialog.ConfirmDialog // the open diff preview, if any
+	failed  bool                  // the open preview warned that its proxies failed
+	// checkChain probes a GOPROXY value before a profile is applied (tests
+	// keep it to loopback).
+	checkChain func(context.Context, *resolve.Resolution, string) mirrors.ChainReach
 
 	net     *networkPanel
 	snippet *snippetPanel
@@ -58,7 +64,7 @@ type profilesScreen struct {
 
 // newProfilesScreen makes the profiles screen; written reloads every screen.
 func newProfilesScreen(a fyne.App, svc *service.Service, win fyne.Window, run runner, written func()) *profilesScreen {
-	p := &profilesScreen{app: a, svc: svc, win: win, run: run, written: written}
+	p := &profilesScreen{app: a, svc: svc, win: win, run: run, written: written, checkChain: mirrors.CheckGOPROXY}
 	dir, err := svc.ConfigDir() // "" with err: nothing is read or written
 	p.store, p.rules, p.dirErr = profile.Store{Dir: dir}, network.RuleStore{Dir: dir}, err
 	p.net = newNetworkPanel(p)

@@ -59,6 +59,39 @@ func TestProfilesApplyPresetThenUndo(t *testing.T) {
 	}
 }
 
+// TestProfilesWarnsBeforeApplyingAProfileWhoseProxyFailed applies
+// "Toolchain default" while the default proxy does not answer: the preview
+// says so first and its button reads "Apply anyway".
+func TestProfilesWarnsBeforeApplyingAProfileWhoseProxyFailed(t *testing.T) {
+	f := newFixture(t)
+	dead := unreachableURL(t)
+	f.setDefaultProxy(dead)
+	fm := f.addFakeMirrors()
+	f.writeEnvFile("GOPROXY=" + fm.fast + "\n")
+	u, _ := f.newUI()
+	p := u.profiles
+	p.selectProfile(profile.PresetDefault)
+	test.Tap(p.apply)
+	if p.preview == nil || !p.failed {
+		t.Fatalf("Apply of a profile whose proxy failed: preview %v, warned %t", p.preview != nil, p.failed)
+	}
+	p.preview.Dismiss()
+	if got := f.readEnvFile(); got != "GOPROXY="+fm.fast+"\n" {
+		t.Errorf("a cancelled preview wrote the env file: %q", got)
+	}
+	// A profile whose proxy answers is previewed without the warning.
+	f.writeEnvFile("GOPROXY=off\n")
+	f.setDefaultProxy(fm.fast)
+	test.Tap(p.apply)
+	if p.preview == nil || p.failed {
+		t.Fatalf("Apply of a profile whose proxy answers: preview %v, warned %t", p.preview != nil, p.failed)
+	}
+	p.preview.Confirm()
+	if got := f.readEnvFile(); strings.Contains(got, "GOPROXY") {
+		t.Errorf("env file after applying %s = %q", profile.PresetDefault, got)
+	}
+}
+
 func TestProfilesPreviewShowsShadowedAndCancels(t *testing.T) {
 	f := newFixture(t, "GOPROXY=https://os.example.test,direct")
 	f.writeEnvFile("GOFLAGS=-mod=mod\n")

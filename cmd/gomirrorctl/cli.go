@@ -43,7 +43,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, explainCmd, verifyCmd, toolchainsCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
+	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, explainCmd, proveCmd, verifyCmd, toolchainsCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
 }
 
 // run executes gomirrorctl with args (without the program name) and returns

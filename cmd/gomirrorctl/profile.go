@@ -42,6 +42,8 @@ is removed.
 Flags:
 	--dry-run        apply: print the changes; write nothing
 	--yes            apply: do not ask for confirmation on a terminal
+	--check          apply: probe the proxies the profile would use first,
+	                 and warn when every one fails ("reach" in --json)
 	--replace        import: replace your profiles of the same names
 	--format F       export: toml (default), bash, zsh, powershell, fish,
 	                 dockerfile or github-actions; secrets are never included
@@ -52,8 +54,8 @@ Flags:
 
 // profileFlags are the flags of profile.
 type profileFlags struct {
-	jsonOut, dryRun, yes, replace bool
-	format                        string
+	jsonOut, dryRun, yes, replace, check bool
+	format                               string
 }
 
 // profileSub is one subcommand of profile: its argument count (-1 for any)
@@ -83,6 +85,7 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	fs.BoolVar(&pf.jsonOut, "json", false, "")
 	fs.BoolVar(&pf.dryRun, "dry-run", false, "")
 	fs.BoolVar(&pf.yes, "yes", false, "")
+	fs.BoolVar(&pf.check, "check", false, "")
 	fs.BoolVar(&pf.replace, "replace", false, "")
 	fs.StringVar(&pf.format, "format", "toml", "")
 	pos, code, ok := c.parse(cmd, fs, args)

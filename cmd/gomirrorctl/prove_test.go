@@ -1,0 +1,58 @@
+package main
+
+import (
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
+)
+
+// deadURL is a loopback URL where nothing listens.
+func deadURL(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return "http://" + l.Addr().String()
+}
+
+// TestProve downloads the fake module through a working mirror, then
+// fails through one where nothing listens.
+func TestProve(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "GOTOOLCHAIN=local", "GOFLAGS=")
+	mirror, _ := mirrortest.Serve(t, "127.0.0.1", mirrortest.Behavior{})
+	s.writeEnvFile("GOPROXY=" + mirror + "\nGOSUMDB=off\n")
+	r := s.ctl("prove", mirrortest.ProbeModule.Path)
+	mustSucceed(t, r, "prove")
+	if !strings.Contains(r.stdout, "Downloaded and verified example.test/probe@latest: v1.1.0") {
+		t.Errorf("prove through a working mirror printed:\n%s", r.stdout)
+	}
+	s.writeEnvFile("GOPROXY=" + deadURL(t) + "\nGOSUMDB=off\n")
+	r = s.ctl("prove", mirrortest.ProbeModule.Path)
+	if r.code != exitFailure || !strings.Contains(r.stdout, "Could not download example.test/probe@latest") {
+		t.Errorf("prove through a dead mirror: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// TestProfileApplyCheckWarns applies a profile whose only proxy does not
+// answer: --check warns on stderr, and the write still goes through.
+func TestProfileApplyCheckWarns(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t)
+	dead := deadURL(t)
+	s.writeEnvFile("GOPROXY=" + dead + "\n")
+	mustSucceed(t, s.ctl("profile", "save", "Lab"), "profile save")
+	s.writeEnvFile("GOPROXY=off\n")
+	r := s.ctl("profile", "apply", "Lab", "--check", "--yes")
+	mustSucceed(t, r, "profile apply --check")
+	if !strings.Contains(r.stderr, "warning: every proxy this profile would use failed a probe") {
+		t.Errorf("profile apply --check of a dead proxy does not warn:\n%s", r.stderr)
+	}
+	if data, _ := s.readEnvFile(); !strings.Contains(string(data), "GOPROXY="+dead) {
+		t.Errorf("env file after apply = %q", data)
+	}
+}
