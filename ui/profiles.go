@@ -36,6 +36,7 @@ type profilesScreen struct {
 	res      *resolve.Resolution
 	profiles []profile.Profile
 	active   string
+	drift    []string // keys where the env file no longer matches the active profile
 	selected string // name of the profile on display
 	loads    int    // numbers the loads, so that only the newest is shown
 	tray     func() // rebuilds the tray menu; nil without a tray
@@ -52,7 +53,11 @@ type profilesScreen struct {
 	dup     *widget.Button
 	del     *widget.Button
 	outcome *fyne.Container
-	preview *dialog.ConfirmDialog // the open diff preview, if any
+	// driftBar says the active profile was modified since it was applied,
+	// with Re-apply and Save as new; shown on the active profile only.
+	driftBar  *fyne.Container
+	driftText *widget.Label
+	preview   *dialog.ConfirmDialog // the open diff preview, if any
 	failed  bool                  // the open preview warned that its proxies failed
 	// checkChain probes a GOPROXY value before a profile is applied (tests
 	// keep it to loopback).
@@ -102,9 +107,10 @@ func (p *profilesScreen) detail() fyne.CanvasObject {
 	p.dup = widget.NewButtonWithIcon(lang.L("profiles.duplicate"), theme.ContentCopyIcon(), p.onDuplicateTapped)
 	p.del = widget.NewButtonWithIcon(lang.L("profiles.delete"), theme.DeleteIcon(), p.onDeleteTapped)
 	p.outcome = container.NewVBox()
+	p.driftBar = p.newDriftBar()
 	p.setButtons()
 	body := container.NewVBox(
-		p.title, p.desc, container.NewHBox(p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
+		p.title, p.driftBar, p.desc, container.NewHBox(p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
 		p.choices, p.creds,
 		heading(lang.L("profiles.network")), p.net.content(),
 		heading(lang.L("profiles.snippet")), p.snippet.content(),
@@ -151,6 +157,10 @@ func (p *profilesScreen) show(r *resolve.Resolution, ps []profile.Profile, activ
 		showError(p.win, err)
 	}
 	p.res, p.profiles, p.active = r, ps, active
+	p.drift = nil
+	if i := p.index(active); i >= 0 {
+		p.drift = profile.Drift(r, ps[i])
+	}
 	p.noSaved.Hidden = slices.ContainsFunc(ps, func(q profile.Profile) bool { return !q.Preset })
 	p.noSaved.Refresh()
 	p.list.Refresh()
@@ -212,7 +222,7 @@ func (p *profilesScreen) showProfile(q *profile.Profile) {
 		p.title.SetText(lang.L("profiles.none"))
 		p.desc.SetText(lang.L("profiles.select"))
 	} else {
-		p.title.SetText(profileTitle(*q, p.active))
+		p.title.SetText(profileTitle(*q, p.active, p.drift))
 		p.desc.SetText(description(*q))
 		p.choices.Objects = choiceRows(*q)
 		p.creds.SetText(lang.L("profiles.credentials", map[string]any{"Hosts": joinComma(q.Credentials)}))
@@ -220,6 +230,7 @@ func (p *profilesScreen) showProfile(q *profile.Profile) {
 	}
 	p.choices.Refresh()
 	p.creds.Refresh()
+	p.showDrift(q)
 	p.setButtons()
 	p.net.showProfiles()
 	p.snippet.show(q)
@@ -242,8 +253,12 @@ func description(q profile.Profile) string {
 	return q.Description
 }
 
-// profileTitle is a profile's name, marked when it is the active one.
-func profileTitle(q profile.Profile, active string) string {
+// profileTitle is a profile's name, marked when it is the active one, and
+// as modified when the keys in drift no longer match it.
+func profileTitle(q profile.Profile, active string, drift []string) string {
+	if q.Name == active && len(drift) > 0 {
+		return lang.L("profiles.modifiedtitle", map[string]any{"Name": q.Name, "Keys": joinComma(drift)})
+	}
 	if q.Name == active {
 		return lang.L("profiles.activetitle", map[string]any{"Name": q.Name})
 	}
@@ -325,12 +340,44 @@ func (p *profilesScreen) updateProfileItem(id widget.ListItemID, obj fyne.Canvas
 	it.name.SetText(q.Name)
 	it.name.TextStyle.Bold = q.Name == p.active
 	it.mark.SetResource(nil)
-	if q.Name == p.active {
+	it.kind.SetText("")
+	switch {
+	case q.Name == p.active && len(p.drift) > 0:
+		it.mark.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		it.kind.SetText(lang.L("profiles.modified"))
+	case q.Name == p.active:
 		it.mark.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	}
-	it.kind.SetText("")
-	if q.Preset {
+	if q.Preset && it.kind.Text == "" {
 		it.kind.SetText(lang.L("profiles.preset"))
 	}
 	it.Refresh()
+}
+
+// newDriftBar makes the bar shown on the active profile once the settings
+// drifted from it: what differs, Re-apply and Save as new.
+func (p *profilesScreen) newDriftBar() *fyne.Container {
+	p.driftText = wrapped("", widget.WarningImportance)
+	reapply := widget.NewButtonWithIcon(lang.L("profiles.reapply"), theme.ViewRefreshIcon(), p.onReapplyTapped)
+	saveNew := widget.NewButtonWithIcon(lang.L("profiles.saveasnew"), theme.DocumentSaveIcon(), p.onSaveCurrentTapped)
+	bar := container.NewVBox(p.driftText, container.NewHBox(reapply, saveNew))
+	bar.Hide()
+	return bar
+}
+
+// showDrift shows the drift bar when q is the active profile and the env
+// file no longer matches it.
+func (p *profilesScreen) showDrift(q *profile.Profile) {
+	if q == nil || q.Name != p.active || len(p.drift) == 0 {
+		p.driftBar.Hide()
+		return
+	}
+	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": q.Name, "Keys": joinComma(p.drift)}))
+	p.driftBar.Show()
+}
+
+// onReapplyTapped applies the active profile again, after the preview.
+func (p *profilesScreen) onReapplyTapped() {
+	p.selectProfile(p.active)
+	p.onApplyTapped()
 }

@@ -352,3 +352,42 @@ func TestPresetDescriptionsMatchCore(t *testing.T) {
 		}
 	}
 }
+
+// TestProfilesDriftedActiveProfile applies a profile, changes GOPROXY
+// behind its back, and checks that the active mark says "modified
+// (GOPROXY differs)" with Re-apply and Save as new, and that Re-apply
+// restores it.
+func TestProfilesDriftedActiveProfile(t *testing.T) {
+	f := newFixture(t)
+	u, _ := f.newUI()
+	p := u.profiles
+	p.selectProfile(profile.PresetChina)
+	test.Tap(p.apply)
+	p.preview.Confirm()
+	if p.driftBar.Visible() || strings.Contains(p.title.Text, "modified") {
+		t.Fatalf("freshly applied profile marked modified: %q", p.title.Text)
+	}
+	f.writeEnvFile("GOPROXY=https://other.example.test,direct\nGOSUMDB=" + chinaValue("GOSUMDB") + "\n")
+	u.Reload()
+	if want := profile.PresetChina + " (active) — modified (GOPROXY differs)"; p.title.Text != want {
+		t.Errorf("title after GOPROXY changed = %q, want %q", p.title.Text, want)
+	}
+	if !p.driftBar.Visible() || !labelsContain(p.driftBar, "GOPROXY no longer matches") {
+		t.Error("no drift bar with Re-apply and Save as new")
+	}
+	p.selectProfile(profile.PresetDefault)
+	if p.driftBar.Visible() {
+		t.Error("the drift bar shows on a profile that is not the active one")
+	}
+	test.Tap(findButton(t, p.driftBar, "Re-apply"))
+	if p.preview == nil {
+		t.Fatal("Re-apply opened no preview")
+	}
+	p.preview.Confirm()
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY="+chinaValue("GOPROXY")+"\n") {
+		t.Errorf("env file after Re-apply = %q", got)
+	}
+	if p.driftBar.Visible() || p.title.Text != profile.PresetChina+" (active)" {
+		t.Errorf("after Re-apply: title %q, drift bar shown %t", p.title.Text, p.driftBar.Visible())
+	}
+}

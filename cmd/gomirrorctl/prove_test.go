@@ -56,3 +56,15 @@ func TestProfileApplyCheckWarns(t *testing.T) {
 		t.Errorf("env file after apply = %q", data)
 	}
 }
+
+// TestProfileListMarksDrift applies a preset, changes GOPROXY, and checks
+// that profile list marks the active profile modified.
+func TestProfileListMarksDrift(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t)
+	mustSucceed(t, s.ctl("profile", "apply", "Mainland China", "--yes"), "profile apply")
+	mustSucceed(t, s.ctl("set", "GOPROXY=https://other.example.test,direct"), "set")
+	if list := s.ctl("profile", "list").stdout; !strings.Contains(list, "* Mainland China (modified: GOPROXY differs)") {
+		t.Errorf("profile list does not mark the drifted profile:\n%s", list)
+	}
+}
