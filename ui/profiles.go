@@ -37,9 +37,9 @@ type profilesScreen struct {
 	profiles []profile.Profile
 	active   string
 	drift    []string // keys where the env file no longer matches the active profile
-	selected string // name of the profile on display
-	loads    int    // numbers the loads, so that only the newest is shown
-	tray     func() // rebuilds the tray menu; nil without a tray
+	selected string   // name of the profile on display
+	loads    int      // numbers the loads, so that only the newest is shown
+	tray     func()   // rebuilds the tray menu; nil without a tray
 
 	list    *widget.List
 	noSaved *widget.Label
@@ -58,7 +58,7 @@ type profilesScreen struct {
 	driftBar  *fyne.Container
 	driftText *widget.Label
 	preview   *dialog.ConfirmDialog // the open diff preview, if any
-	failed  bool                  // the open preview warned that its proxies failed
+	failed    bool                  // the open preview warned that its proxies failed
 	// checkChain probes a GOPROXY value before a profile is applied (tests
 	// keep it to loopback).
 	checkChain func(context.Context, *resolve.Resolution, string) mirrors.ChainReach
