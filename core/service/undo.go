@@ -14,11 +14,7 @@ import (
 // env file's bytes exactly as they were before it. It refuses if the file has
 // changed since that write.
 func (s *Service) Undo() (*WriteResult, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	entries, err := h.List()
+	h, entries, err := s.entries()
 	if err != nil {
 		return nil, err
 	}
@@ -26,16 +22,24 @@ func (s *Service) Undo() (*WriteResult, error) {
 	if !ok {
 		return nil, refused("", "nothing-to-undo", "There is nothing to undo.", "")
 	}
+	return s.restore(h, target, "undo: ", false)
+}
+
+// restore writes back the bytes before target, if the file still holds
+// the bytes after it, and records that as an undo of target (a redo when
+// redo: target is then an undo itself).
+func (s *Service) restore(h *history.Store, target history.Entry, prefix string, redo bool) (*WriteResult, error) {
 	cur, err := os.ReadFile(target.File)
 	existed := err == nil
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("reading %s: %w", target.File, err)
 	}
-	if !existed || !bytes.Equal(cur, target.After) {
+	removed := target.Undo && target.After == nil // a redo of an undo that removed the file
+	if existed == removed || existed && !bytes.Equal(cur, target.After) {
 		return nil, errChanged(target.File)
 	}
 	if target.BeforeExisted {
-		err = envfile.WriteAtomic(target.File, target.Before, cur, true)
+		err = envfile.WriteAtomic(target.File, target.Before, cur, existed)
 	} else {
 		err = os.Remove(target.File)
 	}
@@ -46,9 +50,9 @@ func (s *Service) Undo() (*WriteResult, error) {
 		return nil, fmt.Errorf("restoring %s: %w", target.File, err)
 	}
 	e := history.Entry{
-		Time: s.opts.Now(), File: target.File, Summary: "undo: " + target.Summary,
-		Changes: invert(target.Changes), BeforeExisted: true, Before: cur,
-		After: target.Before, Undo: true, UndoOf: target.ID,
+		Time: s.opts.Now(), File: target.File, Summary: prefix + target.Summary,
+		Changes: invert(target.Changes), BeforeExisted: existed, Before: cur,
+		After: target.Before, Undo: true, UndoOf: target.ID, Redo: redo, Source: s.opts.Source,
 	}
 	if e, err = h.Add(e); err != nil {
 		return nil, err
@@ -56,12 +60,15 @@ func (s *Service) Undo() (*WriteResult, error) {
 	return &WriteResult{File: e.File, Entry: e, Changes: e.Changes}, nil
 }
 
-// undoTarget finds the newest entry that is neither an undo nor undone.
+// undoTarget finds the newest entry that is neither an undo nor undone
+// (an undo that a redo reverted does not count).
 func undoTarget(newestFirst []history.Entry) (history.Entry, bool) {
 	undone := map[string]bool{}
 	for _, e := range newestFirst {
 		if e.Undo {
-			undone[e.UndoOf] = true
+			if !undone[e.ID] {
+				undone[e.UndoOf] = true
+			}
 			continue
 		}
 		if !undone[e.ID] {
