@@ -151,4 +151,3 @@ func (s *Service) entries() (*history.Store, []history.Entry, error) {
 func problemErr(code string, args map[string]string) error {
 	return &core.RefusedError{Problems: []core.Problem{core.NewProblem(core.SeverityError, "", code, args)}}
 }
-
