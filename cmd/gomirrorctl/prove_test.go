@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"net"
 	"strings"
 	"testing"
@@ -66,5 +67,39 @@ func TestProfileListMarksDrift(t *testing.T) {
 	mustSucceed(t, s.ctl("set", "GOPROXY=https://other.example.test,direct"), "set")
 	if list := s.ctl("profile", "list").stdout; !strings.Contains(list, "* Mainland China (modified: GOPROXY differs)") {
 		t.Errorf("profile list does not mark the drifted profile:\n%s", list)
+	}
+}
+
+// TestUndoEntryAndRedo reverts an older write by its ID, is refused for
+// one whose key a later write changed, and redoes the revert.
+func TestUndoEntryAndRedo(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t)
+	mustSucceed(t, s.ctl("set", "GOPROXY=https://a.example.test"), "set GOPROXY")
+	mustSucceed(t, s.ctl("set", "GOSUMDB=off"), "set GOSUMDB")
+	var items []historyItem
+	r := s.ctl("history", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &items); err != nil || len(items) != 2 {
+		t.Fatalf("history --json: %v\n%s", err, r.stdout)
+	}
+	if items[0].Source != "cli" {
+		t.Errorf("history source = %q, want cli", items[0].Source)
+	}
+	proxy := items[1].ID
+	mustSucceed(t, s.ctl("undo", "--entry", proxy), "undo --entry")
+	if data, _ := s.readEnvFile(); string(data) != "GOSUMDB=off\n" {
+		t.Errorf("env file after undo --entry = %q, want only GOSUMDB", data)
+	}
+	mustSucceed(t, s.ctl("redo"), "redo")
+	if data, _ := s.readEnvFile(); string(data) != "GOPROXY=https://a.example.test\nGOSUMDB=off\n" {
+		t.Errorf("env file after redo = %q", data)
+	}
+	mustSucceed(t, s.ctl("set", "GOPROXY=https://b.example.test"), "set GOPROXY again")
+	r = s.ctl("undo", "--entry", proxy)
+	if r.code != exitRefused || !strings.Contains(r.stderr, "GOPROXY was changed again after this change") {
+		t.Errorf("undo --entry of an overwritten key: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := s.ctl("undo", "--entry", "nope"); r.code != exitRefused {
+		t.Errorf("undo --entry of an unknown ID: exit %d", r.code)
 	}
 }
