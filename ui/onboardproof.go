@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -40,6 +41,7 @@ func (o *onboardWizard) onApplyTapped() {
 // applyOnboardChoice writes choice against a fresh resolution. It runs
 // off the UI goroutine.
 func applyOnboardChoice(svc *service.Service, st profile.Store, c onboardChoice, sug *mirrors.Suggestion) (*service.WriteResult, error) {
+	svc = svc.WithSource(history.SourceAssistant)
 	r := svc.Resolve()
 	if c.suggested {
 		return svc.Set(r, sug.Assignments(r))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
@@ -212,7 +213,7 @@ func (hp *helpersPanel) writeGOAUTH(plan goauth.Plan) {
 	}
 	hp.install.Disable()
 	hp.p.run(func() func() {
-		res, err := hp.p.svc.Set(base, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+		res, err := hp.p.svc.WithSource(history.SourcePrivate).Set(base, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 		return func() {
 			hp.install.Enable()
 			objs := writeOutcome(res, err)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -119,7 +120,7 @@ func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
 	p.apply.Disable()
 	st, svc := p.store, p.svc
 	p.run(func() func() {
-		res, err := writePlan(svc, st, base, pl)
+		res, err := writePlan(svc.WithSource(history.ProfileSource(pl.Profile)), st, base, pl)
 		return func() { p.onApplied(pl.Profile, res, err) }
 	})
 }
@@ -133,7 +134,7 @@ func (p *profilesScreen) applyByName(name string) {
 		var res *service.WriteResult
 		if err == nil {
 			r := svc.Resolve()
-			res, err = writePlan(svc, st, r, profile.NewPlan(r, q))
+			res, err = writePlan(svc.WithSource(history.ProfileSource(name)), st, r, profile.NewPlan(r, q))
 		}
 		return func() {
 			p.onApplied(name, res, err)

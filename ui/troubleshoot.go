@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/troubleshoot"
@@ -266,7 +267,7 @@ func (t *troubleshootScreen) onApplyTapped(v *findingView) {
 	base := t.res
 	v.apply.Disable()
 	t.run(func() func() {
-		res, err := t.svc.Apply(base, v.f.Set, v.f.Unset)
+		res, err := t.svc.WithSource(history.SourceTroubleshoot).Apply(base, v.f.Set, v.f.Unset)
 		return func() { t.onApplyDone(v, res, err) }
 	})
 }

@@ -164,6 +164,7 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	e, err := store.Add(history.Entry{
 		Time: now, File: p.File, Summary: p.Summary, BeforeExisted: true, Before: p.Before, After: p.After,
 		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: p.Old, OldSet: true, New: p.New}},
+		Source:  history.SourceFix,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s was changed (backup: %s), but recording it for undo failed: %w", p.File, backup, err)
