@@ -233,6 +233,9 @@ func (u *UI) onUndoShortcut(fyne.Shortcut) {
 // onTypedKey reloads on F5 and lists the shortcuts on F1, when no widget
 // has the focus.
 func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
+	if dialogKey(u.win, ev.Name) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyF5:
 		u.Reload()

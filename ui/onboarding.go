@@ -135,7 +135,7 @@ func (o *onboardWizard) open() {
 	content := container.NewBorder(container.NewVBox(o.heading, widget.NewSeparator()), buttons, nil, nil, o.scroll)
 	o.dlg = dialog.NewCustomWithoutButtons(lang.L("firstrun.title"), content, o.win)
 	o.dlg.Resize(fyne.NewSize(660, 480))
-	o.dlg.Show()
+	showDialog(o.win, o.dlg, pressIfEnabled(o.next), o.onSkipTapped)
 	o.load()
 }
 

@@ -284,11 +284,12 @@ func (hp *helpersPanel) onNetrcImportTapped() {
 func (hp *helpersPanel) onNetrcRemoveTapped() {
 	d := hp.p.data
 	msg := lang.L("private.netrc.confirm", map[string]any{"File": d.netrc})
-	dialog.ShowConfirm(lang.L("private.netrc.remove"), msg, func(ok bool) {
+	dlg := dialog.NewConfirm(lang.L("private.netrc.remove"), msg, func(ok bool) {
 		if ok {
 			hp.netrcRemoveConfirmed(d)
 		}
 	}, hp.p.win)
+	showDialog(hp.p.win, dlg, nil, nil) // removing: Enter does not confirm
 }
 
 // netrcRemoveConfirmed removes every imported machine off the UI goroutine.

@@ -73,7 +73,11 @@ func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan, rea
 		content, func(ok bool) { p.onPreviewClosed(r, pl, ok) }, p.win)
 	p.preview.SetConfirmImportance(widget.HighImportance)
 	p.preview.Resize(fyne.NewSize(640, 0))
-	p.preview.Show()
+	enter := p.preview.Confirm
+	if p.failed {
+		enter = nil // "Apply anyway" takes a click
+	}
+	showDialog(p.win, p.preview, enter, nil)
 }
 
 // onPreviewClosed applies the plan if the user confirmed it.

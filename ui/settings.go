@@ -151,7 +151,8 @@ func newSettingsDialog(a fyne.App, w fyne.Window) *settingsDialog {
 
 // open shows the dialog with the stored choices selected.
 func (s *settingsDialog) open() {
-	dialog.ShowCustom(lang.L("settings.title"), lang.L("settings.close"), s.buildUI(), s.win)
+	d := dialog.NewCustom(lang.L("settings.title"), lang.L("settings.close"), s.buildUI(), s.win)
+	showDialog(s.win, d, d.Hide, nil)
 }
 
 // buildUI is a form of the two choices with their notes.

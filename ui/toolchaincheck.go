@@ -56,7 +56,7 @@ func (d *toolchainDialog) content() fyne.CanvasObject {
 func (d *toolchainDialog) open() {
 	dlg := dialog.NewCustom(lang.L("tc.title"), lang.L("tc.close"), d.content(), d.win)
 	dlg.Resize(fyne.NewSize(720, 520))
-	dlg.Show()
+	showDialog(d.win, dlg, dlg.Hide, nil)
 }
 
 func (d *toolchainDialog) onChooseFolderTapped() {
