@@ -59,6 +59,9 @@ type UI struct {
 // New builds the user interface into w, backed by svc, and starts loading
 // the settings in the background.
 func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
+	if a.Preferences().String(prefTheme) == "" {
+		applyTheme(a, "") // the app's theme in the system's variant; tests keep Fyne's test theme
+	}
 	u := newUI(a, w, svc, background)
 	u.restoreWindow()
 	u.profiles.load() // the shown screen loaded as it was built
@@ -79,7 +82,7 @@ const startupSettle = 2 * time.Second
 func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 	loadTranslations(a.Preferences())
 	if t := a.Preferences().String(prefTheme); t != "" {
-		applyTheme(a, t) // else the app's own theme, which follows the system
+		applyTheme(a, t) // else New applies the app's theme in the system's variant
 	}
 	u := &UI{app: a, win: w, svc: svc, run: run}
 	u.overview = newOverviewScreen(svc, w, run, u.Reload)
