@@ -46,6 +46,7 @@ type UI struct {
 	private  *privateScreen
 	profiles *profilesScreen
 	onboard  *onboardWizard // the first-run assistant, once opened
+	notice   *writeNotice   // the bar after every write, with Undo
 	live     liveWatch
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), nil until first shown
@@ -85,9 +86,11 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 		applyTheme(a, t) // else New applies the app's theme in the system's variant
 	}
 	u := &UI{app: a, win: w, svc: svc, run: run}
-	u.overview = newOverviewScreen(svc, w, run, u.Reload)
-	u.history = newHistoryScreen(svc, w, run, u.Reload)
-	u.profiles = newProfilesScreen(a, svc, w, run, u.Reload)
+	u.notice = newWriteNotice(svc, run, u.Reload)
+	u.notice.prime()
+	u.overview = newOverviewScreen(svc, w, run, u.onWritten)
+	u.history = newHistoryScreen(svc, w, run, u.onWritten)
+	u.profiles = newProfilesScreen(a, svc, w, run, u.onWritten)
 	u.screens = u.table()
 	u.views = make([]fyne.CanvasObject, len(u.screens))
 	for i, s := range u.screens {
@@ -109,16 +112,16 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 // The profiles screen is built at once: the tray menu and the network
 // watcher need its profiles whichever screen is on show.
 func (u *UI) table() []screen {
-	u.mirrors = newMirrorsScreen(u.svc, u.win, u.run, u.Reload)
+	u.mirrors = newMirrorsScreen(u.svc, u.win, u.run, u.onWritten)
 	u.mirrors.remember(u.app.Preferences())
-	u.private = newPrivateScreen(u.svc, u.win, u.run, u.Reload)
+	u.private = newPrivateScreen(u.svc, u.win, u.run, u.onWritten)
 	return []screen{
 		{"nav.overview", theme.HomeIcon(), loaded(u.overview.buildUI, u.overview.load), u.overview.load, false},
 		{"nav.mirrors", theme.StorageIcon(), u.mirrors.buildUI, u.mirrors.load, false},
 		{"nav.private", theme.VisibilityOffIcon(), u.private.buildUI, u.private.load, false},
 		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI, u.profiles.load, true},
 		{"nav.history", theme.HistoryIcon(), loaded(u.history.buildUI, u.history.load), u.history.load, false},
-		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.Reload).buildUI, nil, false},
+		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.onWritten).buildUI, nil, false},
 	}
 }
 
@@ -136,7 +139,7 @@ func (u *UI) buildUI() fyne.CanvasObject {
 	u.content = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(u.screens) }, newNavItem, u.updateNavItem)
 	u.nav.OnSelected = u.onScreenSelected
-	return container.NewBorder(nil, nil, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
+	return container.NewBorder(nil, u.notice.bar, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
 }
 
 // newNavItem is a navigation row, sized for the longest title.
@@ -163,6 +166,13 @@ func (u *UI) onScreenSelected(id widget.ListItemID) {
 	u.content.Objects = []fyne.CanvasObject{u.views[id]}
 	u.content.Refresh()
 	u.app.Preferences().SetInt(prefScreen, id)
+}
+
+// onWritten is what screens call after a write: every screen loads again
+// and the notice says what was written, with Undo.
+func (u *UI) onWritten() {
+	u.Reload()
+	u.notice.showNewest()
 }
 
 // Reload loads every screen built so far again, in the background: the

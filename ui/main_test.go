@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -114,6 +115,7 @@ func (f *fixture) newUI() (*UI, fyne.Window) {
 	w := test.NewTempWindow(f.t, nil)
 	u := newUI(a, w, f.svc, inline)
 	u.profiles.checkChain = loopbackCheck
+	u.notice.after = func(func(), time.Duration) {} // the notice stays: no timer outlives the test
 	w.Resize(fyne.NewSize(1000, 760))
 	u.Reload()
 	return u, w

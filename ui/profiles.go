@@ -53,6 +53,10 @@ type profilesScreen struct {
 	dup     *widget.Button
 	del     *widget.Button
 	outcome *fyne.Container
+	// outcomeFor is the profile the outcome is about: it is cleared when
+	// another profile is shown, or when applying it is no longer true
+	// (undone, or the settings drifted).
+	outcomeFor string
 	// driftBar says the active profile was modified since it was applied,
 	// with Re-apply and Save as new; shown on the active profile only.
 	driftBar  *fyne.Container
@@ -161,6 +165,9 @@ func (p *profilesScreen) show(r *resolve.Resolution, ps []profile.Profile, activ
 	if i := p.index(active); i >= 0 {
 		p.drift = profile.Drift(r, ps[i])
 	}
+	if p.outcomeFor != "" && (p.outcomeFor != active || len(p.drift) > 0) {
+		p.setOutcome(nil) // "Applied X" is no longer true
+	}
 	p.noSaved.Hidden = slices.ContainsFunc(ps, func(q profile.Profile) bool { return !q.Preset })
 	p.noSaved.Refresh()
 	p.list.Refresh()
@@ -206,9 +213,6 @@ func (p *profilesScreen) onProfileSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(p.profiles) {
 		return
 	}
-	if p.profiles[id].Name != p.selected {
-		p.setOutcome(nil)
-	}
 	p.selected = p.profiles[id].Name
 	q := p.profiles[id]
 	p.showProfile(&q)
@@ -216,6 +220,9 @@ func (p *profilesScreen) onProfileSelected(id widget.ListItemID) {
 
 // showProfile fills the detail with q, or the empty state for nil.
 func (p *profilesScreen) showProfile(q *profile.Profile) {
+	if q == nil || q.Name != p.outcomeFor {
+		p.setOutcome(nil) // about another profile
+	}
 	p.choices.Objects = nil
 	p.creds.Hidden = true
 	if q == nil {
@@ -305,8 +312,13 @@ func (p *profilesScreen) setButtons() {
 	}
 }
 
-// setOutcome replaces what is shown under the buttons.
+// setOutcome replaces what is shown under the buttons; it is about the
+// profile on display.
 func (p *profilesScreen) setOutcome(objs []fyne.CanvasObject) {
+	p.outcomeFor = ""
+	if len(objs) > 0 {
+		p.outcomeFor = p.selected
+	}
 	p.outcome.Objects = objs
 	p.outcome.Refresh()
 }
