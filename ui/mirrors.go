@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +41,7 @@ type mirrorsScreen struct {
 	win     fyne.Window
 	run     runner
 	written func()
+	panes   *adaptiveSplit // the measurements beside (or in a tab with) the chain builder
 	// post applies a probe update on the UI goroutine: fyne.Do in the app;
 	// tests queue updates and apply them on the test goroutine.
 	post func(func())
@@ -113,19 +115,23 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 	table := container.NewBorder(newTableHeader(), phaseKey(), nil, nil, m.list)
 	measure := container.NewVSplit(m.chart, table)
 	measure.Offset = 0.45
-	split := container.NewHSplit(measure, m.builder.content())
-	split.Offset = 0.64
+	m.panes = newAdaptiveSplit(lang.L("mirrors.tab.probes"), measure, lang.L("mirrors.tab.chain"), m.builder.content(), 0.64, mirrorsSplitWidth)
 	m.load()
-	return container.NewBorder(m.toolbar(), nil, nil, nil, split)
+	return container.NewBorder(m.toolbar(), nil, nil, nil, m.panes)
 }
+
+// mirrorsSplitWidth is the narrowest Mirrors screen that shows the chain
+// builder beside the table; narrower, it is a tab.
+const mirrorsSplitWidth = 960
 
 // toolbar is the title, the probe controls and the progress.
 func (m *mirrorsScreen) toolbar() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("nav.mirrors"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.live)
 	toolchain := widget.NewButtonWithIcon(lang.L("tc.button"), theme.DownloadIcon(),
 		newToolchainDialog(m.svc, m.win, m.run, m.onWritten).open)
-	return container.NewVBox(container.NewBorder(nil, nil, tools, toolchain, m.progress), widget.NewSeparator())
+	tools := container.New(layout.NewRowWrapLayout(), title, m.start, m.stop,
+		container.NewHBox(widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.live), toolchain)
+	return container.NewVBox(tools, m.progress, widget.NewSeparator())
 }
 
 // load resolves the settings and reads the catalogue off the UI goroutine.

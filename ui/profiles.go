@@ -114,7 +114,7 @@ func (p *profilesScreen) detail() fyne.CanvasObject {
 	p.driftBar = p.newDriftBar()
 	p.setButtons()
 	body := container.NewVBox(
-		p.title, p.driftBar, p.desc, container.NewHBox(p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
+		p.title, p.driftBar, p.desc, container.New(layout.NewRowWrapLayout(), p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
 		p.choices, p.creds,
 		heading(lang.L("profiles.network")), p.net.content(),
 		heading(lang.L("profiles.snippet")), p.snippet.content(),
@@ -372,7 +372,7 @@ func (p *profilesScreen) newDriftBar() *fyne.Container {
 	p.driftText = wrapped("", widget.WarningImportance)
 	reapply := widget.NewButtonWithIcon(lang.L("profiles.reapply"), theme.ViewRefreshIcon(), p.onReapplyTapped)
 	saveNew := widget.NewButtonWithIcon(lang.L("profiles.saveasnew"), theme.DocumentSaveIcon(), p.onSaveCurrentTapped)
-	bar := container.NewVBox(p.driftText, container.NewHBox(reapply, saveNew))
+	bar := container.NewVBox(p.driftText, container.New(layout.NewRowWrapLayout(), reapply, saveNew))
 	bar.Hide()
 	return bar
 }
