@@ -52,9 +52,10 @@ type UI struct {
 	views    []fyne.CanvasObject // screens[i].View(), nil until first shown
 	current  int                 // index of the screen on show
 
-	nav     *widget.List
-	content *fyne.Container
-	onQuit  []func() // see OnQuit
+	nav       *widget.List
+	content   *fyne.Container
+	onQuit    []func() // see OnQuit
+	onStarted []func() // see OnStarted
 }
 
 // New builds the user interface into w, backed by svc, and starts loading
@@ -69,9 +70,18 @@ func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
 	u.offerOnboarding()
 	u.profiles.start(network.System()) // the tray and the network watcher
 	u.startLive()                      // after it: chains its stop callback
-	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(startupSettle, debug.FreeOSMemory) })
+	a.Lifecycle().SetOnStarted(func() {
+		for _, f := range u.onStarted {
+			f()
+		}
+		time.AfterFunc(startupSettle, debug.FreeOSMemory)
+	})
 	return u
 }
+
+// OnStarted adds f to what runs on the UI goroutine once the app runs and
+// its window is shown.
+func (u *UI) OnStarted(f func()) { u.onStarted = append(u.onStarted, f) }
 
 // startupSettle is how long after the window opens the memory of start-up
 // goes back to the OS. Measuring and drawing the first screen parses the
