@@ -158,7 +158,7 @@ func TestLatencyChartScalesToMixedData(t *testing.T) {
 	}
 	var mixed plotArea
 	mixed.y0, mixed.y1 = 0, 100
-	mixed.scale([]chartSeries{series(5*time.Millisecond, 6*time.Millisecond), series(900*time.Millisecond)})
+	mixed.scale([]chartSeries{series(5*time.Millisecond, 6*time.Millisecond), series(900 * time.Millisecond)})
 	if !mixed.log || mixed.y(5*time.Millisecond) > 80 {
 		t.Errorf("5 ms beside 900 ms: log %t, y(5 ms) = %.0f of 100; want a log axis with 5 ms well off the baseline", mixed.log, mixed.y(5*time.Millisecond))
 	}
