@@ -568,6 +568,25 @@ var problemTemplates = map[string]Template{
 	"history-damaged": {
 		`The history entry {{.Path}} is damaged ({{.Reason}}), so Go Mirror cannot tell what that write changed or undo it.`,
 		`Restore the file from a backup, or delete it to undo the writes before it; the env file itself is unchanged.`},
+	// Reverting one history entry, and redo (core/service).
+	"revert-later-write": {
+		`{{.Key}} was changed again after this change{{if .Later}}: "{{.Later}}" at {{.Time}}{{else}}, outside Go Mirror{{end}}; it is now {{.Now}}. Reverting would silently throw that later change away.`,
+		`Revert the later change first, or edit {{.Key}} directly.`},
+	"revert-undone": {
+		`This change was already undone.`,
+		`Use Redo to make it again.`},
+	"revert-is-undo": {
+		`This entry is itself an undo; only the newest undo can be redone.`,
+		`Use Redo right after an undo, or make the change again.`},
+	"revert-not-newest": {
+		`Only the newest change to {{.Path}} can be undone: it is a shell startup file, edited line by line.`,
+		`Undo the later changes first.`},
+	"revert-other-file": {
+		`This change was made to {{.Path}}, but the go command now reads {{.Current}}.`,
+		`Point GOENV back to {{.Path}}, or edit the current file.`},
+	"nothing-to-redo": {
+		`There is nothing to redo: only an undo with no write after it can be redone.`,
+		`Undo a change first; Redo then makes it again.`},
 
 	// Lines of shell startup files (core/origin/fix).
 	"rc-line-commented": {

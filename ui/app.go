@@ -46,28 +46,42 @@ type UI struct {
 	private  *privateScreen
 	profiles *profilesScreen
 	onboard  *onboardWizard // the first-run assistant, once opened
+	notice   *writeNotice   // the bar after every write, with Undo
 	live     liveWatch
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), nil until first shown
 	current  int                 // index of the screen on show
 
-	nav     *widget.List
-	content *fyne.Container
-	onQuit  []func() // see OnQuit
+	nav       *widget.List
+	content   *fyne.Container
+	onQuit    []func() // see OnQuit
+	onStarted []func() // see OnStarted
 }
 
 // New builds the user interface into w, backed by svc, and starts loading
 // the settings in the background.
 func New(a fyne.App, w fyne.Window, svc *service.Service) *UI {
+	if a.Preferences().String(prefTheme) == "" {
+		applyTheme(a, "") // the app's theme in the system's variant; tests keep Fyne's test theme
+	}
 	u := newUI(a, w, svc, background)
 	u.restoreWindow()
 	u.profiles.load() // the shown screen loaded as it was built
 	u.offerOnboarding()
 	u.profiles.start(network.System()) // the tray and the network watcher
 	u.startLive()                      // after it: chains its stop callback
-	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(startupSettle, debug.FreeOSMemory) })
+	a.Lifecycle().SetOnStarted(func() {
+		for _, f := range u.onStarted {
+			f()
+		}
+		time.AfterFunc(startupSettle, debug.FreeOSMemory)
+	})
 	return u
 }
+
+// OnStarted adds f to what runs on the UI goroutine once the app runs and
+// its window is shown.
+func (u *UI) OnStarted(f func()) { u.onStarted = append(u.onStarted, f) }
 
 // startupSettle is how long after the window opens the memory of start-up
 // goes back to the OS. Measuring and drawing the first screen parses the
@@ -79,12 +93,14 @@ const startupSettle = 2 * time.Second
 func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 	loadTranslations(a.Preferences())
 	if t := a.Preferences().String(prefTheme); t != "" {
-		applyTheme(a, t) // else the app's own theme, which follows the system
+		applyTheme(a, t) // else New applies the app's theme in the system's variant
 	}
 	u := &UI{app: a, win: w, svc: svc, run: run}
-	u.overview = newOverviewScreen(svc, w, run, u.Reload)
-	u.history = newHistoryScreen(svc, w, run, u.Reload)
-	u.profiles = newProfilesScreen(a, svc, w, run, u.Reload)
+	u.notice = newWriteNotice(svc, run, u.Reload)
+	u.notice.prime()
+	u.overview = newOverviewScreen(svc, w, run, u.onWritten)
+	u.history = newHistoryScreen(svc, w, run, u.onWritten)
+	u.profiles = newProfilesScreen(a, svc, w, run, u.onWritten)
 	u.screens = u.table()
 	u.views = make([]fyne.CanvasObject, len(u.screens))
 	for i, s := range u.screens {
@@ -106,16 +122,16 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service, run runner) *UI {
 // The profiles screen is built at once: the tray menu and the network
 // watcher need its profiles whichever screen is on show.
 func (u *UI) table() []screen {
-	u.mirrors = newMirrorsScreen(u.svc, u.win, u.run, u.Reload)
+	u.mirrors = newMirrorsScreen(u.svc, u.win, u.run, u.onWritten)
 	u.mirrors.remember(u.app.Preferences())
-	u.private = newPrivateScreen(u.svc, u.win, u.run, u.Reload)
+	u.private = newPrivateScreen(u.svc, u.win, u.run, u.onWritten)
 	return []screen{
 		{"nav.overview", theme.HomeIcon(), loaded(u.overview.buildUI, u.overview.load), u.overview.load, false},
 		{"nav.mirrors", theme.StorageIcon(), u.mirrors.buildUI, u.mirrors.load, false},
 		{"nav.private", theme.VisibilityOffIcon(), u.private.buildUI, u.private.load, false},
 		{"nav.profiles", theme.AccountIcon(), u.profiles.buildUI, u.profiles.load, true},
 		{"nav.history", theme.HistoryIcon(), loaded(u.history.buildUI, u.history.load), u.history.load, false},
-		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.Reload).buildUI, nil, false},
+		{"nav.troubleshoot", theme.SearchIcon(), newTroubleshootScreen(u.svc, u.win, u.run, u.onWritten).buildUI, nil, false},
 	}
 }
 
@@ -133,7 +149,7 @@ func (u *UI) buildUI() fyne.CanvasObject {
 	u.content = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(u.screens) }, newNavItem, u.updateNavItem)
 	u.nav.OnSelected = u.onScreenSelected
-	return container.NewBorder(nil, nil, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
+	return container.NewBorder(nil, u.notice.bar, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
 }
 
 // newNavItem is a navigation row, sized for the longest title.
@@ -160,6 +176,13 @@ func (u *UI) onScreenSelected(id widget.ListItemID) {
 	u.content.Objects = []fyne.CanvasObject{u.views[id]}
 	u.content.Refresh()
 	u.app.Preferences().SetInt(prefScreen, id)
+}
+
+// onWritten is what screens call after a write: every screen loads again
+// and the notice says what was written, with Undo.
+func (u *UI) onWritten() {
+	u.Reload()
+	u.notice.showNewest()
 }
 
 // Reload loads every screen built so far again, in the background: the
@@ -233,6 +256,9 @@ func (u *UI) onUndoShortcut(fyne.Shortcut) {
 // onTypedKey reloads on F5 and lists the shortcuts on F1, when no widget
 // has the focus.
 func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
+	if dialogKey(u.win, ev.Name) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyF5:
 		u.Reload()

@@ -93,7 +93,7 @@ func (u *UI) onOnboardingChecked(r *resolve.Resolution, active string) {
 
 // openOnboarding opens the first-run assistant.
 func (u *UI) openOnboarding() {
-	u.onboard = newOnboardWizard(u.svc, u.win, u.run, u.Reload, u.markOnboarded)
+	u.onboard = newOnboardWizard(u.svc, u.win, u.run, u.onWritten, u.markOnboarded)
 	u.onboard.open()
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -323,7 +324,7 @@ func (b *chainBuilder) onApplyTapped() {
 	b.setBusy(true)
 	b.run(func() func() {
 		r := b.svc.Resolve()
-		res, err := b.svc.Set(r, b.assignments(r))
+		res, err := b.svc.WithSource(history.SourceChainBuilder).Set(r, b.assignments(r))
 		return func() { b.onWriteDone(res, err, "mirrors.chain.applied") }
 	})
 }

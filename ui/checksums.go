@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/troubleshoot/verify"
 )
@@ -201,7 +202,7 @@ func (c *checksumPanel) applyRow(a *verify.Analysis) fyne.CanvasObject {
 func (c *checksumPanel) onApplyTapped(a *verify.Analysis, apply *widget.Button, out *fyne.Container) {
 	apply.Disable()
 	c.run(func() func() {
-		res, err := c.svc.Apply(nil, a.Set, a.Unset)
+		res, err := c.svc.WithSource(history.SourceTroubleshoot).Apply(nil, a.Set, a.Unset)
 		return func() {
 			apply.Enable()
 			out.Objects = writeOutcome(res, err)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/validate"
@@ -167,13 +168,17 @@ func (d *detailPanel) onSaveTapped() {
 		return
 	}
 	as := []core.Assignment{{Key: d.setting.Name, Value: d.entry.Text}}
-	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) { return d.svc.Set(base, as) }, "write.saved")
+	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) {
+		return d.svc.WithSource(history.SourceOverview).Set(base, as)
+	}, "write.saved")
 }
 
 // onUnsetTapped removes the setting's line from the user env file.
 func (d *detailPanel) onUnsetTapped() {
 	keys := []string{d.setting.Name}
-	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) { return d.svc.Unset(base, keys) }, "write.unset")
+	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) {
+		return d.svc.WithSource(history.SourceOverview).Unset(base, keys)
+	}, "write.unset")
 }
 
 // onUndoTapped reverts the newest write Go Mirror made.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/gomirror/gomirror/core"
@@ -26,10 +25,10 @@ func showError(w fyne.Window, err error) {
 	var refused *core.RefusedError
 	if !errors.As(err, &refused) {
 		log.Printf("Go Mirror: %v", err)
-		dialog.ShowError(err, w)
+		showErrorDialog(err, w)
 		return
 	}
-	dialog.ShowError(errors.New(refusalText(err, refused.Problems)), w)
+	showErrorDialog(errors.New(refusalText(err, refused.Problems)), w)
 }
 
 // refusalText is a refusal in the user's language: what was refused, then

@@ -19,37 +19,53 @@ import (
 const timeLayout = "2006-01-02 15:04:05"
 
 // historyScreen lists Go Mirror's writes to the user env file, newest
-// first, and undoes the newest one.
+// first, with what made each; it shows the selected entry's diff, reverts
+// it (or the newest write) and redoes the newest undo.
 type historyScreen struct {
 	svc     *service.Service
 	win     fyne.Window
 	run     runner
 	written func()
 
-	entries []history.Entry
-	undone  map[string]bool // IDs of entries a later entry undid
+	entries  []history.Entry
+	undone   map[string]bool // IDs of entries whose change is undone now
+	selected string          // ID of the selected entry, "" for none
 
 	list    *widget.List
 	empty   *widget.Label
 	undo    *widget.Button
+	redo    *widget.Button
+	revert  *widget.Button
+	diff    *fyne.Container // the selected entry's changes
 	outcome *fyne.Container
 }
 
 func newHistoryScreen(svc *service.Service, win fyne.Window, run runner, written func()) *historyScreen {
-	return &historyScreen{svc: svc, win: win, run: run, written: written}
+	return &historyScreen{svc: svc.WithSource(history.SourceHistory), win: win, run: run, written: written}
 }
 
-// buildUI lays out the list under a toolbar, with an empty state.
+// buildUI lays out the toolbar, the list with its empty state, and the
+// selected entry's diff with Revert under it.
 func (h *historyScreen) buildUI() fyne.CanvasObject {
 	h.list = widget.NewList(func() int { return len(h.entries) }, newHistoryItem, h.updateHistoryItem)
+	h.list.OnSelected = h.onEntrySelected
+	h.list.OnUnselected = func(widget.ListItemID) { h.showEntry(nil) }
 	h.empty = widget.NewLabel(lang.L("history.empty"))
 	h.empty.Alignment, h.empty.Wrapping = fyne.TextAlignCenter, fyne.TextWrapWord
-	h.undo = widget.NewButtonWithIcon(lang.L("edit.undo"), theme.ContentUndoIcon(), h.onUndoTapped)
+	h.undo = widget.NewButtonWithIcon(lang.L("history.undolast"), theme.ContentUndoIcon(), h.onUndoTapped)
+	h.redo = widget.NewButtonWithIcon(lang.L("history.redo"), theme.ContentRedoIcon(), h.onRedoTapped)
+	h.revert = widget.NewButtonWithIcon(lang.L("history.revert"), theme.ContentUndoIcon(), h.onRevertTapped)
+	h.revert.Importance = widget.HighImportance
+	h.diff = container.NewVBox()
 	h.outcome = container.NewVBox()
 	title := widget.NewLabelWithStyle(lang.L("nav.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewBorder(nil, nil, title, h.undo)
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(h.undo, h.redo))
 	top := container.NewVBox(bar, h.outcome, widget.NewSeparator())
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(h.list, container.NewVBox(h.empty)))
+	detail := container.NewVScroll(container.NewPadded(container.NewVBox(h.diff, container.NewHBox(h.revert))))
+	split := container.NewVSplit(container.NewStack(h.list, container.NewVBox(h.empty)), detail)
+	split.Offset = 0.55
+	h.showEntry(nil)
+	return container.NewBorder(top, nil, nil, nil, split)
 }
 
 // load reads the history off the UI goroutine and shows it.
@@ -64,45 +80,154 @@ func (h *historyScreen) show(es []history.Entry, err error) {
 	if err != nil {
 		showError(h.win, err)
 	}
-	h.entries, h.undone = es, map[string]bool{}
-	for _, e := range es {
-		if e.Undo {
-			h.undone[e.UndoOf] = true
-		}
-	}
+	h.entries, h.undone = es, service.UndoneIDs(es)
 	h.empty.Hidden = len(es) > 0
 	h.empty.Refresh()
 	enable(h.undo, len(es) > 0)
+	enable(h.redo, len(es) > 0)
 	h.list.Refresh()
+	h.showEntry(h.entry(h.selected))
+}
+
+// entry returns the entry with id, or nil.
+func (h *historyScreen) entry(id string) *history.Entry {
+	for i := range h.entries {
+		if id != "" && h.entries[i].ID == id {
+			return &h.entries[i]
+		}
+	}
+	return nil
+}
+
+// onEntrySelected shows the selected entry's diff.
+func (h *historyScreen) onEntrySelected(id widget.ListItemID) {
+	if id < 0 || id >= len(h.entries) {
+		return
+	}
+	if h.entries[id].ID != h.selected {
+		h.setOutcome(nil) // a message about another entry
+	}
+	h.selected = h.entries[id].ID
+	h.showEntry(&h.entries[id])
+}
+
+// showEntry shows e's changes as a diff, its source and time, and what
+// Revert would restore; nil shows the hint to select an entry.
+func (h *historyScreen) showEntry(e *history.Entry) {
+	if e == nil {
+		h.selected = ""
+		h.diff.Objects = []fyne.CanvasObject{wrapped(lang.L("history.select"), widget.LowImportance)}
+		h.diff.Refresh()
+		h.revert.Disable()
+		return
+	}
+	head := widget.NewLabelWithStyle(entrySummary(*e, h.undone[e.ID]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{head, captionLabel(entryDetail(*e)), changeDiff(e.Changes)}
+	if !h.undone[e.ID] && !e.Undo {
+		objs = append(objs, wrapped(lang.L("history.revertwould", map[string]any{"Changes": restoreText(e.Changes)}), widget.MediumImportance))
+	}
+	h.diff.Objects = objs
+	h.diff.Refresh()
+	enable(h.revert, !h.undone[e.ID] && !e.Undo)
+}
+
+// changeDiff shows changes as lines removed and added, like a diff of the
+// env file.
+func changeDiff(cs []history.Change) fyne.CanvasObject {
+	var segs []widget.RichTextSegment
+	line := func(text string, color fyne.ThemeColorName) {
+		style := widget.RichTextStyleCodeBlock
+		style.ColorName = color
+		segs = append(segs, &widget.TextSegment{Text: text, Style: style})
+	}
+	for _, c := range cs {
+		switch {
+		case c.Line > 0:
+			line("- "+c.Old, theme.ColorNameError)
+			line("+ "+c.New, theme.ColorNameSuccess)
+		default:
+			if c.OldSet {
+				line("- "+c.Key+"="+c.Old, theme.ColorNameError)
+			}
+			if !c.Unset {
+				line("+ "+c.Key+"="+c.New, theme.ColorNameSuccess)
+			}
+		}
+	}
+	t := widget.NewRichText(segs...)
+	t.Wrapping = fyne.TextWrapBreak
+	return t
+}
+
+// restoreText says what reverting changes puts back: "GOPROXY=old" or
+// that a key is removed again.
+func restoreText(cs []history.Change) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		switch {
+		case c.Line > 0:
+			parts[i] = lang.L("change.line", map[string]any{"Line": c.Line, "New": c.Old})
+		case c.OldSet:
+			parts[i] = c.Key + "=" + c.Old
+		default:
+			parts[i] = lang.L("change.unset", map[string]any{"Key": c.Key})
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // onUndoTapped reverts the newest write that is not undone yet.
-func (h *historyScreen) onUndoTapped() {
-	h.undo.Disable()
+func (h *historyScreen) onUndoTapped() { h.write(h.svc.Undo, "write.undone") }
+
+// onRedoTapped makes the newest undo's change again.
+func (h *historyScreen) onRedoTapped() { h.write(h.svc.Redo, "history.redone") }
+
+// onRevertTapped reverts the selected entry.
+func (h *historyScreen) onRevertTapped() {
+	if id := h.selected; id != "" {
+		h.write(func() (*service.WriteResult, error) { return h.svc.Revert(id) }, "history.reverted")
+	}
+}
+
+// write runs one of the history's writes in the background and shows its
+// outcome, done naming the message of a success.
+func (h *historyScreen) write(w func() (*service.WriteResult, error), done string) {
+	for _, b := range []*widget.Button{h.undo, h.redo, h.revert} {
+		b.Disable()
+	}
 	h.run(func() func() {
-		res, err := h.svc.Undo()
-		return func() { h.onUndoDone(res, err) }
+		res, err := w()
+		return func() { h.onWritten(res, err, done) }
 	})
 }
 
-func (h *historyScreen) onUndoDone(res *service.WriteResult, err error) {
-	h.undo.Enable()
+func (h *historyScreen) onWritten(res *service.WriteResult, err error, done string) {
+	enable(h.undo, len(h.entries) > 0)
+	enable(h.redo, len(h.entries) > 0)
+	h.showEntry(h.entry(h.selected))
 	var refused *core.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		h.outcome.Objects = outcome(lang.L("write.refused"), widget.DangerImportance, refused.Problems)
+		h.setOutcome(outcome(lang.L("write.refused"), widget.DangerImportance, refused.Problems))
 	case err != nil:
-		h.outcome.Objects = nil
+		h.setOutcome(nil)
 		showError(h.win, err)
 	default:
-		msg := lang.L("write.undone", map[string]any{"File": res.File})
-		h.outcome.Objects = outcome(msg, widget.SuccessImportance, res.Warnings)
+		msg := lang.L(done, map[string]any{"File": res.File, "Changes": changesText(res.Changes)})
+		h.setOutcome(outcome(msg, widget.SuccessImportance, res.Warnings))
 		h.written()
 	}
+}
+
+// setOutcome replaces the message under the toolbar.
+func (h *historyScreen) setOutcome(objs []fyne.CanvasObject) {
+	h.outcome.Objects = objs
 	h.outcome.Refresh()
 }
 
-// historyItem is one row of the history: what changed, and when and where.
+// historyItem is one row of the history: what changed, and when, by what
+// and where.
 type historyItem struct {
 	widget.BaseWidget
 	summary, detail *widget.Label
@@ -128,23 +253,54 @@ func (h *historyScreen) updateHistoryItem(id widget.ListItemID, obj fyne.CanvasO
 	e := h.entries[id]
 	it := obj.(*historyItem)
 	it.summary.SetText(entrySummary(e, h.undone[e.ID]))
-	it.detail.SetText(e.Time.Local().Format(timeLayout) + " · " + e.File)
+	it.detail.SetText(entryDetail(e))
 }
 
-// entrySummary describes what an entry changed.
-func entrySummary(e history.Entry, undone bool) string {
-	parts := make([]string, len(e.Changes))
-	for i, c := range e.Changes {
-		parts[i] = changeText(c)
+// entryDetail is when, by what and in which file an entry was written.
+func entryDetail(e history.Entry) string {
+	parts := []string{e.Time.Local().Format(timeLayout)}
+	if s := sourceText(e.Source); s != "" {
+		parts = append(parts, s)
 	}
-	s := strings.Join(parts, ", ")
-	if e.Undo {
+	return strings.Join(append(parts, e.File), " · ")
+}
+
+// sourceText names what made a write, in the user's language; "" when
+// the entry does not say.
+func sourceText(source string) string {
+	if name, ok := history.SourceProfile(source); ok {
+		return lang.L("history.source.profile", map[string]any{"Name": name})
+	}
+	if source == "" {
+		return ""
+	}
+	return lang.X("history.source."+source, source)
+}
+
+// entrySummary describes an entry as what it leaves in the file: a write
+// by its changes, an undo or revert by what it restored, a redo by what
+// it made again.
+func entrySummary(e history.Entry, undone bool) string {
+	s := changesText(e.Changes)
+	switch {
+	case e.Redo:
+		s = lang.L("history.redo.entry", map[string]any{"Changes": s})
+	case e.Undo:
 		s = lang.L("history.undo", map[string]any{"Changes": s})
 	}
 	if undone {
 		s = lang.L("history.undone", map[string]any{"Changes": s})
 	}
 	return s
+}
+
+// changesText lists changes as "KEY=value, unset KEY".
+func changesText(cs []history.Change) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = changeText(c)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // changeText describes one change: "KEY=value" or that KEY was removed.

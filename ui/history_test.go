@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/gomirror/gomirror/core"
 	"strings"
 	"testing"
 
@@ -60,5 +61,68 @@ func TestChangeTextShowsRCLine(t *testing.T) {
 	}
 	if got := changeText(history.Change{Key: "GOPROXY", New: "https://a.example.test"}); got != "GOPROXY=https://a.example.test" {
 		t.Errorf("changeText of an env-file change = %q", got)
+	}
+}
+
+// TestHistoryRevertSelectedEntry reverts an entry that is not the newest,
+// is refused with the reason when a later write changed the same key, shows
+// each entry's source and diff, and redoes the revert.
+func TestHistoryRevertSelectedEntry(t *testing.T) {
+	f := newFixture(t)
+	f.writeEnvFile("GOFLAGS=-mod=mod\n")
+	u, _ := f.newUI()
+	h := u.history
+	u.nav.Select(mustScreen(t, u, "nav.history"))
+	set := func(source, key, value string) {
+		t.Helper()
+		if _, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []core.Assignment{{Key: key, Value: value}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(history.ProfileSource("Lab"), "GOPROXY", "https://a.example.test")
+	set(history.SourceChainBuilder, "GOSUMDB", "off")
+	u.Reload()
+	if len(h.entries) != 2 {
+		t.Fatalf("history has %d entries, want 2", len(h.entries))
+	}
+	h.list.Select(1) // the older GOPROXY write
+	if !richTextContains(h.diff, "+ GOPROXY=https://a.example.test") || !labelsContain(h.diff, "profile “Lab”") {
+		t.Errorf("the selected entry's diff or source is missing: %v", labelTexts(h.diff))
+	}
+	if !labelsContain(h.diff, "Reverting it restores unset GOPROXY") {
+		t.Errorf("the preview does not say what reverting restores: %v", labelTexts(h.diff))
+	}
+	test.Tap(h.revert)
+	if got := f.readEnvFile(); got != "GOFLAGS=-mod=mod\nGOSUMDB=off\n" {
+		t.Errorf("env file after reverting the older entry = %q, want only GOPROXY removed", got)
+	}
+	if !labelsContain(h.outcome, "Reverted") {
+		t.Errorf("no outcome after Revert: %v", labelTexts(h.outcome))
+	}
+	if !h.revert.Disabled() {
+		t.Error("Revert is still enabled on an entry that is undone")
+	}
+	test.Tap(h.redo)
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY=https://a.example.test") {
+		t.Errorf("env file after Redo = %q", got)
+	}
+	// A later write to GOPROXY refuses the revert, with the reason.
+	set(history.SourceCLI, "GOPROXY", "https://b.example.test")
+	u.Reload()
+	for i, e := range h.entries {
+		if e.Source == history.ProfileSource("Lab") {
+			h.list.Select(i)
+		}
+	}
+	test.Tap(h.revert)
+	if !richTextContains(h.outcome, "GOPROXY was changed again after this change") && !labelsContain(h.outcome, "GOPROXY was changed again after this change") {
+		t.Errorf("the refusal does not give the reason: %v", labelTexts(h.outcome))
+	}
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY=https://b.example.test") {
+		t.Errorf("a refused revert wrote the env file: %q", got)
+	}
+	// Undo entries read as what they restored.
+	if got := entrySummary(history.Entry{Undo: true, Changes: []history.Change{{Key: "GOPROXY", New: "https://old.example.test"}}}, false); got != "Restored GOPROXY=https://old.example.test (undo)" {
+		t.Errorf("an undo entry reads %q", got)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"text/template"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
@@ -41,6 +42,10 @@ func dynamicKeys() []string {
 	for _, s := range []resolve.FileState{resolve.FileOK, resolve.FileMissing, resolve.FileDirectory,
 		resolve.FileUnreadable, resolve.FileOff, resolve.FileUnavailable} {
 		keys = append(keys, keyFileState+string(s))
+	}
+	for _, s := range []string{history.SourceAssistant, history.SourceChainBuilder, history.SourceCLI, history.SourceFix,
+		history.SourceHistory, history.SourceOverview, history.SourcePrivate, history.SourceTroubleshoot} {
+		keys = append(keys, "history.source."+s)
 	}
 	return append(keys, coreTextKeys()...)
 }

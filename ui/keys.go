@@ -34,7 +34,8 @@ func (u *UI) shortcutRows() []shortcutRow {
 		shortcutRow{lang.L("keys.tab"), lang.L("keys.tab.action")},
 		shortcutRow{lang.L("keys.activate"), lang.L("keys.activate.action")},
 		shortcutRow{lang.L("keys.arrows"), lang.L("keys.arrows.action")},
-		shortcutRow{"Esc", lang.L("keys.escape.action")}, // closes an open menu
+		shortcutRow{"Enter", lang.L("keys.enter.action")},
+		shortcutRow{"Esc", lang.L("keys.escape.action")},
 	)
 }
 
@@ -54,5 +55,6 @@ func (u *UI) showShortcuts() {
 		key := widget.NewLabelWithStyle(r.keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 		form.Objects = append(form.Objects, key, widget.NewLabel(r.action))
 	}
-	dialog.ShowCustom(lang.L("menu.shortcuts"), lang.L("settings.close"), form, u.win)
+	d := dialog.NewCustom(lang.L("menu.shortcuts"), lang.L("settings.close"), form, u.win)
+	showDialog(u.win, d, d.Hide, nil)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,10 +56,13 @@ type chartSeries struct {
 
 // latencyChart draws the latency of each series over time: a line per
 // series in its own colour, each measurement as a dot in its grade's colour
-// (when there is room), failures as red markers along the top, y-axis
-// labels in milliseconds, the 250 and 400 ms thresholds, and a legend. The
-// series are drawn into one raster (plotImage), the axes, grid and legend
-// as canvas objects.
+// (when there is room), y-axis labels in milliseconds on a scale fitted to
+// the data (logarithmic when fast and slow mirrors are mixed), the 250 and
+// 400 ms thresholds when in range, clock times along the time axis, each
+// mirror's failures in red on its own row under the plot (the line has a
+// gap there), and two legends: the mirrors' colours and the latency
+// grades. The series are drawn into one raster (plotImage), the axes, grid
+// and legend as canvas objects.
 type latencyChart struct {
 	widget.BaseWidget
 	series []chartSeries
@@ -96,6 +100,10 @@ const (
 	chartLeft    = 56  // room for the y labels
 	chartPad     = 10  // above, right of and below the plot
 	legendRow    = 20  // height of one legend row
+	timeRow      = 18  // the time axis' labels
+	laneHeight   = 6   // one mirror's row of failures
+	laneGap      = 3   // between those rows
+	logSpan      = 20  // slowest/fastest from which the latency axis is logarithmic
 	dotRadius    = 2.5 // a measurement
 	markRadius   = 3.5 // a failure
 	minDotSpace  = 6   // px between points below which dots are left out
@@ -206,8 +214,12 @@ func (r *chartRenderer) drawSeries(w, h int) image.Image {
 	for _, s := range r.series {
 		drawLines(img, r.area, s)
 	}
-	for _, s := range r.series { // the dots over every line
-		drawDots(img, r.area, s)
+	for i, s := range r.series { // the dots over every line
+		lane := -1
+		if i < len(r.area.lanes) {
+			lane = r.area.lanes[i]
+		}
+		drawDots(img, r.area, s, lane)
 	}
 	return img.img
 }
@@ -220,16 +232,21 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	}
 	r.bg.Resize(size)
 	legendH := r.layoutLegend(size)
-	plot := plotArea{x0: chartLeft, y0: chartPad, x1: size.Width - chartPad, y1: size.Height - chartPad - legendH}
+	lanes := failureLanes(r.chart.series)
+	lanesH := float32(len(lanes)) * (laneHeight + laneGap)
+	plot := plotArea{x0: chartLeft, y0: chartPad, x1: size.Width - chartPad,
+		y1: size.Height - chartPad - legendH - timeRow - lanesH - laneGap, lanes: lanes}
 	plot.scale(r.chart.series)
 	r.empty.Hidden = plot.points > 0
 	r.empty.Move(fyne.NewPos(plot.x0, (plot.y0+plot.y1)/2-10))
 	r.empty.Resize(fyne.NewSize(plot.x1-plot.x0, 20))
 	r.layoutAxes(plot)
+	r.layoutLanes(plot)
 	r.area, r.series = plot, r.chart.series
-	// The raster covers the plot and the markers' overhang at its edges.
+	// The raster covers the plot, the failure rows and the markers'
+	// overhang at its edges.
 	r.plot.Move(fyne.NewPos(plot.x0-markRadius-1, plot.y0-markRadius-1))
-	r.plot.Resize(fyne.NewSize(plot.x1-plot.x0+2*markRadius+2, plot.y1-plot.y0+2*markRadius+2))
+	r.plot.Resize(fyne.NewSize(plot.x1-plot.x0+2*markRadius+2, plot.lanesBottom()-plot.y0+2*markRadius+2))
 	for _, p := range []interface{ hideUnused() }{&r.grid, &r.labels, &r.swatches} {
 		p.hideUnused()
 	}
@@ -240,14 +257,20 @@ type plotArea struct {
 	x0, y0, x1, y1 float32
 	t0, t1         time.Time
 	yMax, yStep    time.Duration
-	points         int
+	// log: the latency axis is logarithmic from yMin to yMax.
+	log    bool
+	yMin   time.Duration
+	points int
+	lanes  []int // the row of failures of each series, -1 for none
 }
 
 // scale fits the axes to the data: time from the oldest to the newest
-// point, latency from 0 to the first round step 10% above the slowest
-// success (or the 400 ms threshold).
+// point; latency from 0 to the first round step 10% above the slowest
+// success, or, when the slowest success is logSpan times the fastest or
+// more, logarithmic from the power of ten below the fastest to the 1-2-5
+// step above the slowest, so that 5 ms and 900 ms mirrors both read.
 func (p *plotArea) scale(series []chartSeries) {
-	var slowest time.Duration
+	var slowest, fastest time.Duration
 	for _, s := range series {
 		for _, pt := range s.points {
 			if p.points == 0 || pt.Time.Before(p.t0) {
@@ -258,13 +281,75 @@ func (p *plotArea) scale(series []chartSeries) {
 			}
 			if pt.OK {
 				slowest = max(slowest, pt.Latency)
+				if fastest == 0 || pt.Latency < fastest {
+					fastest = max(pt.Latency, time.Millisecond)
+				}
 			}
 			p.points++
 		}
 	}
-	top := max(slowest, probe.OKBelow) * 11 / 10
+	if fastest > 0 && slowest >= fastest*logSpan {
+		p.log, p.yMin = true, time.Millisecond
+		for p.yMin*10 <= fastest {
+			p.yMin *= 10
+		}
+		p.yMax = niceStep(slowest * 11 / 10)
+		return
+	}
+	top := max(slowest*11/10, 10*time.Millisecond)
 	p.yStep = niceStep(top / chartYTicks)
 	p.yMax = (top + p.yStep - 1) / p.yStep * p.yStep
+}
+
+// ticks are the latencies labelled on the axis: every yStep from 0, or
+// 1, 2 and 5 times each power of ten on a logarithmic axis.
+func (p plotArea) ticks() []time.Duration {
+	var out []time.Duration
+	if !p.log {
+		for v := time.Duration(0); v <= p.yMax; v += p.yStep {
+			out = append(out, v)
+		}
+		return out
+	}
+	for base := p.yMin; base <= p.yMax; base *= 10 {
+		for _, m := range []time.Duration{1, 2, 5} {
+			if v := base * m; v <= p.yMax {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// failureLanes numbers the series that have failures, in order: each gets
+// a row under the plot; the others -1.
+func failureLanes(series []chartSeries) []int {
+	lanes, n := make([]int, len(series)), 0
+	for i, s := range series {
+		lanes[i] = -1
+		for _, pt := range s.points {
+			if !pt.OK {
+				lanes[i], n = n, n+1
+				break
+			}
+		}
+	}
+	return lanes
+}
+
+// laneY is the centre of failure row lane.
+func (p plotArea) laneY(lane int) float32 {
+	return p.y1 + laneGap + float32(lane)*(laneHeight+laneGap) + laneHeight/2
+}
+
+// lanesBottom is the bottom of the last failure row (the x axis without
+// any).
+func (p plotArea) lanesBottom() float32 {
+	n := 0
+	for _, l := range p.lanes {
+		n = max(n, l+1)
+	}
+	return p.y1 + float32(n)*(laneHeight+laneGap)
 }
 
 // niceStep rounds d up to 1, 2, 2.5 or 5 times a power of ten milliseconds.
@@ -288,6 +373,10 @@ func (p plotArea) x(t time.Time) float32 {
 
 func (p plotArea) y(d time.Duration) float32 {
 	f := min(float64(d)/float64(p.yMax), 1)
+	if p.log {
+		d = max(d, p.yMin)
+		f = min(math.Log(float64(d)/float64(p.yMin))/math.Log(float64(p.yMax)/float64(p.yMin)), 1)
+	}
 	return p.y1 - float32(f)*(p.y1-p.y0)
 }
 
@@ -296,14 +385,48 @@ func (r *chartRenderer) layoutAxes(p plotArea) {
 	fg := theme.Color(theme.ColorNameForeground)
 	setChartLine(r.axes[0], p.x0, p.y0, p.x0, p.y1, fg, 1)
 	setChartLine(r.axes[1], p.x0, p.y1, p.x1, p.y1, fg, 1)
-	for v := p.yStep; v <= p.yMax; v += p.yStep {
-		setChartLine(r.grid.next(newChartLine, &r.grown), p.x0, p.y(v), p.x1, p.y(v), theme.Color(theme.ColorNameSeparator), 1)
-	}
-	for v := time.Duration(0); v <= p.yMax; v += p.yStep {
+	for _, v := range p.ticks() {
+		if v > 0 && (!p.log || v > p.yMin) {
+			setChartLine(r.grid.next(newChartLine, &r.grown), p.x0, p.y(v), p.x1, p.y(v), theme.Color(theme.ColorNameSeparator), 1)
+		}
 		r.label(fmt.Sprintf("%d ms", v.Milliseconds()), fyne.NewPos(0, p.y(v)-8), fyne.NewSize(chartLeft-6, 16), fyne.TextAlignTrailing)
 	}
-	setChartLine(r.thresholds[0], p.x0, p.y(probe.FastBelow), p.x1, p.y(probe.FastBelow), colorFast, 1)
-	setChartLine(r.thresholds[1], p.x0, p.y(probe.OKBelow), p.x1, p.y(probe.OKBelow), colorOK, 1)
+	if p.log {
+		r.label(lang.L("mirrors.chart.log"), fyne.NewPos(p.x0+4, p.y0), fyne.NewSize(0, 16), fyne.TextAlignLeading)
+	}
+	for i, d := range []time.Duration{probe.FastBelow, probe.OKBelow} {
+		r.thresholds[i].Hidden = d > p.yMax
+		setChartLine(r.thresholds[i], p.x0, p.y(d), p.x1, p.y(d), []color.Color{colorFast, colorOK}[i], 1)
+	}
+	r.layoutTimes(p)
+}
+
+// layoutTimes labels the time axis with the clock times of its start,
+// middle and end, under the failure rows.
+func (r *chartRenderer) layoutTimes(p plotArea) {
+	if p.points == 0 || !p.t1.After(p.t0) {
+		return
+	}
+	y := p.lanesBottom() + 2
+	mid := p.t0.Add(p.t1.Sub(p.t0) / 2)
+	r.label(p.t0.Local().Format("15:04:05"), fyne.NewPos(p.x0, y), fyne.NewSize(0, 16), fyne.TextAlignLeading)
+	r.label(mid.Local().Format("15:04:05"), fyne.NewPos((p.x0+p.x1)/2, y), fyne.NewSize(0, 16), fyne.TextAlignCenter)
+	r.label(p.t1.Local().Format("15:04:05"), fyne.NewPos(p.x1, y), fyne.NewSize(0, 16), fyne.TextAlignTrailing)
+}
+
+// layoutLanes marks each failure row with its mirror's colour in the
+// margin; drawDots draws the failures on it.
+func (r *chartRenderer) layoutLanes(p plotArea) {
+	for i, lane := range p.lanes {
+		if lane < 0 {
+			continue
+		}
+		c := r.chart.series[i].color
+		sw := r.swatches.next(func() *canvas.Rectangle { return canvas.NewRectangle(c) }, &r.grown)
+		sw.FillColor = c
+		sw.Move(fyne.NewPos(p.x0-16, p.laneY(lane)-laneHeight/2))
+		sw.Resize(fyne.NewSize(12, laneHeight))
+	}
 }
 
 // drawLines draws one series' segments into img, between consecutive
@@ -324,14 +447,19 @@ func drawLines(img plotImage, p plotArea, s chartSeries) {
 }
 
 // drawDots draws one series' grade dots into img when there is room (else
-// on the newest point only), and red markers along the top for failures.
-func drawDots(img plotImage, p plotArea, s chartSeries) {
+// on the newest point only), and its failures in red on its row under the
+// plot (lane), joined when they follow one another.
+func drawDots(img plotImage, p plotArea, s chartSeries, lane int) {
 	dots := len(s.points) <= 1 || (p.x1-p.x0)/float32(len(s.points)) >= minDotSpace
 	for i, pt := range s.points {
 		switch {
-		case !pt.OK:
-			img.dot(p.x(pt.Time), p.y0, markRadius, colorFailed)
-		case dots || i == len(s.points)-1:
+		case !pt.OK && lane >= 0:
+			y := p.laneY(lane)
+			img.dot(p.x(pt.Time), y, laneHeight/2, colorFailed)
+			if i > 0 && !s.points[i-1].OK {
+				img.line(p.x(s.points[i-1].Time), y, p.x(pt.Time), y, laneHeight, colorFailed)
+			}
+		case pt.OK && (dots || i == len(s.points)-1):
 			img.dot(p.x(pt.Time), p.y(pt.Latency), dotRadius, gradeColor(pt.Grade()))
 		}
 	}
@@ -343,16 +471,17 @@ type legendEntry struct {
 	c    color.Color
 }
 
-// legendEntries are the series that have a success (the others only
-// have failure markers), then the grade key.
+// legendEntries are the two legends: the mirrors' colours (each series
+// that has a success or a failure row), then the latency grades, each
+// headed by a caption without a swatch (c nil), the grades on a row of
+// their own.
 func (c *latencyChart) legendEntries() []legendEntry {
-	var es []legendEntry
+	es := []legendEntry{{text: lang.L("mirrors.chart.legend.mirrors")}}
 	for _, s := range c.series {
-		if s.hasSuccess() {
-			es = append(es, legendEntry{s.name, s.color})
-		}
+		es = append(es, legendEntry{s.name, s.color})
 	}
-	return append(es, legendEntry{lang.L("mirrors.grade.fast"), colorFast}, legendEntry{lang.L("mirrors.grade.ok"), colorOK},
+	return append(es, legendEntry{text: lang.L("mirrors.chart.legend.latency")},
+		legendEntry{lang.L("mirrors.grade.fast"), colorFast}, legendEntry{lang.L("mirrors.grade.ok"), colorOK},
 		legendEntry{lang.L("mirrors.grade.slow"), colorSlow}, legendEntry{lang.L("mirrors.grade.failed"), colorFailed})
 }
 
@@ -374,7 +503,11 @@ func (r *chartRenderer) layoutLegend(size fyne.Size) float32 {
 	x, row := float32(chartLeft), 0
 	for i, e := range es {
 		w := fyne.MeasureText(e.text, theme.TextSize()*captionScale, fyne.TextStyle{}).Width + 22
-		if x+w > size.Width-chartPad && x > chartLeft {
+		heading := e.c == nil
+		if heading {
+			w -= 16
+		}
+		if x > chartLeft && (x+w > size.Width-chartPad || heading && i > 0) {
 			x, row = chartLeft, row+1
 		}
 		xs[i], rows[i] = x, row
@@ -383,6 +516,10 @@ func (r *chartRenderer) layoutLegend(size fyne.Size) float32 {
 	height := float32(row+1) * legendRow
 	top := size.Height - chartPad - height
 	for i, e := range es {
+		if e.c == nil {
+			r.label(e.text, fyne.NewPos(xs[i], top+float32(rows[i])*legendRow), fyne.NewSize(0, 20), fyne.TextAlignLeading)
+			continue
+		}
 		r.legendEntry(xs[i], top+float32(rows[i])*legendRow, e.text, e.c)
 	}
 	return height

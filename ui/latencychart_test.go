@@ -62,8 +62,8 @@ func TestLatencyChartDraws(t *testing.T) {
 			if got := plotPixel(r, img, scale, p.x(ok.Time), p.y(ok.Latency)); !near(got, gradeColor(ok.Grade())) {
 				t.Errorf("scale %g, series %d: the first point is %v, want its grade's dot", scale, i, got)
 			}
-			if got := plotPixel(r, img, scale, p.x(failed.Time), p.y0); !near(got, colorFailed) {
-				t.Errorf("scale %g, series %d: the failure is %v, want a red marker at the top", scale, i, got)
+			if got := plotPixel(r, img, scale, p.x(failed.Time), p.laneY(p.lanes[i])); !near(got, colorFailed) {
+				t.Errorf("scale %g, series %d: the failure is %v, want a red marker on its own row", scale, i, got)
 			}
 			a, b := s.points[1], s.points[2]
 			midX := (p.x(a.Time) + p.x(b.Time)) / 2
@@ -141,4 +141,46 @@ func BenchmarkChartRedraw(b *testing.B) {
 		_ = r.plot.Generator(int(plot.Width), int(plot.Height))
 	}
 	b.ReportMetric(float64(len(r.Objects())), "objects")
+}
+
+// TestLatencyChartScalesToMixedData mixes a 5 ms mirror with a 900 ms one:
+// the axis turns logarithmic so the fast mirror does not sit on the
+// baseline; one fast-only chart scales to its own data, without the fixed
+// 400 ms top; the time axis is labelled.
+func TestLatencyChartScalesToMixedData(t *testing.T) {
+	now := time.Now()
+	series := func(lat ...time.Duration) chartSeries {
+		s := chartSeries{name: "m", color: seriesPalette[0]}
+		for i, l := range lat {
+			s.points = append(s.points, probe.Point{Time: now.Add(time.Duration(i) * time.Second), OK: true, Latency: l})
+		}
+		return s
+	}
+	var mixed plotArea
+	mixed.y0, mixed.y1 = 0, 100
+	mixed.scale([]chartSeries{series(5*time.Millisecond, 6*time.Millisecond), series(900 * time.Millisecond)})
+	if !mixed.log || mixed.y(5*time.Millisecond) > 80 {
+		t.Errorf("5 ms beside 900 ms: log %t, y(5 ms) = %.0f of 100; want a log axis with 5 ms well off the baseline", mixed.log, mixed.y(5*time.Millisecond))
+	}
+	var fast plotArea
+	fast.y0, fast.y1 = 0, 100
+	fast.scale([]chartSeries{series(5*time.Millisecond, 12*time.Millisecond)})
+	if fast.log || fast.yMax > 20*time.Millisecond {
+		t.Errorf("5-12 ms only: log %t, top %v; want a linear axis scaled to the data", fast.log, fast.yMax)
+	}
+
+	test.NewTempApp(t)
+	c := newLatencyChart()
+	w := test.NewTempWindow(t, c)
+	w.Resize(fyne.NewSize(900, 400))
+	c.SetSeries([]chartSeries{series(5*time.Millisecond, 6*time.Millisecond, 5*time.Millisecond)})
+	r := test.WidgetRenderer(c).(*chartRenderer)
+	want := now.Local().Format("15:04:05")
+	found := false
+	for _, l := range r.labels.items[:r.labels.used] {
+		found = found || l.Text == want
+	}
+	if !found {
+		t.Errorf("the time axis has no label %q", want)
+	}
 }

@@ -1,17 +1,22 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/assets"
+	"github.com/gomirror/gomirror/core/mirrors"
+	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
+	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -109,6 +114,8 @@ func (f *fixture) newUI() (*UI, fyne.Window) {
 	a := test.NewTempApp(f.t)
 	w := test.NewTempWindow(f.t, nil)
 	u := newUI(a, w, f.svc, inline)
+	u.profiles.checkChain = loopbackCheck
+	u.notice.after = func(func(), time.Duration) {} // the notice stays: no timer outlives the test
 	w.Resize(fyne.NewSize(1000, 760))
 	u.Reload()
 	return u, w
@@ -135,4 +142,18 @@ func labelsContain(o fyne.CanvasObject, text string) bool {
 		}
 	}
 	return false
+}
+
+// loopbackCheck is the Profiles screen's proxy check in tests: it probes
+// only loopback proxies and calls a GOPROXY with any other not measured,
+// so that no request leaves the machine.
+func loopbackCheck(ctx context.Context, r *resolve.Resolution, goproxy string) mirrors.ChainReach {
+	for _, u := range mirrors.ChainURLs(goproxy) {
+		if !isLoopback(mirrors.Mirror{URL: u}) {
+			return mirrors.ChainReach{Reach: mirrors.ReachUnknown}
+		}
+	}
+	opts := mirrors.ProbeOptions(r)
+	opts.Module, opts.Timeout = mirrortest.ProbeModule.Path, mirrors.CheckTimeout
+	return mirrors.ProbeChain(ctx, opts, goproxy)
 }

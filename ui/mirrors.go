@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +41,7 @@ type mirrorsScreen struct {
 	win     fyne.Window
 	run     runner
 	written func()
+	panes   *adaptiveSplit // the measurements beside (or in a tab with) the chain builder
 	// post applies a probe update on the UI goroutine: fyne.Do in the app;
 	// tests queue updates and apply them on the test goroutine.
 	post func(func())
@@ -66,6 +68,12 @@ type mirrorsScreen struct {
 	// rows maps each table row the list has filled to the catalogue index
 	// it shows, so that probe results update the rows in place.
 	rows map[*mirrorRow]widget.ListItemID
+	// order lists the catalogue indices in the table's order: the
+	// catalogue's, or, with byLatency, healthy mirrors fastest first, then
+	// the failing ones, then those not measured.
+	order     []int
+	byLatency *widget.Check
+	fastest   *widget.Button // "Use fastest": applies the suggested chain
 
 	chart    *latencyChart
 	list     *widget.List
@@ -99,7 +107,11 @@ func newMirrorsScreen(svc *service.Service, win fyne.Window, run runner, written
 func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 	m.chart = newLatencyChart()
 	m.rowPlain, m.rowError = rowHeights()
-	m.list = widget.NewList(func() int { return len(m.cat) }, newMirrorRow, m.updateMirrorRow)
+	m.list = widget.NewList(func() int { return len(m.order) }, newMirrorRow, m.updateMirrorRow)
+	m.byLatency = widget.NewCheck(lang.L("mirrors.sort.latency"), m.onSortChanged)
+	m.byLatency.Checked = true
+	m.fastest = widget.NewButtonWithIcon(lang.L("mirrors.usefastest"), theme.ConfirmIcon(), m.onUseFastestTapped)
+	m.fastest.Disable()
 	m.start = widget.NewButtonWithIcon(lang.L("mirrors.start"), theme.MediaPlayIcon(), m.onStartTapped)
 	m.start.Importance = widget.HighImportance
 	m.stop = widget.NewButtonWithIcon(lang.L("mirrors.stop"), theme.MediaStopIcon(), m.onStopTapped)
@@ -113,19 +125,23 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 	table := container.NewBorder(newTableHeader(), phaseKey(), nil, nil, m.list)
 	measure := container.NewVSplit(m.chart, table)
 	measure.Offset = 0.45
-	split := container.NewHSplit(measure, m.builder.content())
-	split.Offset = 0.64
+	m.panes = newAdaptiveSplit(lang.L("mirrors.tab.probes"), measure, lang.L("mirrors.tab.chain"), m.builder.content(), 0.64, mirrorsSplitWidth)
 	m.load()
-	return container.NewBorder(m.toolbar(), nil, nil, nil, split)
+	return container.NewBorder(m.toolbar(), nil, nil, nil, m.panes)
 }
+
+// mirrorsSplitWidth is the narrowest Mirrors screen that shows the chain
+// builder beside the table; narrower, it is a tab.
+const mirrorsSplitWidth = 960
 
 // toolbar is the title, the probe controls and the progress.
 func (m *mirrorsScreen) toolbar() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("nav.mirrors"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tools := container.NewHBox(title, m.start, m.stop, widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.live)
 	toolchain := widget.NewButtonWithIcon(lang.L("tc.button"), theme.DownloadIcon(),
 		newToolchainDialog(m.svc, m.win, m.run, m.onWritten).open)
-	return container.NewVBox(container.NewBorder(nil, nil, tools, toolchain, m.progress), widget.NewSeparator())
+	tools := container.New(layout.NewRowWrapLayout(), title, m.start, m.stop,
+		container.NewHBox(widget.NewLabel(lang.L("mirrors.interval")), m.interval, m.live), m.byLatency, m.fastest, toolchain)
+	return container.NewVBox(tools, m.progress, widget.NewSeparator())
 }
 
 // load resolves the settings and reads the catalogue off the UI goroutine.
@@ -141,6 +157,7 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 		showError(m.win, err)
 	}
 	m.res, m.cat = r, cat
+	m.order = m.tableOrder()
 	m.setRowHeights()
 	m.list.Refresh()
 	m.builder.show(r, cat)
@@ -317,9 +334,9 @@ func (m *mirrorsScreen) setHidden(hidden bool) {
 func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
 	m.snap, m.stale = snap, false
 	m.chart.SetSeries(m.series())
-	m.setRowHeights()
-	m.refreshRows()
+	m.reorder()
 	m.builder.setMeasurements(snap.sums)
+	enable(m.fastest, slices.ContainsFunc(snap.sums, probe.Summary.Healthy))
 	if m.cancel != nil {
 		setText(m.progress, lang.L("mirrors.progress", map[string]any{"Samples": snap.samples, "Mirrors": len(snap.sums)}))
 	}
@@ -348,13 +365,72 @@ func (m *mirrorsScreen) series() []chartSeries {
 
 // setRowHeights gives the rows of mirrors with an error room for it.
 func (m *mirrorsScreen) setRowHeights() {
-	for i, mr := range m.cat {
+	for i, c := range m.order {
 		h := m.rowPlain
-		if m.summaryOf(mr.URL).LastError != nil {
+		if m.summaryOf(m.cat[c].URL).LastError != nil {
 			h = m.rowError
 		}
 		m.list.SetItemHeight(i, h)
 	}
+}
+
+// tableOrder is the order of the table's rows: see order.
+func (m *mirrorsScreen) tableOrder() []int {
+	order := make([]int, len(m.cat))
+	for i := range order {
+		order[i] = i
+	}
+	if m.byLatency == nil || !m.byLatency.Checked {
+		return order
+	}
+	rank := func(i int) (int, time.Duration) {
+		s := m.summaryOf(m.cat[i].URL)
+		switch {
+		case s.Healthy():
+			return 0, s.P50
+		case s.Samples > 0:
+			return 1, 0
+		}
+		return 2, 0
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ra, la := rank(a)
+		rb, lb := rank(b)
+		if ra != rb {
+			return ra - rb
+		}
+		return int(la - lb)
+	})
+	return order
+}
+
+// reorder puts the rows in order after new results: the list is refreshed
+// only when the order changed, else each row in place.
+func (m *mirrorsScreen) reorder() {
+	order := m.tableOrder()
+	changed := !slices.Equal(order, m.order)
+	m.order = order
+	m.setRowHeights()
+	if changed {
+		m.list.Refresh()
+		return
+	}
+	m.refreshRows()
+}
+
+// onSortChanged orders the table by latency, or as the catalogue.
+func (m *mirrorsScreen) onSortChanged(bool) { m.reorder() }
+
+// onUseFastestTapped writes the chain suggested from the measurements:
+// the fastest healthy mirror, one of another operator after it, then
+// direct; the notice after the write offers Undo.
+func (m *mirrorsScreen) onUseFastestTapped() {
+	m.builder.onSuggestTapped()
+	if len(m.builder.links) == 0 {
+		m.panes.selectTrailing() // shows why there is no suggestion
+		return
+	}
+	m.builder.onApplyTapped()
 }
 
 // summaryOf returns the measurements of the mirror at url, if any.
@@ -377,7 +453,10 @@ func (m *mirrorsScreen) phaseScale() time.Duration {
 }
 
 func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObject) {
-	mr := m.cat[id]
+	if id >= len(m.order) {
+		return
+	}
+	mr := m.cat[m.order[id]]
 	row := obj.(*mirrorRow)
 	m.rows[row] = id
 	on, set := m.probeOn[mr.URL]
@@ -391,7 +470,7 @@ func (m *mirrorsScreen) updateMirrorRow(id widget.ListItemID, obj fyne.CanvasObj
 // that would free and redraw the texture of every text in the table.
 func (m *mirrorsScreen) refreshRows() {
 	for row, id := range m.rows {
-		if id < len(m.cat) {
+		if id < len(m.order) {
 			m.updateMirrorRow(id, row)
 		}
 	}

@@ -90,7 +90,11 @@ func (f *fixture) newMirrorsUI() (*mirrorsScreen, probeUpdates, fyne.Window) {
 // user's mirrors come last, so it scrolls the table to the bottom.
 func rowFor(t *testing.T, m *mirrorsScreen, w fyne.Window, name string) *mirrorRow {
 	t.Helper()
-	m.list.ScrollToBottom()
+	for i, c := range m.order {
+		if mirrorName(m.cat[c]) == name {
+			m.list.ScrollTo(i)
+		}
+	}
 	for _, o := range test.LaidOutObjects(w.Content()) {
 		if r, ok := o.(*mirrorRow); ok && r.name.Text == name {
 			return r
@@ -105,8 +109,6 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	fm := f.addFakeMirrors()
 	m, q, w := f.newMirrorsUI()
 	m.interval.SetSelected("1 s")
-	// The rows on show are updated in place, without refreshing the list.
-	fast, failing := rowFor(t, m, w, "Fake fast"), rowFor(t, m, w, "Fake failing")
 	test.Tap(m.start)
 	if m.stop.Disabled() || m.live.Hidden {
 		t.Error("while probing, Stop is disabled or the live indicator hidden")
@@ -116,6 +118,24 @@ func TestMirrorsProbeShowsSamples(t *testing.T) {
 	}
 	if !q.until(10*time.Second, twice) {
 		t.Fatalf("no two samples of each fake mirror within 10 s: %+v", m.snap.sums)
+	}
+	// Healthy mirrors first, fastest first: the order may have changed.
+	fast, failing := rowFor(t, m, w, "Fake fast"), rowFor(t, m, w, "Fake failing")
+	if got := m.cat[m.order[0]].URL; got != fm.fast && got != fm.slow {
+		t.Errorf("the first row is %s, want a healthy mirror", got)
+	}
+	if got := m.cat[m.order[len(m.order)-1]].URL; got == fm.fast {
+		t.Errorf("the fast mirror is last")
+	}
+	if fast.p50.Importance != widget.SuccessImportance {
+		t.Errorf("the fast mirror's p50 badge has importance %v, want success (green)", fast.p50.Importance)
+	}
+	if m.fastest.Disabled() {
+		t.Error("Use fastest is disabled with healthy mirrors measured")
+	}
+	test.Tap(m.fastest)
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY="+fm.fast) {
+		t.Errorf("env file after Use fastest = %q, want GOPROXY starting with the fast mirror %s", got, fm.fast)
 	}
 	// The success column counts failures, not samples: a steady mirror's
 	// row does not change from round to round.

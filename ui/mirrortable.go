@@ -173,6 +173,10 @@ func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.
 	}
 	setText(r.name, mirrorName(m))
 	setText(r.p50, latencyText(s, s.P50))
+	if imp := gradeImportance(s.Grade()); r.p50.Importance != imp {
+		r.p50.Importance, r.p50.TextStyle.Bold = imp, imp != widget.MediumImportance
+		r.p50.Refresh()
+	}
 	setText(r.p95, latencyText(s, s.P95))
 	setText(r.success, successRateText(s))
 	r.phases.SetPhases(s.Phases, scale)
@@ -181,6 +185,22 @@ func (r *mirrorRow) show(m mirrors.Mirror, on bool, s probe.Summary, scale time.
 		r.err.Hidden = hidden
 		r.Refresh() // lay the row out again
 	}
+}
+
+// gradeImportance colours a latency by its grade, as the chart's dots:
+// green under 250 ms, blue under 400 ms, orange slower, red failed.
+func gradeImportance(g probe.Grade) widget.Importance {
+	switch g {
+	case probe.GradeFast:
+		return widget.SuccessImportance
+	case probe.GradeOK:
+		return widget.HighImportance
+	case probe.GradeSlow:
+		return widget.WarningImportance
+	case probe.GradeFailed:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
 }
 
 // rowHeights returns the height of a table row without and with its

@@ -18,6 +18,7 @@ import (
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
+	"github.com/gomirror/gomirror/core/troubleshoot"
 )
 
 // prefOnboarded remembers that the first-run assistant was finished,
@@ -66,6 +67,11 @@ type onboardWizard struct {
 	sums   []probe.Summary    // step 3's measurements
 	sug    *mirrors.Suggestion
 	opts3  []onboardChoice // step 3's options, in the radio group's order
+	picked string          // the key of the option the user picked, if any
+	profs  map[string]profile.Profile
+	// prove runs the closing download (tests may replace it).
+	prove       func(ctx context.Context, r *resolve.Resolution, env []string, module string) (*troubleshoot.Proof, error)
+	proofCancel context.CancelFunc // stops the running proof; nil when none runs
 
 	dlg      *dialog.CustomDialog
 	heading  *widget.Label
@@ -76,16 +82,13 @@ type onboardWizard struct {
 	stop     *widget.Button
 	choice   *widget.RadioGroup
 	result   *fyne.Container
+	preview  *fyne.Container // what the chosen option writes
+	outcome  *fyne.Container // what applying it wrote, and the proof
+	proof    *fyne.Container // the proof's progress, then its result
+	scroll   *container.Scroll
 	back     *widget.Button
 	next     *widget.Button
 	skip     *widget.Button
-}
-
-// onboardChoice is one option of step 3: a profile, or the suggested chain.
-type onboardChoice struct {
-	label     string
-	profile   string
-	suggested bool
 }
 
 // newOnboardWizard makes the assistant; done is called once it is finished
@@ -94,7 +97,7 @@ func newOnboardWizard(svc *service.Service, win fyne.Window, run runner, written
 	dir, _ := svc.ConfigDir() // "" when there is none: only the presets
 	return &onboardWizard{svc: svc, win: win, run: run, written: written, done: done, post: fyne.Do,
 		opts: func(o probe.Options) probe.Options { return o }, measurable: func(mirrors.Mirror) bool { return true },
-		rounds: 3, interval: time.Second, store: profile.Store{Dir: dir}}
+		rounds: 3, interval: time.Second, store: profile.Store{Dir: dir}, prove: troubleshoot.Prove}
 }
 
 // needsOnboarding reports whether the first-run assistant should open: it
@@ -128,11 +131,11 @@ func (o *onboardWizard) open() {
 	o.back.Disable()
 	o.next.Disable()
 	buttons := container.NewHBox(o.skip, layout.NewSpacer(), o.back, o.next)
-	content := container.NewBorder(container.NewVBox(o.heading, widget.NewSeparator()), buttons, nil, nil,
-		container.NewVScroll(o.body))
+	o.scroll = container.NewVScroll(o.body)
+	content := container.NewBorder(container.NewVBox(o.heading, widget.NewSeparator()), buttons, nil, nil, o.scroll)
 	o.dlg = dialog.NewCustomWithoutButtons(lang.L("firstrun.title"), content, o.win)
 	o.dlg.Resize(fyne.NewSize(660, 480))
-	o.dlg.Show()
+	showDialog(o.win, o.dlg, pressIfEnabled(o.next), o.onSkipTapped)
 	o.load()
 }
 
@@ -228,6 +231,10 @@ func (o *onboardWizard) onSkipTapped() { o.finish() }
 // finish stops any probe, closes the dialog and remembers it was done.
 func (o *onboardWizard) finish() {
 	o.stopProbe()
+	if o.proofCancel != nil {
+		o.proofCancel()
+		o.proofCancel = nil
+	}
 	o.dlg.Hide()
 	o.done()
 }

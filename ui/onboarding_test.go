@@ -2,8 +2,11 @@ package ui
 
 import (
 	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,11 +74,56 @@ func measured(t *testing.T, o *onboardWizard, q probeUpdates) {
 	}
 }
 
-func TestOnboardingUnreachableDefaultAppliesChinaProfile(t *testing.T) {
+// chinaProxies are the proxy URLs of the Mainland China preset.
+func chinaProxies() []string {
+	p, _ := profile.Preset(profile.PresetChina)
+	return mirrors.ChainURLs(p.Get("GOPROXY").Value)
+}
+
+// failChina makes the assistant measure the Mainland China preset's
+// mirrors and see them fail, as from a network where they do not resolve:
+// their requests go to an HTTP proxy where nothing listens, so no request
+// leaves the machine.
+func failChina(t *testing.T, o *onboardWizard) {
+	dead, err := url.Parse(unreachableURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	china := chinaProxies()
+	opts := o.opts
+	o.opts = func(p probe.Options) probe.Options {
+		p = opts(p)
+		p.Proxy = func(r *http.Request) (*url.URL, error) {
+			if slices.ContainsFunc(china, func(u string) bool { return strings.Contains(u, r.URL.Host) }) {
+				return dead, nil
+			}
+			return nil, nil
+		}
+		return p
+	}
+	o.measurable = func(m mirrors.Mirror) bool {
+		return isLoopback(m) || slices.ContainsFunc(china, func(u string) bool { return mirrors.SameURL(u, m.URL) })
+	}
+}
+
+// fakeGoDownloads makes the fixture's go command answer "go mod download
+// -json" with version, as a download that worked.
+func (f *fixture) fakeGoDownloads(version string) {
+	f.write(filepath.Join(f.goroot, "bin", "go"), "#!/bin/sh\ncase \"$*\" in *\"mod download\"*) echo '{\"Path\":\"example.test/probe\",\"Version\":\""+version+"\"}';; *) exit 1;; esac\n", 0o755)
+}
+
+// TestOnboardingNeverPreselectsWhatFailed walks the newcomer's case: the
+// default proxy is unreachable and so are the Mainland China profile's
+// mirrors; the assistant marks both failed, preselects the suggested chain
+// of the mirrors that answered, shows what it will write, applies it and
+// proves it with a download.
+func TestOnboardingNeverPreselectsWhatFailed(t *testing.T) {
 	f := newFixture(t)
-	f.addFakeMirrors()
+	fm := f.addFakeMirrors()
 	f.setDefaultProxy(unreachableURL(t))
+	f.fakeGoDownloads("v1.1.0")
 	o, q, done := f.newOnboardUI()
+	failChina(t, o)
 
 	if !labelsContain(o.body, "go1.26.8") || !labelsContain(o.body, f.goroot) {
 		t.Errorf("step 1 does not show the Go version and GOROOT")
@@ -88,16 +136,39 @@ func TestOnboardingUnreachableDefaultAppliesChinaProfile(t *testing.T) {
 		t.Errorf("step 2 says %q for an unreachable default proxy", o.status.Text)
 	}
 	if !labelsContain(o.result, profile.PresetChina) {
-		t.Errorf("step 2 does not suggest the %s profile", profile.PresetChina)
+		t.Errorf("step 2 does not mention the %s profile", profile.PresetChina)
 	}
 	test.Tap(o.next) // click 2: the mirrors
+	if o.chosen() != nil {
+		t.Errorf("step 3 preselects %q before anything was measured", o.choice.Selected)
+	}
 	measured(t, o, q)
-	if c := o.chosen(); c == nil || c.profile != profile.PresetChina {
-		t.Fatalf("step 3 selects %v, want the %s profile", c, profile.PresetChina)
+	for _, name := range []string{profile.PresetChina, profile.PresetDefault} {
+		c := o.option("profile:" + name)
+		if c == nil || c.reach.Reach != mirrors.ReachFailed || !strings.Contains(c.label, "failed") {
+			t.Errorf("the %s option = %+v, want it marked failed", name, c)
+		}
+	}
+	c := o.chosen()
+	if c == nil || !c.suggested {
+		t.Fatalf("step 3 selects %+v, want the suggested chain, never a profile that failed", c)
+	}
+	if !strings.Contains(c.label, "reachable") {
+		t.Errorf("the suggested chain's label %q does not say it is reachable", c.label)
+	}
+	chain := o.sug.Chain.String()
+	if !labelsContain(o.preview, "GOPROXY") || !labelsContain(o.preview, "→ "+chain) || !labelsContain(o.preview, f.envFile) {
+		t.Errorf("the preview does not show GOPROXY → %s written to %s", chain, f.envFile)
 	}
 	test.Tap(o.next) // click 3: apply
-	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY=https://goproxy.cn") {
-		t.Errorf("env file after applying = %q, want the %s profile's GOPROXY", got, profile.PresetChina)
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY="+chain) || !strings.Contains(got, fm.fast) {
+		t.Errorf("env file after applying = %q, want GOPROXY=%s", got, chain)
+	}
+	if !labelsContain(o.outcome, "Now in effect") || !labelsContain(o.outcome, chain) {
+		t.Error("the outcome does not show the values now in effect")
+	}
+	if !labelsContain(o.outcome, "Proved: go mod download example.test/probe@latest got v1.1.0") {
+		t.Errorf("the outcome does not show the proof; it shows %v", labelTexts(o.outcome))
 	}
 	if o.next.Text != lang.L("firstrun.finish") {
 		t.Errorf("the last button reads %q after applying, want Done", o.next.Text)
@@ -106,6 +177,78 @@ func TestOnboardingUnreachableDefaultAppliesChinaProfile(t *testing.T) {
 	if !*done {
 		t.Error("Done did not finish the assistant")
 	}
+}
+
+// TestOnboardingPreselection checks which option step 3 preselects from
+// what the measurement found: the best one that works, never one that
+// failed or was not measured.
+func TestOnboardingPreselection(t *testing.T) {
+	china := chinaProxies()
+	healthy := func(u string, ms int) probe.Summary {
+		return probe.Summary{Key: probe.Key{URL: u}, OK: true, Samples: 3, Window: 3, SuccessRate: 1, P50: time.Duration(ms) * time.Millisecond}
+	}
+	failed := func(u string) probe.Summary {
+		return probe.Summary{Key: probe.Key{URL: u}, Samples: 3, Failures: 3, Window: 3, Streak: 3,
+			LastError: &probe.Error{Class: probe.ClassDNS, Message: "the host name does not resolve"}}
+	}
+	const fast, dflt = "https://fast.example.test", "https://proxy.example.test"
+	sug := &mirrors.Suggestion{Chain: mirrors.NewChain(mirrors.Pipe, fast, "direct")}
+	tests := []struct {
+		name        string
+		defaultOK   bool
+		sums        []probe.Summary
+		sug         *mirrors.Suggestion
+		picked      string
+		want        string // option key; "" for none
+		warnPreview bool
+	}{
+		{name: "China answers, default does not", sums: []probe.Summary{healthy(china[0], 40), failed(dflt), healthy(fast, 5)}, sug: sug, want: "profile:" + profile.PresetChina},
+		{name: "China fails, default fails", sums: []probe.Summary{failed(china[0]), failed(china[1]), failed(dflt), healthy(fast, 5)}, sug: sug, want: choiceSuggested},
+		{name: "default answers", defaultOK: true, sums: []probe.Summary{healthy(dflt, 20), healthy(fast, 5)}, sug: sug, want: choiceSuggested},
+		{name: "default answers, no suggestion", defaultOK: true, sums: []probe.Summary{healthy(dflt, 20), failed(china[0]), failed(china[1])}, want: "profile:" + profile.PresetDefault},
+		{name: "nothing answers", sums: []probe.Summary{failed(china[0]), failed(china[1]), failed(dflt)}, want: ""},
+		{name: "China not measured", sums: []probe.Summary{failed(dflt)}, want: ""},
+		{name: "the user's pick stays, with a warning", sums: []probe.Summary{failed(china[0]), failed(china[1]), failed(dflt), healthy(fast, 5)}, sug: sug,
+			picked: "profile:" + profile.PresetChina, want: "profile:" + profile.PresetChina, warnPreview: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			o, _, _ := f.newOnboardUI()
+			o.showStep(stepMirrors)
+			o.stopProbe()
+			o.check = defaultCheck{done: true, reachable: tt.defaultOK}
+			o.sums, o.sug, o.picked = tt.sums, tt.sug, tt.picked
+			o.setChoices()
+			got := ""
+			if c := o.chosen(); c != nil {
+				got = c.key
+			}
+			if got != tt.want {
+				t.Errorf("preselected %q, want %q; options %v", got, tt.want, o.choice.Options)
+			}
+			if c := o.chosen(); c != nil && c.reach.Reach == mirrors.ReachFailed && tt.picked == "" {
+				t.Errorf("preselected %q, whose proxies all failed", c.label)
+			}
+			if o.next.Disabled() != (tt.want == "") {
+				t.Errorf("Apply disabled = %t with %q selected", o.next.Disabled(), got)
+			}
+			if warned := labelsContain(o.preview, "failed the measurement"); warned != tt.warnPreview {
+				t.Errorf("preview warns %t, want %t", warned, tt.warnPreview)
+			}
+		})
+	}
+}
+
+// labelTexts lists the texts of the labels under o, for failure messages.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
 }
 
 func TestOnboardingReachableDefaultAppliesSuggestedChain(t *testing.T) {

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -267,7 +266,7 @@ func (o *overviewScreen) showCheck(ds []service.Disagreement, err error) {
 	case err != nil:
 		showError(o.win, fmt.Errorf("%s: %w", lang.L("overview.check.failed"), err))
 	case len(ds) == 0:
-		dialog.ShowInformation(title, lang.L("overview.check.agree"), o.win)
+		showInformation(title, lang.L("overview.check.agree"), o.win)
 	default:
 		var b strings.Builder
 		b.WriteString(lang.L("overview.check.disagree"))
@@ -275,6 +274,6 @@ func (o *overviewScreen) showCheck(ds []service.Disagreement, err error) {
 			b.WriteString("\n" + lang.X("overview.check.row", "{{.Var}}: Go Mirror {{.Ours}}, go {{.Go}}",
 				map[string]any{"Var": d.Var, "Ours": fmt.Sprintf("%q", d.Ours), "Go": fmt.Sprintf("%q", d.Go)}))
 		}
-		dialog.ShowInformation(title, b.String(), o.win)
+		showInformation(title, b.String(), o.win)
 	}
 }

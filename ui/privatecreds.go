@@ -155,11 +155,12 @@ func (cp *credPanel) onReplaceTapped(prefix, user string) {
 // onRemoveTapped asks, then removes the credential.
 func (cp *credPanel) onRemoveTapped(prefix string) {
 	msg := lang.L("private.cred.confirmremove", map[string]any{"Prefix": prefix})
-	dialog.ShowConfirm(lang.L("private.cred.remove"), msg, func(ok bool) {
+	d := dialog.NewConfirm(lang.L("private.cred.remove"), msg, func(ok bool) {
 		if ok {
 			cp.remove(prefix)
 		}
 	}, cp.p.win)
+	showDialog(cp.p.win, d, nil, nil) // removing: Enter does not confirm
 }
 
 // remove deletes the credential off the UI goroutine.
@@ -188,7 +189,7 @@ func (cp *credPanel) onTestTapped(prefix string) {
 		}
 	}, cp.p.win)
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	showDialog(cp.p.win, d, d.Submit, nil)
 }
 
 // test sends one request with the credential, off the UI goroutine.

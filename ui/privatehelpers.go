@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
@@ -204,7 +205,7 @@ func (hp *helpersPanel) writeGOAUTH(plan goauth.Plan) {
 	}
 	hp.install.Disable()
 	hp.p.run(func() func() {
-		res, err := hp.p.svc.Set(base, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+		res, err := hp.p.svc.WithSource(history.SourcePrivate).Set(base, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 		return func() {
 			hp.install.Enable()
 			objs := writeOutcome(res, err)
@@ -263,11 +264,12 @@ func (hp *helpersPanel) onNetrcImportTapped() {
 func (hp *helpersPanel) onNetrcRemoveTapped() {
 	d := hp.p.data
 	msg := lang.L("private.netrc.confirm", map[string]any{"File": d.netrc})
-	dialog.ShowConfirm(lang.L("private.netrc.remove"), msg, func(ok bool) {
+	dlg := dialog.NewConfirm(lang.L("private.netrc.remove"), msg, func(ok bool) {
 		if ok {
 			hp.netrcRemoveConfirmed(d)
 		}
 	}, hp.p.win)
+	showDialog(hp.p.win, dlg, nil, nil) // removing: Enter does not confirm
 }
 
 // netrcRemoveConfirmed removes every imported machine off the UI goroutine.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/private/pattern"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
@@ -212,9 +213,9 @@ func (e *patternEditor) onSaveTapped() {
 		var res *service.WriteResult
 		var err error
 		if value == "" {
-			res, err = e.p.svc.Unset(base, []string{key})
+			res, err = e.p.svc.WithSource(history.SourcePrivate).Unset(base, []string{key})
 		} else {
-			res, err = e.p.svc.Set(base, []core.Assignment{{Key: key, Value: value}})
+			res, err = e.p.svc.WithSource(history.SourcePrivate).Set(base, []core.Assignment{{Key: key, Value: value}})
 		}
 		return func() { e.onSaved(res, err) }
 	})

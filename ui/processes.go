@@ -36,7 +36,7 @@ func (p *processesDialog) open() {
 	scroll := container.NewVScroll(p.rows)
 	scroll.SetMinSize(fyne.NewSize(640, 360))
 	p.dlg = dialog.NewCustom(lang.L("processes.title"), lang.L("processes.close"), scroll, p.win)
-	p.dlg.Show()
+	showDialog(p.win, p.dlg, p.dlg.Hide, nil)
 	p.run(func() func() {
 		ctx, cancel := context.WithTimeout(context.Background(), inspectTimeout)
 		defer cancel()

@@ -13,7 +13,7 @@ import (
 // askName asks for a profile name in a form dialog whose OK button stays
 // disabled while profile.CheckName refuses the text.
 func (p *profilesScreen) askName(title, initial string, onName func(string)) {
-	entry := widget.NewEntry()
+	entry := newDialogEntry(p.win)
 	entry.SetText(initial)
 	entry.Validator = checkProfileName
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("profiles.name"), entry)}
@@ -23,7 +23,8 @@ func (p *profilesScreen) askName(title, initial string, onName func(string)) {
 		}
 	}, p.win)
 	d.Resize(d.MinSize().AddWidthHeight(200, 0))
-	d.Show()
+	entry.OnSubmitted = func(string) { d.Submit() }
+	showDialog(p.win, d, d.Submit, nil)
 	p.win.Canvas().Focus(entry)
 }
 
@@ -88,7 +89,7 @@ func (p *profilesScreen) onDeleteTapped() {
 		}
 	}, p.win)
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	showDialog(p.win, d, nil, nil) // deleting: Enter does not confirm
 }
 
 // onDeleteConfirmed deletes the selected profile.

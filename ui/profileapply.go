@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
@@ -29,19 +32,28 @@ func (p *profilesScreen) onApplyTapped() {
 		return
 	}
 	p.apply.Disable()
+	p.setOutcome([]fyne.CanvasObject{wrapped(lang.L("profiles.checking"), widget.MediumImportance)})
+	check := p.checkChain
 	p.run(func() func() {
 		r := p.svc.Resolve()
 		pl := profile.NewPlan(r, q)
+		var reach mirrors.ChainReach
+		if pl.Err() == nil && !pl.Empty() {
+			reach = check(context.Background(), r, profile.Effective(r, q, "GOPROXY"))
+		}
 		return func() {
 			p.apply.Enable()
-			p.showPreview(r, pl)
+			p.setOutcome(nil)
+			p.showPreview(r, pl, reach)
 		}
 	})
 }
 
 // showPreview shows a refusal inline, or a plan that changes nothing as
-// done, or asks for confirmation with the diff.
-func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan) {
+// done, or asks for confirmation with the diff; when every proxy the
+// profile leaves in GOPROXY failed the check, the preview says so first
+// and its button reads "Apply anyway".
+func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan, reach mirrors.ChainReach) {
 	if err := pl.Err(); err != nil {
 		p.onApplied(pl.Profile, nil, err)
 		return
@@ -51,11 +63,21 @@ func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan) {
 		return
 	}
 	title := lang.L("profiles.preview.title", map[string]any{"Name": pl.Profile})
-	p.preview = dialog.NewCustomConfirm(title, lang.L("profiles.apply"), lang.L("profiles.cancel"),
-		previewContent(pl), func(ok bool) { p.onPreviewClosed(r, pl, ok) }, p.win)
+	content, confirm := previewContent(pl), lang.L("profiles.apply")
+	if reach.Reach == mirrors.ReachFailed {
+		warn := wrapped(lang.L("profiles.preview.failed", map[string]any{"URL": reach.Proxy, "Error": probeErrorText(reach.Err)}), widget.DangerImportance)
+		content, confirm = container.NewVBox(warn, content), lang.L("profiles.applyanyway")
+	}
+	p.failed = reach.Reach == mirrors.ReachFailed
+	p.preview = dialog.NewCustomConfirm(title, confirm, lang.L("profiles.cancel"),
+		content, func(ok bool) { p.onPreviewClosed(r, pl, ok) }, p.win)
 	p.preview.SetConfirmImportance(widget.HighImportance)
 	p.preview.Resize(fyne.NewSize(640, 0))
-	p.preview.Show()
+	enter := p.preview.Confirm
+	if p.failed {
+		enter = nil // "Apply anyway" takes a click
+	}
+	showDialog(p.win, p.preview, enter, nil)
 }
 
 // onPreviewClosed applies the plan if the user confirmed it.
@@ -102,7 +124,7 @@ func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
 	p.apply.Disable()
 	st, svc := p.store, p.svc
 	p.run(func() func() {
-		res, err := svc.ApplyProfile(st, base, pl)
+		res, err := svc.WithSource(history.ProfileSource(pl.Profile)).ApplyProfile(st, base, pl)
 		return func() { p.onApplied(pl.Profile, res, err) }
 	})
 }
@@ -116,7 +138,7 @@ func (p *profilesScreen) applyByName(name string) {
 		var res *service.WriteResult
 		if err == nil {
 			r := svc.Resolve()
-			res, err = svc.ApplyProfile(st, r, profile.NewPlan(r, q))
+			res, err = svc.WithSource(history.ProfileSource(name)).ApplyProfile(st, r, profile.NewPlan(r, q))
 		}
 		return func() {
 			p.onApplied(name, res, err)

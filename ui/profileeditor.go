@@ -46,7 +46,7 @@ func (p *profilesScreen) onEditTapped() {
 		return
 	}
 	e := newProfileEditor(p, q)
-	e.dlg.Show()
+	showDialog(p.win, e.dlg, pressIfEnabled(e.save), nil)
 }
 
 // newProfileEditor makes the editor dialog for q; Show opens it.

@@ -53,7 +53,7 @@ func (n *networkPanel) content() fyne.CanvasObject {
 	n.empty = widget.NewLabel(lang.L("profiles.net.norules"))
 	n.empty.Importance, n.empty.Wrapping = widget.LowImportance, fyne.TextWrapWord
 	rules := widget.NewLabelWithStyle(lang.L("profiles.net.rules"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(n.summary, n.matched, container.NewHBox(n.use, n.auto), rules, n.list, n.empty)
+	return container.NewVBox(n.summary, n.matched, container.New(layout.NewRowWrapLayout(), n.use, n.auto), rules, n.list, n.empty)
 }
 
 // showNetwork displays fp and the rule that matches it.

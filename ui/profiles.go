@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/network"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -34,9 +36,10 @@ type profilesScreen struct {
 	res      *resolve.Resolution
 	profiles []profile.Profile
 	active   string
-	selected string // name of the profile on display
-	loads    latest // numbers the loads, so that only the newest is shown
-	tray     func() // rebuilds the tray menu; nil without a tray
+	drift    []string // keys where the env file no longer matches the active profile
+	selected string   // name of the profile on display
+	loads    latest   // numbers the loads, so that only the newest is shown
+	tray     func()   // rebuilds the tray menu; nil without a tray
 
 	list    *widget.List
 	noSaved *widget.Label
@@ -50,7 +53,19 @@ type profilesScreen struct {
 	dup     *widget.Button
 	del     *widget.Button
 	outcome *fyne.Container
-	preview *dialog.ConfirmDialog // the open diff preview, if any
+	// outcomeFor is the profile the outcome is about: it is cleared when
+	// another profile is shown, or when applying it is no longer true
+	// (undone, or the settings drifted).
+	outcomeFor string
+	// driftBar says the active profile was modified since it was applied,
+	// with Re-apply and Save as new; shown on the active profile only.
+	driftBar  *fyne.Container
+	driftText *widget.Label
+	preview   *dialog.ConfirmDialog // the open diff preview, if any
+	failed    bool                  // the open preview warned that its proxies failed
+	// checkChain probes a GOPROXY value before a profile is applied (tests
+	// keep it to loopback).
+	checkChain func(context.Context, *resolve.Resolution, string) mirrors.ChainReach
 
 	net     *networkPanel
 	snippet *snippetPanel
@@ -58,7 +73,7 @@ type profilesScreen struct {
 
 // newProfilesScreen makes the profiles screen; written reloads every screen.
 func newProfilesScreen(a fyne.App, svc *service.Service, win fyne.Window, run runner, written func()) *profilesScreen {
-	p := &profilesScreen{app: a, svc: svc, win: win, run: run, written: written}
+	p := &profilesScreen{app: a, svc: svc, win: win, run: run, written: written, checkChain: mirrors.CheckGOPROXY}
 	dir, err := svc.ConfigDir() // "" with err: nothing is read or written
 	p.store, p.rules, p.dirErr = profile.Store{Dir: dir}, network.RuleStore{Dir: dir}, err
 	p.net = newNetworkPanel(p)
@@ -96,9 +111,10 @@ func (p *profilesScreen) detail() fyne.CanvasObject {
 	p.dup = widget.NewButtonWithIcon(lang.L("profiles.duplicate"), theme.ContentCopyIcon(), p.onDuplicateTapped)
 	p.del = widget.NewButtonWithIcon(lang.L("profiles.delete"), theme.DeleteIcon(), p.onDeleteTapped)
 	p.outcome = container.NewVBox()
+	p.driftBar = p.newDriftBar()
 	p.setButtons()
 	body := container.NewVBox(
-		p.title, p.desc, container.NewHBox(p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
+		p.title, p.driftBar, p.desc, container.New(layout.NewRowWrapLayout(), p.apply, p.edit, p.rename, p.dup, p.del), p.outcome,
 		p.choices, p.creds,
 		heading(lang.L("profiles.network")), p.net.content(),
 		heading(lang.L("profiles.snippet")), p.snippet.content(),
@@ -144,6 +160,13 @@ func (p *profilesScreen) show(r *resolve.Resolution, ps []profile.Profile, activ
 		showError(p.win, err)
 	}
 	p.res, p.profiles, p.active = r, ps, active
+	p.drift = nil
+	if i := p.index(active); i >= 0 {
+		p.drift = profile.Drift(r, ps[i])
+	}
+	if p.outcomeFor != "" && (p.outcomeFor != active || len(p.drift) > 0) {
+		p.setOutcome(nil) // "Applied X" is no longer true
+	}
 	p.noSaved.Hidden = slices.ContainsFunc(ps, func(q profile.Profile) bool { return !q.Preset })
 	p.noSaved.Refresh()
 	p.list.Refresh()
@@ -189,9 +212,6 @@ func (p *profilesScreen) onProfileSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(p.profiles) {
 		return
 	}
-	if p.profiles[id].Name != p.selected {
-		p.setOutcome(nil)
-	}
 	p.selected = p.profiles[id].Name
 	q := p.profiles[id]
 	p.showProfile(&q)
@@ -199,13 +219,16 @@ func (p *profilesScreen) onProfileSelected(id widget.ListItemID) {
 
 // showProfile fills the detail with q, or the empty state for nil.
 func (p *profilesScreen) showProfile(q *profile.Profile) {
+	if q == nil || q.Name != p.outcomeFor {
+		p.setOutcome(nil) // about another profile
+	}
 	p.choices.Objects = nil
 	p.creds.Hidden = true
 	if q == nil {
 		p.title.SetText(lang.L("profiles.none"))
 		p.desc.SetText(lang.L("profiles.select"))
 	} else {
-		p.title.SetText(profileTitle(*q, p.active))
+		p.title.SetText(profileTitle(*q, p.active, p.drift))
 		p.desc.SetText(description(*q))
 		p.choices.Objects = choiceRows(*q)
 		p.creds.SetText(lang.L("profiles.credentials", map[string]any{"Hosts": joinComma(q.Credentials)}))
@@ -213,6 +236,7 @@ func (p *profilesScreen) showProfile(q *profile.Profile) {
 	}
 	p.choices.Refresh()
 	p.creds.Refresh()
+	p.showDrift(q)
 	p.setButtons()
 	p.net.showProfiles()
 	p.snippet.show(q)
@@ -235,8 +259,12 @@ func description(q profile.Profile) string {
 	return q.Description
 }
 
-// profileTitle is a profile's name, marked when it is the active one.
-func profileTitle(q profile.Profile, active string) string {
+// profileTitle is a profile's name, marked when it is the active one, and
+// as modified when the keys in drift no longer match it.
+func profileTitle(q profile.Profile, active string, drift []string) string {
+	if q.Name == active && len(drift) > 0 {
+		return lang.L("profiles.modifiedtitle", map[string]any{"Name": q.Name, "Keys": joinComma(drift)})
+	}
 	if q.Name == active {
 		return lang.L("profiles.activetitle", map[string]any{"Name": q.Name})
 	}
@@ -283,8 +311,13 @@ func (p *profilesScreen) setButtons() {
 	}
 }
 
-// setOutcome replaces what is shown under the buttons.
+// setOutcome replaces what is shown under the buttons; it is about the
+// profile on display.
 func (p *profilesScreen) setOutcome(objs []fyne.CanvasObject) {
+	p.outcomeFor = ""
+	if len(objs) > 0 {
+		p.outcomeFor = p.selected
+	}
 	p.outcome.Objects = objs
 	p.outcome.Refresh()
 }
@@ -318,12 +351,44 @@ func (p *profilesScreen) updateProfileItem(id widget.ListItemID, obj fyne.Canvas
 	it.name.SetText(q.Name)
 	it.name.TextStyle.Bold = q.Name == p.active
 	it.mark.SetResource(nil)
-	if q.Name == p.active {
+	it.kind.SetText("")
+	switch {
+	case q.Name == p.active && len(p.drift) > 0:
+		it.mark.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		it.kind.SetText(lang.L("profiles.modified"))
+	case q.Name == p.active:
 		it.mark.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	}
-	it.kind.SetText("")
-	if q.Preset {
+	if q.Preset && it.kind.Text == "" {
 		it.kind.SetText(lang.L("profiles.preset"))
 	}
 	it.Refresh()
+}
+
+// newDriftBar makes the bar shown on the active profile once the settings
+// drifted from it: what differs, Re-apply and Save as new.
+func (p *profilesScreen) newDriftBar() *fyne.Container {
+	p.driftText = wrapped("", widget.WarningImportance)
+	reapply := widget.NewButtonWithIcon(lang.L("profiles.reapply"), theme.ViewRefreshIcon(), p.onReapplyTapped)
+	saveNew := widget.NewButtonWithIcon(lang.L("profiles.saveasnew"), theme.DocumentSaveIcon(), p.onSaveCurrentTapped)
+	bar := container.NewVBox(p.driftText, container.New(layout.NewRowWrapLayout(), reapply, saveNew))
+	bar.Hide()
+	return bar
+}
+
+// showDrift shows the drift bar when q is the active profile and the env
+// file no longer matches it.
+func (p *profilesScreen) showDrift(q *profile.Profile) {
+	if q == nil || q.Name != p.active || len(p.drift) == 0 {
+		p.driftBar.Hide()
+		return
+	}
+	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": q.Name, "Keys": joinComma(p.drift)}))
+	p.driftBar.Show()
+}
+
+// onReapplyTapped applies the active profile again, after the preview.
+func (p *profilesScreen) onReapplyTapped() {
+	p.selectProfile(p.active)
+	p.onApplyTapped()
 }

@@ -59,6 +59,39 @@ func TestProfilesApplyPresetThenUndo(t *testing.T) {
 	}
 }
 
+// TestProfilesWarnsBeforeApplyingAProfileWhoseProxyFailed applies
+// "Toolchain default" while the default proxy does not answer: the preview
+// says so first and its button reads "Apply anyway".
+func TestProfilesWarnsBeforeApplyingAProfileWhoseProxyFailed(t *testing.T) {
+	f := newFixture(t)
+	dead := unreachableURL(t)
+	f.setDefaultProxy(dead)
+	fm := f.addFakeMirrors()
+	f.writeEnvFile("GOPROXY=" + fm.fast + "\n")
+	u, _ := f.newUI()
+	p := u.profiles
+	p.selectProfile(profile.PresetDefault)
+	test.Tap(p.apply)
+	if p.preview == nil || !p.failed {
+		t.Fatalf("Apply of a profile whose proxy failed: preview %v, warned %t", p.preview != nil, p.failed)
+	}
+	p.preview.Dismiss()
+	if got := f.readEnvFile(); got != "GOPROXY="+fm.fast+"\n" {
+		t.Errorf("a cancelled preview wrote the env file: %q", got)
+	}
+	// A profile whose proxy answers is previewed without the warning.
+	f.writeEnvFile("GOPROXY=off\n")
+	f.setDefaultProxy(fm.fast)
+	test.Tap(p.apply)
+	if p.preview == nil || p.failed {
+		t.Fatalf("Apply of a profile whose proxy answers: preview %v, warned %t", p.preview != nil, p.failed)
+	}
+	p.preview.Confirm()
+	if got := f.readEnvFile(); strings.Contains(got, "GOPROXY") {
+		t.Errorf("env file after applying %s = %q", profile.PresetDefault, got)
+	}
+}
+
 func TestProfilesPreviewShowsShadowedAndCancels(t *testing.T) {
 	f := newFixture(t, "GOPROXY=https://os.example.test,direct")
 	f.writeEnvFile("GOFLAGS=-mod=mod\n")
@@ -317,5 +350,44 @@ func TestPresetDescriptionsMatchCore(t *testing.T) {
 		if got := description(q); got != q.Description {
 			t.Errorf("en.json %s = %q, want core's description %q", presetKeys[q.Name], got, q.Description)
 		}
+	}
+}
+
+// TestProfilesDriftedActiveProfile applies a profile, changes GOPROXY
+// behind its back, and checks that the active mark says "modified
+// (GOPROXY differs)" with Re-apply and Save as new, and that Re-apply
+// restores it.
+func TestProfilesDriftedActiveProfile(t *testing.T) {
+	f := newFixture(t)
+	u, _ := f.newUI()
+	p := u.profiles
+	p.selectProfile(profile.PresetChina)
+	test.Tap(p.apply)
+	p.preview.Confirm()
+	if p.driftBar.Visible() || strings.Contains(p.title.Text, "modified") {
+		t.Fatalf("freshly applied profile marked modified: %q", p.title.Text)
+	}
+	f.writeEnvFile("GOPROXY=https://other.example.test,direct\nGOSUMDB=" + chinaValue("GOSUMDB") + "\n")
+	u.Reload()
+	if want := profile.PresetChina + " (active) — modified (GOPROXY differs)"; p.title.Text != want {
+		t.Errorf("title after GOPROXY changed = %q, want %q", p.title.Text, want)
+	}
+	if !p.driftBar.Visible() || !labelsContain(p.driftBar, "GOPROXY no longer matches") {
+		t.Error("no drift bar with Re-apply and Save as new")
+	}
+	p.selectProfile(profile.PresetDefault)
+	if p.driftBar.Visible() {
+		t.Error("the drift bar shows on a profile that is not the active one")
+	}
+	test.Tap(findButton(t, p.driftBar, "Re-apply"))
+	if p.preview == nil {
+		t.Fatal("Re-apply opened no preview")
+	}
+	p.preview.Confirm()
+	if got := f.readEnvFile(); !strings.Contains(got, "GOPROXY="+chinaValue("GOPROXY")+"\n") {
+		t.Errorf("env file after Re-apply = %q", got)
+	}
+	if p.driftBar.Visible() || p.title.Text != profile.PresetChina+" (active)" {
+		t.Errorf("after Re-apply: title %q, drift bar shown %t", p.title.Text, p.driftBar.Visible())
 	}
 }

@@ -37,27 +37,50 @@ var (
 // languageLocales are the locale variables that select a language.
 var languageLocales = map[string]string{"en": "en_US.UTF-8", "zh-Hans": "zh_CN.UTF-8"}
 
-// variantTheme is the default theme forced to one variant, light or dark,
-// whatever the system prefers.
-type variantTheme struct {
+// appTheme is the default theme, forced to one variant (light or dark)
+// when forced, with a visible focus ring, keyboard focus on list rows that
+// shows, and borders of entries, unticked check boxes and radios that
+// stand out from the background.
+type appTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
+	forced  bool
 }
 
-// Color implements fyne.Theme with the forced variant.
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+// Color implements fyne.Theme.
+func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced {
+		v = t.variant
+	}
+	light := v == theme.VariantLight
+	switch n {
+	case theme.ColorNameFocus:
+		r, g, b, _ := t.Theme.Color(theme.ColorNamePrimary, v).RGBA()
+		return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x70}
+	case theme.ColorNameHover: // also marks the list row with the keyboard focus
+		if light {
+			return color.NRGBA{A: 0x1c}
+		}
+		return color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x1f}
+	case theme.ColorNameInputBorder:
+		if light {
+			return color.NRGBA{R: 0x8c, G: 0x8c, B: 0x8c, A: 0xff}
+		}
+		return color.NRGBA{R: 0x70, G: 0x70, B: 0x74, A: 0xff}
+	}
+	return t.Theme.Color(n, v)
 }
 
-// applyTheme makes a use the theme stored as name.
+// applyTheme makes a use the theme stored as name: "light", "dark", or
+// the system's variant.
 func applyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		a.Settings().SetTheme(appTheme{theme.DefaultTheme(), theme.VariantLight, true})
 	case "dark":
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		a.Settings().SetTheme(appTheme{theme.DefaultTheme(), theme.VariantDark, true})
 	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(appTheme{Theme: theme.DefaultTheme()})
 	}
 }
 
@@ -151,7 +174,8 @@ func newSettingsDialog(a fyne.App, w fyne.Window) *settingsDialog {
 
 // open shows the dialog with the stored choices selected.
 func (s *settingsDialog) open() {
-	dialog.ShowCustom(lang.L("settings.title"), lang.L("settings.close"), s.buildUI(), s.win)
+	d := dialog.NewCustom(lang.L("settings.title"), lang.L("settings.close"), s.buildUI(), s.win)
+	showDialog(s.win, d, d.Hide, nil)
 }
 
 // buildUI is a form of the two choices with their notes.

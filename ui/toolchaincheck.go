@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/troubleshoot/toolchains"
 )
@@ -55,7 +56,7 @@ func (d *toolchainDialog) content() fyne.CanvasObject {
 func (d *toolchainDialog) open() {
 	dlg := dialog.NewCustom(lang.L("tc.title"), lang.L("tc.close"), d.content(), d.win)
 	dlg.Resize(fyne.NewSize(720, 520))
-	dlg.Show()
+	showDialog(d.win, dlg, dlg.Hide, nil)
 }
 
 func (d *toolchainDialog) onChooseFolderTapped() {
@@ -149,7 +150,7 @@ func (d *toolchainDialog) applyRow(set map[string]string) fyne.CanvasObject {
 func (d *toolchainDialog) onApplyTapped(set map[string]string, apply *widget.Button, out *fyne.Container) {
 	apply.Disable()
 	d.run(func() func() {
-		res, err := d.svc.Apply(nil, set, nil)
+		res, err := d.svc.WithSource(history.SourceTroubleshoot).Apply(nil, set, nil)
 		return func() {
 			apply.Enable()
 			out.Objects = writeOutcome(res, err)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/troubleshoot"
@@ -277,7 +278,7 @@ func (t *troubleshootScreen) onApplyTapped(v *findingView) {
 	}
 	v.apply.Disable()
 	t.run(func() func() {
-		res, err := t.svc.Apply(base, v.f.Set, v.f.Unset)
+		res, err := t.svc.WithSource(history.SourceTroubleshoot).Apply(base, v.f.Set, v.f.Unset)
 		return func() { t.onApplyDone(v, res, err) }
 	})
 }

@@ -21,6 +21,7 @@ func main() {
 	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
 	u := ui.New(a, w, service.New(service.Options{}))
 	u.OnQuit(exitIfStuck)
+	u.OnStarted(func() { fitToScreen(w) })
 	quitOnSignal(a)
 	w.ShowAndRun()
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -43,7 +44,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, explainCmd, verifyCmd, toolchainsCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
+	commands = []*command{envCmd, setCmd, unsetCmd, doctorCmd, historyCmd, undoCmd, redoCmd, originsCmd, processesCmd, fixCmd, mirrorsCmd, probeCmd, useCmd, profileCmd, networkCmd, routeCmd, explainCmd, proveCmd, verifyCmd, toolchainsCmd, credCmd, goauthCmd, gitCredentialCmd, netrcCmd, versionCmd, helpCmd}
 }
 
 // run executes gomirrorctl with args (without the program name) and returns
@@ -83,7 +84,7 @@ func lookupCommand(name string) *command {
 // on first use.
 func (c *cli) service() *service.Service {
 	if c.svc == nil {
-		c.svc = service.New(service.Options{Env: c.env})
+		c.svc = service.New(service.Options{Env: c.env, Source: history.SourceCLI})
 	}
 	return c.svc
 }

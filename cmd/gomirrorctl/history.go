@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/service"
 )
 
 var historyCmd = &command{
@@ -15,12 +16,15 @@ var historyCmd = &command{
 	args:    "[--json]",
 	summary: "list the writes made to the env file, newest first",
 	help: `History lists the writes gomirrorctl and the Go Mirror app have made to the
-user env file, newest first: when, what changed, and which file. Entries that
-a later undo reverted are marked "(undone)".
+user env file, newest first: when, the entry's ID (for "gomirrorctl undo
+--entry ID"), what made it (the first-run assistant, a profile, the chain
+builder, the CLI, a fix…), what changed, and which file. Entries that a later
+undo reverted are marked "(undone)".
 
 Flags:
 	--json   print a JSON list of {"id", "time", "file", "summary",
-	         "changes", "before_existed", "undo", "undo_of", "undone"}
+	         "changes", "before_existed", "undo", "undo_of", "redo",
+	         "source", "undone"}
 	         (the file's bytes before and after are not printed)
 `,
 	run: runHistory,
@@ -37,6 +41,8 @@ type historyItem struct {
 	BeforeExisted bool             `json:"before_existed"`
 	Undo          bool             `json:"undo,omitempty"`
 	UndoOf        string           `json:"undo_of,omitempty"`
+	Redo          bool             `json:"redo,omitempty"`
+	Source        string           `json:"source,omitempty"`
 	Undone        bool             `json:"undone,omitempty"`
 }
 
@@ -69,12 +75,7 @@ func runHistory(c *cli, cmd *command, args []string) int {
 // historyItems converts entries (newest first) to their output form and
 // marks the ones a later undo reverted.
 func historyItems(entries []history.Entry) []historyItem {
-	undone := map[string]bool{}
-	for _, e := range entries {
-		if e.Undo {
-			undone[e.UndoOf] = true
-		}
-	}
+	undone := service.UndoneIDs(entries)
 	items := make([]historyItem, 0, len(entries))
 	for _, e := range entries {
 		changes := make([]history.Change, len(e.Changes))
@@ -84,7 +85,7 @@ func historyItems(entries []history.Entry) []historyItem {
 		}
 		items = append(items, historyItem{
 			ID: e.ID, Time: e.Time, File: e.File, Summary: core.MaskUserinfo(e.Summary), Changes: changes,
-			BeforeExisted: e.BeforeExisted, Undo: e.Undo, UndoOf: e.UndoOf, Undone: undone[e.ID],
+			BeforeExisted: e.BeforeExisted, Undo: e.Undo, UndoOf: e.UndoOf, Redo: e.Redo, Source: e.Source, Undone: undone[e.ID],
 		})
 	}
 	return items
@@ -97,13 +98,17 @@ func printHistory(w io.Writer, items []historyItem) {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "TIME\tSUMMARY\tFILE")
+	fmt.Fprintln(tw, "TIME\tID\tSOURCE\tSUMMARY\tFILE")
 	for _, it := range items {
 		summary := it.Summary
 		if it.Undone {
 			summary += " (undone)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", it.Time.Local().Format("2006-01-02 15:04:05"), summary, it.File)
+		source := it.Source
+		if source == "" {
+			source = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.Time.Local().Format("2006-01-02 15:04:05"), it.ID, source, summary, it.File)
 	}
 	tw.Flush()
 }

@@ -21,7 +21,8 @@ set, unset or left as it is. The presets "Toolchain default", "Mainland
 China", "Company proxy" (a template to edit) and "Offline" are always there;
 your own profiles are kept in profiles.toml in Go Mirror's config directory.
 
-	profile list              the profiles; * marks the one applied last
+	profile list              the profiles; * marks the one applied last, and
+	                          "modified" when settings changed since
 	profile show NAME         a profile's choices and what applying it would change
 	profile apply NAME        print the changes, then write them in one atomic,
 	                          undoable step ("gomirrorctl undo" restores every key)
@@ -42,6 +43,8 @@ is removed.
 Flags:
 	--dry-run        apply: print the changes; write nothing
 	--yes            apply: do not ask for confirmation on a terminal
+	--check          apply: probe the proxies the profile would use first,
+	                 and warn when every one fails ("reach" in --json)
 	--replace        import: replace your profiles of the same names
 	--format F       export: toml (default), bash, zsh, powershell, fish,
 	                 dockerfile or github-actions; secrets are never included
@@ -52,8 +55,8 @@ Flags:
 
 // profileFlags are the flags of profile.
 type profileFlags struct {
-	jsonOut, dryRun, yes, replace bool
-	format                        string
+	jsonOut, dryRun, yes, replace, check bool
+	format                               string
 }
 
 // profileSub is one subcommand of profile: its argument count (-1 for any)
@@ -83,6 +86,7 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	fs.BoolVar(&pf.jsonOut, "json", false, "")
 	fs.BoolVar(&pf.dryRun, "dry-run", false, "")
 	fs.BoolVar(&pf.yes, "yes", false, "")
+	fs.BoolVar(&pf.check, "check", false, "")
 	fs.BoolVar(&pf.replace, "replace", false, "")
 	fs.StringVar(&pf.format, "format", "toml", "")
 	pos, code, ok := c.parse(cmd, fs, args)
@@ -121,7 +125,10 @@ func (c *cli) profileFail(cmd *command, err error) int {
 
 // profileList is the JSON form of profile list.
 type profileList struct {
-	Active   string            `json:"active"`
+	Active string `json:"active"`
+	// Drift lists the keys where the env file no longer matches the
+	// active profile.
+	Drift    []string          `json:"drift,omitempty"`
 	Profiles []profile.Profile `json:"profiles"`
 }
 
@@ -135,17 +142,27 @@ func runProfileList(c *cli, cmd *command, pf profileFlags, _ []string) int {
 	if err != nil {
 		return c.profileFail(cmd, err)
 	}
+	var drift []string
+	r := c.service().Resolve()
+	for _, p := range ps {
+		if p.Name == active {
+			drift = profile.Drift(r, p)
+		}
+	}
 	if pf.jsonOut {
-		return c.writeJSONOut(cmd, profileList{Active: active, Profiles: ps})
+		return c.writeJSONOut(cmd, profileList{Active: active, Drift: drift, Profiles: ps})
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "  NAME\tKIND\tCHANGES")
 	for _, p := range ps {
-		mark := " "
+		mark, name := " ", p.Name
 		if p.Name == active {
 			mark = "*"
+			if len(drift) > 0 {
+				name += " (modified: " + strings.Join(drift, ", ") + " differs)"
+			}
 		}
-		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, p.Name, kind(p), changedKeys(p))
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, name, kind(p), changedKeys(p))
 	}
 	tw.Flush()
 	return exitOK

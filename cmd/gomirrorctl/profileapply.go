@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -24,6 +25,8 @@ type profileApply struct {
 	Plan    profile.Plan         `json:"plan"`
 	Applied bool                 `json:"applied"`
 	Result  *service.WriteResult `json:"result,omitempty"`
+	// Reach is what --check found of the GOPROXY the profile leaves.
+	Reach *mirrors.ChainReach `json:"reach,omitempty"`
 }
 
 // runProfileApply implements "profile apply": print the diff, check it,
@@ -43,11 +46,20 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 		return c.fail(cmd, err)
 	}
 	out := profileApply{Plan: pl}
+	question := "Apply these changes?"
+	if pf.check && !pl.Empty() {
+		reach := mirrors.CheckGOPROXY(context.Background(), r, profile.Effective(r, p, "GOPROXY"))
+		out.Reach = &reach
+		if reach.Reach == mirrors.ReachFailed {
+			fmt.Fprintf(c.stderr, "warning: every proxy this profile would use failed a probe just now (%s: %v); module downloads will likely fail after applying it\n", reach.Proxy, reach.Err)
+			question = "Apply anyway?"
+		}
+	}
 	switch {
 	case pf.dryRun:
 		printWarnings(c.stderr, pl.Warnings())
 		return c.applyOutput(cmd, pf, out)
-	case !pl.Empty() && !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, "Apply these changes?"):
+	case !pl.Empty() && !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, question):
 		fmt.Fprintln(c.stderr, "not applied")
 		return exitRefused
 	}

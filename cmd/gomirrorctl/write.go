@@ -44,14 +44,36 @@ warnings, history and exit status are as for "gomirrorctl set".
 
 var undoCmd = &command{
 	name:    "undo",
-	args:    "",
-	summary: "revert the newest write, restoring the file's exact bytes",
+	args:    "[--entry ID]",
+	summary: "revert the newest write (or one chosen entry)",
 	help: `Undo reverts the newest write gomirrorctl (or the Go Mirror app) made that
 has not been undone yet, restoring the env file byte for byte (or removing it
 if the write created it). It refuses, with exit status 2, when there is
 nothing to undo or when the file has changed since that write.
+
+With --entry ID (an ID from "gomirrorctl history") it reverts that entry,
+even if it is not the newest: each key it changed is set back to its value
+before it. It refuses, naming the later write, when a later write changed
+one of those keys, since reverting would throw that change away.
+
+Undo and revert can be redone with "gomirrorctl redo".
+
+Flags:
+	--entry ID   revert this history entry instead of the newest
 `,
 	run: runUndo,
+}
+
+var redoCmd = &command{
+	name:    "redo",
+	args:    "",
+	summary: "make the newest undone write again",
+	help: `Redo reverts the newest undo (or revert), if no other write came after it,
+restoring the env file byte for byte as it was before the undo. It refuses,
+with exit status 2, when there is nothing to redo or when the file has
+changed since the undo.
+`,
+	run: runRedo,
 }
 
 // runSet implements "gomirrorctl set".
@@ -82,16 +104,34 @@ func runUnset(c *cli, cmd *command, args []string) int {
 	return c.reportWrite(cmd, res, err, "wrote")
 }
 
-// runUndo implements "gomirrorctl undo".
+// runRedo implements "gomirrorctl redo".
+func runRedo(c *cli, cmd *command, args []string) int { return runUndo(c, cmd, args) }
+
+// runUndo implements "gomirrorctl undo" (and redo).
 func runUndo(c *cli, cmd *command, args []string) int {
-	pos, code, ok := c.parse(cmd, newFlagSet(cmd), args)
+	fs := newFlagSet(cmd)
+	entry := fs.String("entry", "", "")
+	pos, code, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return code
 	}
 	if code, ok := c.noArgs(cmd, pos); !ok {
 		return code
 	}
-	res, err := c.service().Undo()
+	var res *service.WriteResult
+	var err error
+	switch {
+	case cmd.name == "redo":
+		res, err = c.service().Redo()
+	case *entry != "":
+		res, err = c.service().Revert(*entry)
+	default:
+		res, err = c.service().Undo()
+	}
+	if errors.Is(err, history.ErrNotFound) {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v; see gomirrorctl history\n", cmd.name, err)
+		return exitRefused
+	}
 	if err != nil {
 		return c.fail(cmd, err)
 	}

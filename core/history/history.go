@@ -41,7 +41,31 @@ type Entry struct {
 	After         []byte    `json:"after"`
 	Undo          bool      `json:"undo,omitempty"`    // this entry is itself an undo
 	UndoOf        string    `json:"undo_of,omitempty"` // the entry it undid
+	// Redo marks an undo of an undo: UndoOf is the undo it reverted.
+	Redo bool `json:"redo,omitempty"`
+	// Source says what made the write (one of the Source constants, or
+	// ProfileSource's); empty for entries recorded before it was kept.
+	Source string `json:"source,omitempty"`
 }
+
+// Sources of writes.
+const (
+	SourceAssistant    = "assistant"     // the first-run assistant
+	SourceChainBuilder = "chain-builder" // the Mirrors screen's chain builder
+	SourceCLI          = "cli"           // gomirrorctl
+	SourceFix          = "fix"           // a one-click fix of a diagnosis
+	SourceHistory      = "history"       // undo, revert or redo in the History screen
+	SourceOverview     = "overview"      // an edit in the Overview
+	SourcePrivate      = "private"       // the Private modules screen
+	SourceTroubleshoot = "troubleshoot"  // a fix from Troubleshoot
+	sourceProfile      = "profile:"
+)
+
+// ProfileSource is the source of a write that applied the profile name.
+func ProfileSource(name string) string { return sourceProfile + name }
+
+// SourceProfile returns the profile a source names, if it names one.
+func SourceProfile(source string) (string, bool) { return strings.CutPrefix(source, sourceProfile) }
 
 // Store is the history kept in a directory of the app's config dir: one
 // JSON file per entry, named <ID>.json. IDs sort in the order entries were

@@ -118,3 +118,15 @@ func fileValue(r *resolve.Resolution, key string) (string, bool) {
 	e, ok := envfile.Index(r.EnvFile.Entries, true)[key]
 	return e.Value, ok
 }
+
+// Drift returns the keys whose env file value no longer matches p, in Keys
+// order: what changed since p was applied, when p is the active profile.
+// It is empty when the env file still holds exactly what p sets and
+// unsets.
+func Drift(r *resolve.Resolution, p Profile) []string {
+	var keys []string
+	for _, c := range NewPlan(r, p).Changes {
+		keys = append(keys, c.Key)
+	}
+	return keys
+}

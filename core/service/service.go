@@ -28,6 +28,9 @@ type Options struct {
 	FS        core.FS  // core.OSFS if nil
 	ConfigDir string   // Go Mirror's own config dir; <user config dir>/gomirror if empty
 	Now       func() time.Time
+	// Source is recorded with every write in the history: what made it
+	// (history.SourceCLI…). See WithSource.
+	Source string
 }
 
 // Service resolves, diagnoses and edits the go command's settings.
@@ -53,6 +56,14 @@ func New(opts Options) *Service {
 		opts.Now = time.Now
 	}
 	return &Service{opts: opts}
+}
+
+// WithSource returns a copy of s whose writes are recorded as made by
+// source (history.SourceAssistant, history.ProfileSource(name)…).
+func (s *Service) WithSource(source string) *Service {
+	c := *s
+	c.opts.Source = source
+	return &c
 }
 
 // Env returns the process environment the service resolves against.
@@ -132,6 +143,9 @@ func (s *Service) writeFile(h *history.Store, f resolve.EnvFile, after []byte, e
 	}
 	e.Time, e.File = s.opts.Now(), f.AbsPath
 	e.BeforeExisted, e.Before, e.After = existed, f.Data, after
+	if e.Source == "" {
+		e.Source = s.opts.Source
+	}
 	e, err := h.Add(e)
 	if err != nil {
 		return e, recordRefusal(h, err)

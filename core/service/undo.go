@@ -39,12 +39,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 		if !ok {
 			return nil, core.Refused("", "nothing-to-undo", "There is nothing to undo.", "")
 		}
-		cur, err := core.ReadFile(target.File)
-		existed := err == nil
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("reading %s: %w", target.File, err)
-		}
-		if existed == target.BeforeExisted && bytes.Equal(cur, target.Before) && !bytes.Equal(cur, target.After) {
+		if neverLanded(entries, target) {
 			// Recorded, but the write never reached the file (the process
 			// died between the two): drop the record and look further.
 			if err := h.Remove(target.ID); err != nil {
@@ -52,32 +47,52 @@ func (s *Service) Undo() (*WriteResult, error) {
 			}
 			continue
 		}
-		if !existed || !bytes.Equal(cur, target.After) {
-			return nil, errChanged(target.File)
-		}
-		return s.restore(h, target, cur)
+		return s.restore(h, target, "undo: ", false)
 	}
 }
 
-// restore records the undo of target, then writes target's bytes before it
-// back over cur, the file's current content.
-func (s *Service) restore(h *history.Store, target history.Entry, cur []byte) (*WriteResult, error) {
-	e := history.Entry{
-		Time: s.opts.Now(), File: target.File, Summary: "undo: " + target.Summary,
-		Changes: invert(target.Changes), BeforeExisted: true, Before: cur,
-		After: target.Before, Undo: true, UndoOf: target.ID,
+// neverLanded reports whether target, the newest entry of all, was recorded
+// but its file still holds the bytes before it, not after: a write that
+// recording first left unfinished.
+func neverLanded(newestFirst []history.Entry, target history.Entry) bool {
+	if len(newestFirst) == 0 || newestFirst[0].ID != target.ID {
+		return false
+	}
+	cur, err := core.ReadFile(target.File)
+	existed := err == nil
+	return (err == nil || errors.Is(err, fs.ErrNotExist)) && existed == target.BeforeExisted &&
+		bytes.Equal(cur, target.Before) && !bytes.Equal(cur, target.After)
+}
+
+// restore writes back the bytes before target, if the file still holds
+// the bytes after it, and records that as an undo of target (a redo when
+// redo: target is then an undo itself). The record is made first, and
+// removed again if the file cannot be written. The caller holds the lock.
+func (s *Service) restore(h *history.Store, target history.Entry, prefix string, redo bool) (*WriteResult, error) {
+	cur, err := core.ReadFile(target.File)
+	existed := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading %s: %w", target.File, err)
+	}
+	removed := target.Undo && target.After == nil // a redo of an undo that removed the file
+	if existed == removed || existed && !bytes.Equal(cur, target.After) {
+		return nil, errChanged(target.File)
 	}
 	if target.BeforeExisted {
 		if err := envfile.CheckReplaceable(target.File); err != nil {
 			return nil, replaceRefusal(target.File, err)
 		}
 	}
-	e, err := h.Add(e)
+	e, err := h.Add(history.Entry{
+		Time: s.opts.Now(), File: target.File, Summary: prefix + target.Summary,
+		Changes: invert(target.Changes), BeforeExisted: existed, Before: cur,
+		After: target.Before, Undo: true, UndoOf: target.ID, Redo: redo, Source: s.opts.Source,
+	})
 	if err != nil {
 		return nil, recordRefusal(h, err)
 	}
 	if target.BeforeExisted {
-		err = envfile.WriteAtomic(target.File, target.Before, cur, true)
+		err = envfile.WriteAtomic(target.File, target.Before, cur, existed)
 	} else {
 		err = envfile.RemoveIf(target.File, cur)
 	}
@@ -102,12 +117,15 @@ func newestDamaged(damaged []history.Damaged, target history.Entry, ok bool) (hi
 	return d, !ok || d.ID > target.ID
 }
 
-// undoTarget finds the newest entry that is neither an undo nor undone.
+// undoTarget finds the newest entry that is neither an undo nor undone
+// (an undo that a redo reverted does not count).
 func undoTarget(newestFirst []history.Entry) (history.Entry, bool) {
 	undone := map[string]bool{}
 	for _, e := range newestFirst {
 		if e.Undo {
-			undone[e.UndoOf] = true
+			if !undone[e.ID] {
+				undone[e.UndoOf] = true
+			}
 			continue
 		}
 		if !undone[e.ID] {

@@ -162,6 +162,7 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	e, err := store.Add(history.Entry{
 		Time: now, File: p.File, Summary: core.MaskUserinfo(p.Summary), BeforeExisted: true, Before: p.Before, After: p.After,
 		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: core.MaskUserinfo(p.Old), OldSet: true, New: core.MaskUserinfo(p.New)}},
+		Source:  history.SourceFix,
 	})
 	if err != nil {
 		os.Remove(backup)

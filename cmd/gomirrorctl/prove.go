@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/gomirror/gomirror/core/mirrors/probe"
+	"github.com/gomirror/gomirror/core/troubleshoot"
+)
+
+var proveCmd = &command{
+	name:    "prove",
+	args:    "[--json] [MODULE]",
+	summary: "download one module through your settings, to prove they work",
+	help: `Prove runs "go mod download -json MODULE@latest" with your settings, into a
+throwaway module cache (removed afterwards), so that the module really comes
+through GOPROXY and its checksum is really checked against GOSUMDB. It is
+the check the first-run assistant ends with. Failures are explained as
+"gomirrorctl explain" explains them.
+
+MODULE defaults to ` + probe.DefaultModule + `, the module the probes ask for.
+
+Flags:
+	--json   print {"module", "version", "goproxy", "gosumdb", "report":
+	         {"args", "output", "exit_code", "timed_out",
+	         "duration_seconds", "findings"}}
+
+Exit status: 0 when the module was downloaded and verified, 1 when not,
+2 for bad usage.
+`,
+	run: runProve,
+}
+
+// runProve implements "gomirrorctl prove".
+func runProve(c *cli, cmd *command, args []string) int {
+	fs := newFlagSet(cmd)
+	jsonOut := fs.Bool("json", false, "")
+	pos, code, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		return c.usageError(cmd, fmt.Errorf("unexpected argument %q", pos[1]))
+	}
+	mod := probe.DefaultModule
+	if len(pos) == 1 {
+		mod = pos[0]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	svc := c.service()
+	p, err := troubleshoot.Prove(ctx, svc.Resolve(), svc.Env(), mod)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if *jsonOut {
+		if err := writeJSON(c.stdout, p); err != nil {
+			return c.fail(cmd, err)
+		}
+	} else {
+		printProof(c.stdout, p)
+	}
+	if !p.OK() {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// printProof writes the outcome of a proof, with the findings of a failure.
+func printProof(w io.Writer, p *troubleshoot.Proof) {
+	fmt.Fprintf(w, "GOPROXY=%s\nGOSUMDB=%s\n", p.GOPROXY, p.GOSUMDB)
+	if p.OK() {
+		fmt.Fprintf(w, "Downloaded and verified %s: %s in %.1fs.\n", p.Module, p.Version, p.Report.Duration)
+		return
+	}
+	fmt.Fprintf(w, "Could not download %s:\n", p.Module)
+	printExplain(w, p.Report)
+}

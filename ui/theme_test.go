@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// luminance is the relative luminance of c (WCAG 2).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrast is the WCAG contrast ratio of a and b.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+}
+
+// TestAppThemeFocusAndBorders checks that in both variants the borders of
+// unticked boxes and radios reach 3:1 against the background (WCAG's
+// minimum for controls) and the focus ring is stronger than Fyne's.
+func TestAppThemeFocusAndBorders(t *testing.T) {
+	for name, variant := range map[string]fyne.ThemeVariant{"light": theme.VariantLight, "dark": theme.VariantDark} {
+		th := appTheme{Theme: theme.DefaultTheme(), variant: variant, forced: true}
+		bg := th.Color(theme.ColorNameBackground, th.variant)
+		if c := contrast(th.Color(theme.ColorNameInputBorder, th.variant), bg); c < 3 {
+			t.Errorf("%s: input border contrast %.2f:1, want at least 3:1", name, c)
+		}
+		_, _, _, a := th.Color(theme.ColorNameFocus, th.variant).RGBA()
+		_, _, _, fa := theme.DefaultTheme().Color(theme.ColorNameFocus, th.variant).RGBA()
+		if a <= fa {
+			t.Errorf("%s: focus alpha %d, not above Fyne's %d", name, a>>8, fa>>8)
+		}
+	}
+}
