@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# windows-stage.sh is CI's Windows stage: the Windows builds run under Wine 8.0
+# against a real go.exe built from this machine's Go sources.
+#
+#   - diff: gomirrorctl.exe env --json against go.exe env -json on generated
+#     Windows configurations (process variables in any case, %AppData% moved,
+#     rooted or missing, GOENV absolute/drive-relative/rooted/relative/off/
+#     missing/a directory, CRLF/BOM/duplicate/noise lines, GOPATH lists with
+#     ';', GOROOT variants): every value and source must agree;
+#   - write: gomirrorctl set/unset against go.exe env -w/-u on the same
+#     starting files (core/envfile/testdata/*.in) under every spelling of the
+#     file's path, byte for byte, then gomirrorctl undo restores the bytes;
+#   - registry, cred: see scripts/windows-stage/winstage;
+#   - journey: a profile applied by gomirrorctl.exe is what a new
+#     `cmd /c go env GOPROXY` sees; profile export's cmd snippet runs in cmd;
+#   - gui: the packaged gomirror-windows-amd64.exe (reused from dist/ when
+#     packaging built it) starts under Xvfb and its window is kept as a
+#     screenshot in $SHOTS/windows.
+#
+# Nothing touches the real user: the Wine prefix, HOME and every file live in
+# a temporary directory; no network is used (apt aside, to install Wine).
+#
+# Usage: scripts/windows-stage.sh   (WINSTAGE_N=configurations, default 150;
+#        WINSTAGE_KEEP=1 keeps the temporary directory)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+start=$SECONDS
+shots=${SHOTS:-shots}/windows
+n=${WINSTAGE_N:-150}
+step() { echo "windows-stage: $1 ($((SECONDS - start)) s so far)" >&2; }
+
+# --- tools -------------------------------------------------------------------
+missing=()
+for p in wine wine64 gcc-mingw-w64-x86-64 xvfb xauth x11-utils xdotool imagemagick; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	echo "windows-stage: installing ${missing[*]}" >&2
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+step "tools ready ($(wine --version))"
+
+tmp=$(mktemp -d /tmp/gomirror-winstage.XXXXXX)
+export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
+export HOME=$tmp/home # Wine's own files; never the real user's
+mkdir -p "$HOME" "$tmp/build" "$tmp/d"
+cleanup() {
+	wineserver -k 2>/dev/null || true
+	[ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+	if [ -n "${WINSTAGE_KEEP:-}" ]; then echo "windows-stage: kept $tmp" >&2; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+# --- builds (while Wine makes its prefix) -----------------------------------
+(wineboot -i >"$tmp/wineboot.log" 2>&1) &
+boot=$!
+b=$tmp/build
+x86_64-w64-mingw32-gcc -O2 -shared -o "$b/bcryptprimitives.dll" scripts/windows-stage/processprng.c -lbcrypt
+(cd "$(go env GOROOT)/src" && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/go.exe" cmd/go)
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/gomirrorctl.exe" ./cmd/gomirrorctl
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/winstage.exe" ./scripts/windows-stage/winstage
+wait "$boot" || { cat "$tmp/wineboot.log" >&2; exit 1; }
+step "built go.exe (from $(go env GOROOT)/src), gomirrorctl.exe, winstage.exe, the ProcessPrng shim; prefix made"
+
+# --- the prefix: the shim, a fake GOROOT around go.exe, a D: drive ----------
+c=$WINEPREFIX/drive_c
+cp "$b/bcryptprimitives.dll" "$c/windows/system32/"
+mkdir -p "$c/gm/go/bin" "$c/gm/go/pkg/tool" "$c/gm/envfile-in" "$c/t"
+cp "$b/go.exe" "$c/gm/go/bin/"
+cp "$b/gomirrorctl.exe" "$b/winstage.exe" "$c/gm/"
+go env GOVERSION >"$c/gm/go/VERSION"
+printf '# shipped\nGOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n' >"$c/gm/go/go.env"
+cp core/envfile/testdata/*.in "$c/gm/envfile-in/"
+ln -s "$tmp/d" "$WINEPREFIX/dosdevices/d:"
+wineserver -p
+wine cmd /c exit >/dev/null 2>&1 || true # starts Wine's services before any output is captured
+step "Wine ready"
+
+# winstage runs one check inside Wine, its output into the log.
+fails=0
+winstage() {
+	local log=$tmp/winstage-$1.log
+	if wine 'C:\gm\winstage.exe' -n "$n" "$@" >"$log" 2>&1; then :; else fails=$((fails + 1)); fi
+	tr -d '\r' <"$log"
+	step "$1 done"
+}
+winstage diff
+winstage write
+
+if [ "$fails" -gt 0 ]; then
+	echo "windows-stage: $fails check(s) FAILED ($((SECONDS - start)) s)" >&2
+	exit 1
+fi
+echo "windows-stage: every check passed in $((SECONDS - start)) s" >&2
