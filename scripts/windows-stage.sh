@@ -90,6 +90,8 @@ winstage() {
 }
 winstage diff
 winstage write
+winstage registry
+winstage cred
 
 if [ "$fails" -gt 0 ]; then
 	echo "windows-stage: $fails check(s) FAILED ($((SECONDS - start)) s)" >&2
