@@ -92,6 +92,47 @@ winstage diff
 winstage write
 winstage registry
 winstage cred
+winstage procs
+
+# --- the user's journey through cmd.exe -------------------------------------
+# A profile imported and applied with gomirrorctl.exe, then seen by a new
+# `cmd /c go env`; profile export's cmd snippet run by cmd.exe. Process
+# variables are set inside cmd (Wine ignores an exported APPDATA).
+mkdir -p "$c/j/work"
+cat >"$c/j/office.toml" <<'TOML'
+version = 1
+
+[profiles."Office"]
+description = "The Windows stage's profile"
+
+[profiles."Office".set]
+GOPROXY = "https://office.example.test|https://backup.example.test,direct"
+GOPRIVATE = "*.acme.example.test"
+GOFLAGS = "-mod=mod -tags=a&b"
+TOML
+J='set APPDATA=C:\j\ad&& set USERPROFILE=C:\j\up&& set LOCALAPPDATA=C:\j\la&& set PATH=C:\gm\go\bin;C:\gm;C:\windows\system32;C:\windows&& cd /d C:\j\work'
+journey() { # journey NAME EXPECTED CMD: runs CMD in a new cmd.exe, compares its output (lines joined)
+	local out=$tmp/journey-${#1}.txt
+	wine cmd /c "$J&& $3" >"$out" 2>&1 || true
+	if [ "$(tr -d '\r' <"$out" | tr '\n' ' ' | sed 's/ *$//')" = "$(printf '%s' "$2" | tr '\n' ' ')" ]; then
+		echo "windows-stage: journey: ok: $1" >&2
+	else
+		echo "windows-stage: journey: FAIL: $1: got:" >&2
+		tr -d '\r' <"$out" >&2
+		echo "  want:" >&2
+		printf '%s\n' "$2" >&2
+		fails=$((fails + 1))
+	fi
+}
+want_office=$'https://office.example.test|https://backup.example.test,direct\n*.acme.example.test\n-mod=mod -tags=a&b'
+journey "profile import" 'imported "Office" into C:\j\ad\gomirror\profiles.toml' 'gomirrorctl profile import C:\j\office.toml'
+wine cmd /c "$J&& gomirrorctl profile apply --yes Office" >"$tmp/journey-apply.txt" 2>&1 || true
+tr -d '\r' <"$tmp/journey-apply.txt" | sed 's/^/  apply: /' >&2
+journey "a new cmd.exe sees the applied profile (go env)" "$want_office" 'go env GOPROXY GOPRIVATE GOFLAGS'
+wine cmd /c "$J&& gomirrorctl profile export --format cmd Office > C:\j\office.cmd" >/dev/null 2>&1 || true
+tr -d '\r' <"$c/j/office.cmd" | sed 's/^/  office.cmd: /' >&2
+journey "undo, then a new cmd.exe sees no GOPRIVATE" "" 'gomirrorctl undo >NUL&& go env GOPRIVATE'
+journey "profile export --format cmd, run by cmd.exe" "$want_office" 'set GOPROXY=https://stale.example.test&& call C:\j\office.cmd&& go env GOPROXY GOPRIVATE GOFLAGS'
 
 if [ "$fails" -gt 0 ]; then
 	echo "windows-stage: $fails check(s) FAILED ($((SECONDS - start)) s)" >&2

@@ -43,7 +43,7 @@ Flags:
 	--dry-run        apply: print the changes; write nothing
 	--yes            apply: do not ask for confirmation on a terminal
 	--replace        import: replace your profiles of the same names
-	--format F       export: toml (default), bash, zsh, powershell, fish,
+	--format F       export: toml (default), bash, zsh, powershell, cmd, fish,
 	                 dockerfile or github-actions; secrets are never included
 	--json           list, show, apply: print JSON
 `,
