@@ -20,14 +20,14 @@
 # Nothing touches the real user: the Wine prefix, HOME and every file live in
 # a temporary directory; no network is used (apt aside, to install Wine).
 #
-# Usage: scripts/windows-stage.sh   (WINSTAGE_N=configurations, default 150;
+# Usage: scripts/windows-stage.sh   (WINSTAGE_N=configurations, default 100;
 #        WINSTAGE_KEEP=1 keeps the temporary directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 start=$SECONDS
 shots=${SHOTS:-shots}/windows
-n=${WINSTAGE_N:-150}
+n=${WINSTAGE_N:-100}
 step() { echo "windows-stage: $1 ($((SECONDS - start)) s so far)" >&2; }
 
 # --- tools -------------------------------------------------------------------
@@ -133,6 +133,54 @@ wine cmd /c "$J&& gomirrorctl profile export --format cmd Office > C:\j\office.c
 tr -d '\r' <"$c/j/office.cmd" | sed 's/^/  office.cmd: /' >&2
 journey "undo, then a new cmd.exe sees no GOPRIVATE" "" 'gomirrorctl undo >NUL&& go env GOPRIVATE'
 journey "profile export --format cmd, run by cmd.exe" "$want_office" 'set GOPROXY=https://stale.example.test&& call C:\j\office.cmd&& go env GOPROXY GOPRIVATE GOFLAGS'
+
+# --- the GUI: the packaged exe under Xvfb -------------------------------------
+# The exe packaging builds (reused from dist/ when scripts/ci-package.sh has
+# run; else packaging/windows.sh builds it). A wineserver started without a
+# display keeps a 1024x768 screen, so it is stopped and restarted under Xvfb.
+gui=dist/gomirror-windows-amd64.exe
+if [ ! -f "$gui" ] || [ -n "$(find cmd ui core assets -newer "$gui" -name '*.go' -print -quit)" ]; then
+	bash packaging/windows.sh >&2
+	step "built $gui"
+fi
+cp "$gui" "$c/gm/gomirror.exe"
+wineserver -k || true
+wineserver -w || true
+display=:$((80 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do DISPLAY=$display timeout 5 xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+export DISPLAY=$display
+wineserver -p
+mkdir -p "$shots"
+(wine cmd /c "$J&& start /wait C:\gm\gomirror.exe" >"$tmp/gui.log" 2>&1) &
+gui_pid=$!
+wid=""
+for _ in $(seq 600); do
+	wid=$(timeout 5 xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+	[ -n "$wid" ] && break
+	kill -0 "$gui_pid" 2>/dev/null || break
+	sleep 0.1
+done
+gui_ok=0
+if [ -z "$wid" ]; then
+	echo "windows-stage: gui: FAIL: no window titled 'Go Mirror' appeared" >&2
+	tr -d '\r' <"$tmp/gui.log" >&2
+else
+	sleep 5 # stays alive, and the Overview has resolved
+	geom=$(timeout 5 xdotool getwindowgeometry "$wid" | sed -n 's/.*Geometry: //p')
+	mapped=$(timeout 5 xwininfo -id "$wid" | sed -n 's/.*Map State: //p')
+	w=${geom%x*} h=${geom#*x}
+	if kill -0 "$gui_pid" 2>/dev/null && [ "$mapped" = IsViewable ] && [ "${w:-0}" -ge 800 ] && [ "${h:-0}" -ge 500 ]; then
+		gui_ok=1
+	fi
+	timeout 20 import -window root "$shots/overview.png" || true
+	echo "windows-stage: gui: window $wid '$(timeout 5 xdotool getwindowname "$wid")' $mapped ${geom}, alive after 5 s: $([ $gui_ok = 1 ] && echo ok || echo FAIL); screenshot $shots/overview.png" >&2
+fi
+[ "$gui_ok" = 1 ] || fails=$((fails + 1))
+wineserver -k || true
+wait "$gui_pid" 2>/dev/null || true
+step "gui done"
 
 if [ "$fails" -gt 0 ]; then
 	echo "windows-stage: $fails check(s) FAILED ($((SECONDS - start)) s)" >&2
