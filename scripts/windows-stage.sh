@@ -63,6 +63,8 @@ x86_64-w64-mingw32-gcc -O2 -shared -o "$b/bcryptprimitives.dll" scripts/windows-
 (cd "$(go env GOROOT)/src" && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/go.exe" cmd/go)
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/gomirrorctl.exe" ./cmd/gomirrorctl
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/winstage.exe" ./scripts/windows-stage/winstage
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/core.test.exe" ./core/
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/resolve.test.exe" ./core/resolve/
 wait "$boot" || { cat "$tmp/wineboot.log" >&2; exit 1; }
 step "built go.exe (from $(go env GOROOT)/src), gomirrorctl.exe, winstage.exe, the ProcessPrng shim; prefix made"
 
@@ -71,7 +73,7 @@ c=$WINEPREFIX/drive_c
 cp "$b/bcryptprimitives.dll" "$c/windows/system32/"
 mkdir -p "$c/gm/go/bin" "$c/gm/go/pkg/tool" "$c/gm/envfile-in" "$c/t"
 cp "$b/go.exe" "$c/gm/go/bin/"
-cp "$b/gomirrorctl.exe" "$b/winstage.exe" "$c/gm/"
+cp "$b/gomirrorctl.exe" "$b/winstage.exe" "$b/core.test.exe" "$b/resolve.test.exe" "$c/gm/"
 go env GOVERSION >"$c/gm/go/VERSION"
 printf '# shipped\nGOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n' >"$c/gm/go/go.env"
 cp core/envfile/testdata/*.in "$c/gm/envfile-in/"
@@ -88,6 +90,17 @@ winstage() {
 	tr -d '\r' <"$log"
 	step "$1 done"
 }
+# The Windows path rules' unit tests, natively: core.IsAbs against the real
+# filepath.IsAbs, the drive-relative GOENV/GOROOT cases with Windows joins.
+for t in 'core.test.exe IsAbs|AbsPath' 'resolve.test.exe Windows'; do
+	if wine 'C:\gm\'"${t%% *}" -test.run "${t#* }" -test.v >"$tmp/unit.log" 2>&1; then
+		echo "windows-stage: unit: ok: ${t%% *}: $(tr -d '\r' <"$tmp/unit.log" | grep -c '^--- PASS') tests passed ($(tr -d '\r' <"$tmp/unit.log" | sed -n 's/^--- PASS: \([^ ]*\).*/\1/p' | tr '\n' ' '))" >&2
+	else
+		echo "windows-stage: unit: FAIL: ${t%% *}:" >&2
+		tr -d '\r' <"$tmp/unit.log" >&2
+		fails=$((fails + 1))
+	fi
+done
 winstage diff
 winstage write
 winstage registry
