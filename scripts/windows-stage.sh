@@ -187,7 +187,7 @@ else
 	if kill -0 "$gui_pid" 2>/dev/null && [ "$mapped" = IsViewable ] && [ "${w:-0}" -ge 800 ] && [ "${h:-0}" -ge 500 ]; then
 		gui_ok=1
 	fi
-	timeout 20 import -window root "$shots/overview.png" || true
+	timeout 20 import -window "$wid" "$shots/overview.png" || timeout 20 import -window root "$shots/overview.png" || true
 	echo "windows-stage: gui: window $wid '$(timeout 5 xdotool getwindowname "$wid")' $mapped ${geom}, alive after 5 s: $([ $gui_ok = 1 ] && echo ok || echo FAIL); screenshot $shots/overview.png" >&2
 fi
 [ "$gui_ok" = 1 ] || fails=$((fails + 1))
