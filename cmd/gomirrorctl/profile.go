@@ -46,7 +46,7 @@ Flags:
 	--check          apply: probe the proxies the profile would use first,
 	                 and warn when every one fails ("reach" in --json)
 	--replace        import: replace your profiles of the same names
-	--format F       export: toml (default), bash, zsh, powershell, fish,
+	--format F       export: toml (default), bash, zsh, powershell, cmd, fish,
 	                 dockerfile or github-actions; secrets are never included
 	--json           list, show, apply: print JSON
 `,

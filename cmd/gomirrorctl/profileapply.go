@@ -153,7 +153,7 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, fish, dockerfile or github-actions", pf.format))
+		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, cmd, fish, dockerfile or github-actions", pf.format))
 	case len(names) != 1:
 		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
 	}

@@ -177,12 +177,7 @@ func (r *Resolution) UserConfigDir() (string, error) {
 	return d, nil
 }
 
-func isAbs(goos, p string) bool {
-	if goos == "windows" {
-		return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
-	}
-	return strings.HasPrefix(p, "/")
-}
+func isAbs(goos, p string) bool { return core.IsAbs(goos, p) }
 
 // DefaultEnvFilePath returns the file go env -w writes when GOENV is unset,
 // or an error saying why there is none.
@@ -208,10 +203,7 @@ func locateEnvFile(r *Resolution, in Input) EnvFile {
 		}
 		f.Path = p
 	}
-	f.AbsPath = f.Path
-	if !filepath.IsAbs(f.Path) && in.Cwd != "" {
-		f.AbsPath = filepath.Join(in.Cwd, f.Path)
-	}
+	f.AbsPath = absIn(in, f.Path)
 	data, err := in.FS.ReadFile(f.AbsPath)
 	switch {
 	case err == nil:
