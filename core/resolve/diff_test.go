@@ -205,19 +205,7 @@ func hasKey(env []string, key string) bool {
 // fakeGoroot makes dir a GOROOT whose entries link to the real one, except
 // go.env, which holds goenv (or is absent for noGoEnv).
 func fakeGoroot(t *testing.T, dir, goenv string) {
-	mkdir(t, dir)
-	ents, err := os.ReadDir(realGoroot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range ents {
-		if e.Name() == "go.env" {
-			continue
-		}
-		if err := os.Symlink(filepath.Join(realGoroot, e.Name()), filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testenv.LinkGoroot(t, realGoroot, dir)
 	if goenv == noGoEnv {
 		return
 	}

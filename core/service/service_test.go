@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // fixture is a throwaway HOME with a fake GOROOT whose go.env uses made-up
@@ -22,12 +24,10 @@ type fixture struct {
 
 func newFixture(t *testing.T, osEnv ...string) *fixture {
 	t.Helper()
-	dir := t.TempDir()
-	goroot := filepath.Join(dir, "goroot")
-	f := &fixture{t: t, dir: dir, envFile: filepath.Join(dir, "config", "go", "env")}
-	f.write(filepath.Join(goroot, "go.env"), "GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n")
-	env := append(osEnv, "HOME="+filepath.Join(dir, "home"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "GOROOT="+goroot, "PATH=")
-	f.svc = New(Options{Env: env, Cwd: dir, ConfigDir: filepath.Join(dir, "gomirror")})
+	m := testenv.New(t, testenv.WithGoEnv("GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n"),
+		testenv.Vars("PATH="), testenv.Vars(osEnv...))
+	f := &fixture{t: t, dir: m.Dir, envFile: m.EnvFile}
+	f.svc = New(Options{Env: m.FirstWins(), Cwd: m.Dir, ConfigDir: filepath.Join(m.Dir, "gomirror")})
 	return f
 }
 
@@ -191,5 +191,41 @@ func TestOverwrittenAfterWrite(t *testing.T) {
 	ps := f.svc.Overwritten(time.Minute)
 	if len(ps) != 1 || ps[0].Code != "overwritten" || ps[0].Args["Keys"] != "GOPROXY" {
 		t.Errorf("Overwritten = %v, want GOPROXY overwritten", ps)
+	}
+}
+
+// TestApplyProfileWritesThenMarksActive checks the one call the GUI and
+// gomirrorctl apply profiles with: the plan is written, then the profile is
+// marked active; a plan that changes nothing only marks it; a store without
+// a directory marks nothing.
+func TestApplyProfileWritesThenMarksActive(t *testing.T) {
+	f := newFixture(t)
+	st := profile.Store{Dir: filepath.Join(f.dir, "gomirror")}
+	p := profile.Profile{Name: "corp"}
+	p.SetValue("GOPROXY", "https://athens.example.test,direct")
+	if err := st.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	r := f.svc.Resolve()
+	res, err := f.svc.ApplyProfile(st, r, profile.NewPlan(r, p))
+	if err != nil || res == nil {
+		t.Fatalf("ApplyProfile = %v, %v; want a write", res, err)
+	}
+	if got := f.read(); got != "GOPROXY=https://athens.example.test,direct\n" {
+		t.Errorf("env file = %q", got)
+	}
+	if active, err := st.Active(); active != "corp" || err != nil {
+		t.Errorf("Active = %q, %v; want corp", active, err)
+	}
+	st.SetActive("")
+	r = f.svc.Resolve()
+	if res, err := f.svc.ApplyProfile(st, r, profile.NewPlan(r, p)); res != nil || err != nil {
+		t.Errorf("ApplyProfile of a plan that changes nothing = %v, %v; want nil, nil", res, err)
+	}
+	if active, _ := st.Active(); active != "corp" {
+		t.Errorf("Active = %q after an empty plan, want corp", active)
+	}
+	if _, err := f.svc.ApplyProfile(profile.Store{}, r, profile.NewPlan(r, p)); err != nil {
+		t.Errorf("ApplyProfile with no store directory: %v", err)
 	}
 }

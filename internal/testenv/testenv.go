@@ -105,7 +105,7 @@ func (m *Machine) goroot(t testing.TB, o options) {
 		goEnv = *o.goEnv
 	}
 	if o.realRoot != "" {
-		linkEntries(t, o.realRoot, m.Goroot)
+		LinkGoroot(t, o.realRoot, m.Goroot)
 	} else {
 		Mkdir(t, filepath.Join(m.Goroot, "pkg", "tool"), filepath.Join(m.Goroot, "bin"))
 		Write(t, filepath.Join(m.Goroot, "VERSION"), Version)
@@ -122,8 +122,9 @@ func (m *Machine) goroot(t testing.TB, o options) {
 	}
 }
 
-// linkEntries links every entry of real into fake but go.env.
-func linkEntries(t testing.TB, real, fake string) {
+// LinkGoroot makes fake a GOROOT whose entries link to those of the real
+// installation at real, except go.env, which it leaves for the caller.
+func LinkGoroot(t testing.TB, real, fake string) {
 	t.Helper()
 	Mkdir(t, fake)
 	entries, err := os.ReadDir(real)
