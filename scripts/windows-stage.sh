@@ -42,11 +42,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-step "tools ready ($(wine --version))"
+step "tools ready ($(wine --version 2>/dev/null))"
 
 tmp=$(mktemp -d /tmp/gomirror-winstage.XXXXXX)
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
-export HOME=$tmp/home # Wine's own files; never the real user's
+# Go keeps its caches where it did (they make a warm run fast); Wine's own
+# files go to a throwaway HOME, never the real user's.
+GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE) GOPATH=$(go env GOPATH)
+export GOCACHE GOMODCACHE GOPATH
+export HOME=$tmp/home
 mkdir -p "$HOME" "$tmp/build" "$tmp/d"
 cleanup() {
 	wineserver -k 2>/dev/null || true
