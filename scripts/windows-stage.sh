@@ -46,12 +46,10 @@ step "tools ready ($(wine --version 2>/dev/null))"
 
 tmp=$(mktemp -d /tmp/gomirror-winstage.XXXXXX)
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
-# Go keeps its caches where it did (they make a warm run fast); Wine's own
-# files go to a throwaway HOME, never the real user's.
-GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE) GOPATH=$(go env GOPATH)
-export GOCACHE GOMODCACHE GOPATH
-export HOME=$tmp/home
-mkdir -p "$HOME" "$tmp/build" "$tmp/d"
+# Wine's own files go to a throwaway HOME, never the real user's; the Go
+# builds keep the real one (and its warm caches).
+realhome=$HOME
+mkdir -p "$tmp/home" "$tmp/build" "$tmp/d"
 cleanup() {
 	wineserver -k 2>/dev/null || true
 	[ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
@@ -60,7 +58,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- builds (while Wine makes its prefix) -----------------------------------
-(wineboot -i >"$tmp/wineboot.log" 2>&1) &
+(HOME=$tmp/home wineboot -i >"$tmp/wineboot.log" 2>&1) &
 boot=$!
 b=$tmp/build
 x86_64-w64-mingw32-gcc -O2 -shared -o "$b/bcryptprimitives.dll" scripts/windows-stage/processprng.c -lbcrypt
@@ -70,6 +68,10 @@ GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/winstage.exe" ./scripts/
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/core.test.exe" ./core/
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/resolve.test.exe" ./core/resolve/
 wait "$boot" || { cat "$tmp/wineboot.log" >&2; exit 1; }
+# Wine hands the Linux environment to Windows programs: no Go variable of
+# this machine's (GOPATH=/home/..., GOFLAGS) may reach go.exe.
+export HOME=$tmp/home
+for v in $(compgen -e | grep '^GO'); do unset "$v"; done
 step "built go.exe (from $(go env GOROOT)/src), gomirrorctl.exe, winstage.exe, the ProcessPrng shim; prefix made"
 
 # --- the prefix: the shim, a fake GOROOT around go.exe, a D: drive ----------
@@ -157,7 +159,7 @@ journey "profile export --format cmd, run by cmd.exe" "$want_office" 'set GOPROX
 # display keeps a 1024x768 screen, so it is stopped and restarted under Xvfb.
 gui=dist/gomirror-windows-amd64.exe
 if [ ! -f "$gui" ] || [ -n "$(find cmd ui core assets -newer "$gui" -name '*.go' -print -quit)" ]; then
-	bash packaging/windows.sh >&2
+	HOME=$realhome bash packaging/windows.sh >&2
 	step "built $gui"
 fi
 cp "$gui" "$c/gm/gomirror.exe"
