@@ -84,6 +84,7 @@ go env GOVERSION >"$c/gm/go/VERSION"
 printf '# shipped\nGOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n' >"$c/gm/go/go.env"
 cp core/envfile/testdata/*.in "$c/gm/envfile-in/"
 ln -s "$tmp/d" "$WINEPREFIX/dosdevices/d:"
+wineserver -w # the one wineboot started ends (-p refuses while it runs), then one for the whole stage
 wineserver -p
 wine cmd /c exit >/dev/null 2>&1 || true # starts Wine's services before any output is captured
 step "Wine ready"
