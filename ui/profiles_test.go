@@ -162,6 +162,10 @@ func TestProfilesSnippet(t *testing.T) {
 		t.Errorf("bash snippet = %q", s.text.Text)
 	}
 	s.format.SetSelectedIndex(2)
+	if !strings.Contains(s.text.Text, `@set "GOSUMDB=`) {
+		t.Errorf("cmd.exe snippet = %q", s.text.Text)
+	}
+	s.format.SetSelectedIndex(3)
 	if !strings.Contains(s.text.Text, "set -gx GOSUMDB") {
 		t.Errorf("fish snippet = %q", s.text.Text)
 	}
