@@ -735,13 +735,15 @@ var snippetTemplates = map[string]string{
 	"procs.stale-started": `{{.Name}} (PID {{.PID}}) started at {{.Started}}, before the last change at {{.Since}}, so it may still use the old settings.`,
 	"procs.unknown": `Go Mirror cannot read the environment of {{.Name}} (PID {{.PID}}): {{with .Error}}{{.}}{{else}}the operating system returned an empty environment{{end}}. ` +
 		`It usually belongs to another user or is protected by the operating system; if it was started before your change, restart it to be sure.`,
-	"procs.ok":         `{{.Name}} (PID {{.PID}}) has the current values.`,
-	"procs.hint.go":    `Let this go command finish, or stop it (Ctrl+C) and run it again in a new terminal.`,
-	"procs.hint.gopls": `Restart the language server: in VS Code run "Go: Restart Language Server", in Neovim :LspRestart; or quit the editor that started it. gopls inherits its editor's environment, so restart the editor if that is stale too.`,
-	"procs.hint.dlv":   `Stop the debug session and start it again.`,
-	"procs.hint.goland": `Quit GoLand completely (File > Exit) and start it again; it reads the environment only at startup. ` +
+	"procs.ok":          `{{.Name}} (PID {{.PID}}) has the current values.`,
+	"procs.hint.go":     `Let this go command finish, or stop it (Ctrl+C) and run it again in a new terminal.`,
+	"procs.hint.gopls":  `Restart the language server: in VS Code run "Go: Restart Language Server", in Neovim :LspRestart; or quit the editor that started it. gopls inherits its editor's environment, so restart the editor if that is stale too.`,
+	"procs.hint.dlv":    `Stop the debug session and start it again.`,
+	"procs.hint.goland": `Quit GoLand completely (File > Exit) and start it again; it reads the environment only at startup.`,
+	"procs.hint.goland-macos": `Quit GoLand completely (File > Exit) and start it again; it reads the environment only at startup. ` +
 		`On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead.`,
-	"procs.hint.editor": `Quit the editor completely (all windows) and start it again; "Reload Window" keeps the old environment. ` +
+	"procs.hint.editor": `Quit the editor completely (all windows) and start it again; "Reload Window" keeps the old environment.`,
+	"procs.hint.editor-macos": `Quit the editor completely (all windows) and start it again; "Reload Window" keeps the old environment. ` +
 		`On macOS, an app started from the Dock does not see your shell's exports: use the env file (go env -w) instead.`,
 	"procs.hint.vim":   `Restart gopls with :LspRestart, or quit the editor and start it again from a new terminal.`,
 	"procs.hint.other": `Restart it.`,

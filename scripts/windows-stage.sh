@@ -42,12 +42,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-step "tools ready ($(wine --version))"
+step "tools ready ($(wine --version 2>/dev/null))"
 
 tmp=$(mktemp -d /tmp/gomirror-winstage.XXXXXX)
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
-export HOME=$tmp/home # Wine's own files; never the real user's
-mkdir -p "$HOME" "$tmp/build" "$tmp/d"
+# Wine's own files go to a throwaway HOME, never the real user's; the Go
+# builds keep the real one (and its warm caches).
+realhome=$HOME
+mkdir -p "$tmp/home" "$tmp/build" "$tmp/d"
 cleanup() {
 	wineserver -k 2>/dev/null || true
 	[ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
@@ -56,7 +58,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- builds (while Wine makes its prefix) -----------------------------------
-(wineboot -i >"$tmp/wineboot.log" 2>&1) &
+(HOME=$tmp/home wineboot -i >"$tmp/wineboot.log" 2>&1) &
 boot=$!
 b=$tmp/build
 x86_64-w64-mingw32-gcc -O2 -shared -o "$b/bcryptprimitives.dll" scripts/windows-stage/processprng.c -lbcrypt
@@ -66,6 +68,10 @@ GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$b/winstage.exe" ./scripts/
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/core.test.exe" ./core/
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$b/resolve.test.exe" ./core/resolve/
 wait "$boot" || { cat "$tmp/wineboot.log" >&2; exit 1; }
+# Wine hands the Linux environment to Windows programs: no Go variable of
+# this machine's (GOPATH=/home/..., GOFLAGS) may reach go.exe.
+export HOME=$tmp/home
+for v in $(compgen -e | grep '^GO'); do unset "$v"; done
 step "built go.exe (from $(go env GOROOT)/src), gomirrorctl.exe, winstage.exe, the ProcessPrng shim; prefix made"
 
 # --- the prefix: the shim, a fake GOROOT around go.exe, a D: drive ----------
@@ -78,6 +84,7 @@ go env GOVERSION >"$c/gm/go/VERSION"
 printf '# shipped\nGOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n' >"$c/gm/go/go.env"
 cp core/envfile/testdata/*.in "$c/gm/envfile-in/"
 ln -s "$tmp/d" "$WINEPREFIX/dosdevices/d:"
+wineserver -w # the one wineboot started ends (-p refuses while it runs), then one for the whole stage
 wineserver -p
 wine cmd /c exit >/dev/null 2>&1 || true # starts Wine's services before any output is captured
 step "Wine ready"
@@ -153,7 +160,7 @@ journey "profile export --format cmd, run by cmd.exe" "$want_office" 'set GOPROX
 # display keeps a 1024x768 screen, so it is stopped and restarted under Xvfb.
 gui=dist/gomirror-windows-amd64.exe
 if [ ! -f "$gui" ] || [ -n "$(find cmd ui core assets -newer "$gui" -name '*.go' -print -quit)" ]; then
-	bash packaging/windows.sh >&2
+	HOME=$realhome bash packaging/windows.sh >&2
 	step "built $gui"
 fi
 cp "$gui" "$c/gm/gomirror.exe"

@@ -194,6 +194,10 @@ func TestProfilesSnippet(t *testing.T) {
 	if !strings.Contains(s.text.Text, "export GOPROXY='"+chinaValue("GOPROXY")+"'") {
 		t.Errorf("bash snippet = %q", s.text.Text)
 	}
+	s.format.SetSelected("Command Prompt (cmd)")
+	if !strings.Contains(s.text.Text, `@set "GOSUMDB=`) {
+		t.Errorf("cmd.exe snippet = %q", s.text.Text)
+	}
 	s.format.SetSelected("fish")
 	if !strings.Contains(s.text.Text, "set -gx GOSUMDB") {
 		t.Errorf("fish snippet = %q", s.text.Text)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
@@ -56,7 +57,8 @@ func kindOf(in info) Kind {
 // for a process that exited meanwhile.
 func judge(in info, k Kind, q Query) (p Process, ok bool) {
 	p = Process{PID: in.pid, Kind: k, Name: in.name, Exe: in.exe, Cmdline: in.cmdline,
-		Started: in.created, Hint: Hint(k), HintCode: HintCode(k)}
+		Started: in.created, HintCode: hintCodeFor(runtime.GOOS, k)}
+	p.Hint, _ = core.SnippetTemplate(p.HintCode)
 	p.StartedBefore = !q.Since.IsZero() && !in.created.IsZero() && in.created.Before(q.Since)
 	env, err := in.environ()
 	if gone(err) {
@@ -157,4 +159,17 @@ func HintCode(k Kind) string {
 		return "procs.hint.vim"
 	}
 	return "procs.hint.other"
+}
+
+// hintCodeFor is HintCode on goos: on macOS the IDE hints add that an app
+// started from the Dock does not see the shell's exports.
+func hintCodeFor(goos string, k Kind) string {
+	switch c := HintCode(k); {
+	case goos == "darwin" && c == "procs.hint.goland":
+		return "procs.hint.goland-macos"
+	case goos == "darwin" && c == "procs.hint.editor":
+		return "procs.hint.editor-macos"
+	default:
+		return c
+	}
 }

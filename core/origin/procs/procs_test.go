@@ -149,3 +149,27 @@ func TestVerdictTexts(t *testing.T) {
 		t.Errorf("Hint(vscode) = %q, HintCode(cursor) = %q", got, HintCode(KindCursor))
 	}
 }
+
+// TestHintCodeFor checks that only macOS gets the Dock sentence.
+func TestHintCodeFor(t *testing.T) {
+	tests := []struct {
+		goos string
+		k    Kind
+		want string
+	}{
+		{"windows", KindVSCode, "procs.hint.editor"},
+		{"windows", KindGoLand, "procs.hint.goland"},
+		{"linux", KindCursor, "procs.hint.editor"},
+		{"darwin", KindVSCode, "procs.hint.editor-macos"},
+		{"darwin", KindGoLand, "procs.hint.goland-macos"},
+		{"darwin", KindGopls, "procs.hint.gopls"},
+	}
+	for _, tt := range tests {
+		if got := hintCodeFor(tt.goos, tt.k); got != tt.want {
+			t.Errorf("hintCodeFor(%s, %s) = %q, want %q", tt.goos, tt.k, got, tt.want)
+		}
+		if text, ok := core.SnippetTemplate(hintCodeFor(tt.goos, tt.k)); !ok || text == "" || strings.Contains(text, "macOS") != (tt.goos == "darwin" && tt.k != KindGopls) {
+			t.Errorf("hint for %s on %s = %q", tt.k, tt.goos, text)
+		}
+	}
+}

@@ -101,10 +101,16 @@ func generate(rng *rand.Rand, n int) *config {
 // appData picks %AppData% and %USERPROFILE%.
 func (c *config) appData(rng *rand.Rand) {
 	ad := filepath.Join(c.dir, "appdata")
-	switch rng.IntN(7) {
+	switch rng.IntN(8) {
 	case 0:
 		c.describe = append(c.describe, "AppData unset")
 		ad = ""
+	case 7:
+		// os.UserConfigDir takes %AppData% as it is on Windows, so the
+		// go command opens a relative one from its working directory.
+		c.describe = append(c.describe, "AppData relative")
+		c.setEnv("APPDATA", `adrel`)
+		ad = filepath.Join(c.cwd, "adrel")
 	case 1:
 		c.describe = append(c.describe, "AppData empty")
 		c.setEnv("APPDATA", "")

@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -62,6 +63,9 @@ func main() {
 		}
 		fmt.Printf("winstage: %s: ok (%.1f s)\n", name, time.Since(start).Seconds())
 	}
+	if n := startRetries.Load(); n > 0 {
+		fmt.Printf("winstage: %d process(es) Wine could not create were started again\n", n)
+	}
 	if failed {
 		os.Exit(1)
 	}
@@ -84,8 +88,23 @@ type result struct {
 	err            error
 }
 
-// run runs exe with exactly env in dir, stdin as given.
+// startRetries counts processes Wine failed to create and run retried.
+var startRetries atomic.Int32
+
+// run runs exe with exactly env in dir, stdin as given. A process Wine
+// could not create at all (CreateProcess failing with "Internal error",
+// seen under heavy load) is started once more.
 func run(dir string, env []string, stdin string, exe string, args ...string) result {
+	r, started := run1(dir, env, stdin, exe, args...)
+	if !started {
+		startRetries.Add(1)
+		fmt.Fprintf(os.Stderr, "winstage: retrying %s %s: %v\n", filepath.Base(exe), strings.Join(args, " "), r.err)
+		r, _ = run1(dir, env, stdin, exe, args...)
+	}
+	return r
+}
+
+func run1(dir string, env []string, stdin string, exe string, args ...string) (result, bool) {
 	cmd := exec.Command(exe, args...)
 	cmd.Dir, cmd.Env = dir, env
 	cmd.Stdin = strings.NewReader(stdin)
@@ -93,15 +112,15 @@ func run(dir string, env []string, stdin string, exe string, args ...string) res
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	done := make(chan error, 1)
 	if err := cmd.Start(); err != nil {
-		return result{err: err}
+		return result{err: err}, false
 	}
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		return result{out.String(), errb.String(), err}
+		return result{out.String(), errb.String(), err}, true
 	case <-time.After(60 * time.Second):
 		_ = cmd.Process.Kill()
-		return result{out.String(), errb.String(), fmt.Errorf("%s timed out", filepath.Base(exe))}
+		return result{out.String(), errb.String(), fmt.Errorf("%s timed out", filepath.Base(exe))}, true
 	}
 }
 
