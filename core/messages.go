@@ -681,6 +681,13 @@ var problemTemplates = map[string]Template{
 			`{{with .RCFile}} The terminal's value comes from {{.}} line {{$.Line}}.{{end}}{{end}}`,
 		`{{if eq .Var "GOROOT"}}Give both the same PATH (or remove one installation), and remove GOROOT from the OS environment: the go command finds its own installation.` +
 			`{{else}}Set it once in the env file with Go Mirror (go env -w), which both read, and remove {{with .RCFile}}line {{$.Line}} of {{.}} (Go Mirror can comment it out){{else}}it from the OS environment of the other{{end}}.{{end}}`},
+	// Issue 18: values only the session holds; go missing from a new terminal's PATH.
+	"session-only": {
+		`Go Mirror's own environment has {{.Var}}={{with .Value}}{{.}}{{else}}(empty){{end}}, but no login file sets it now: it was inherited from whatever started Go Mirror. A new terminal gets {{with .Terminal}}{{.}}{{else}}empty{{end}} from the login files, unless the desktop session itself exported the old value when you logged in: then only logging out and back in clears it.`,
+		`If the desktop session exported {{.Var}} at login, log out and log back in; apps started from the desktop keep the old value until then. If Go Mirror was started from a terminal, close that terminal and start Go Mirror again.`},
+	"terminal-go-missing": {
+		`New terminals can't find go: their PATH does not hold {{.Dir}}, where Go Mirror found the go command.`,
+		`Add {{.Dir}} to {{.RCFile}} (Go Mirror can append the line {{.Export}}, with a preview, a backup and undo); then open a new terminal.`},
 	"windows-user-var-shadows-file": {
 		`Your Windows user environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
 		`Remove the user variable {{.Var}} (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.`},

@@ -114,7 +114,11 @@ func (b *contextsBar) show(r *inspect.Report, ps []core.Problem) {
 		b.banner.SetText(lang.L("contexts.noterminal", map[string]any{"Error": r.Terminal.Error}))
 		b.banner.Importance = widget.MediumImportance
 	case len(vars) > 0:
-		b.banner.SetText(lang.L("contexts.differ", map[string]any{"Vars": strings.Join(vars, ", ")}))
+		text := lang.L("contexts.differ", map[string]any{"Vars": strings.Join(vars, ", ")})
+		if only := varsWithCode(ps, diag.CodeSessionOnly); len(only) > 0 {
+			text += "\n" + lang.L("contexts.relogin", map[string]any{"Vars": strings.Join(only, ", ")})
+		}
+		b.banner.SetText(text)
 		b.banner.Importance = widget.WarningImportance
 	default:
 		b.banner.SetText(lang.L("contexts.same"))
@@ -139,6 +143,17 @@ func differing(r *inspect.Report) []string {
 	for _, d := range r.Diff {
 		if d.Effective() {
 			out = append(out, d.Var)
+		}
+	}
+	return out
+}
+
+// varsWithCode lists the variables of the problems with code, in order.
+func varsWithCode(ps []core.Problem, code string) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Code == code {
+			out = append(out, p.Var)
 		}
 	}
 	return out

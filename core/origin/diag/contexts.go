@@ -18,6 +18,9 @@ func contextsDiffer(in Input) []core.Problem {
 		if !d.Effective() {
 			continue
 		}
+		if _, ok := sessionOnly(in, d.Var); ok {
+			continue // sessionExports says why
+		}
 		ps = append(ps, contextProblem(in, d))
 	}
 	return ps

@@ -50,6 +50,7 @@ func Run(in Input) []core.Problem {
 	var ps []core.Problem
 	ps = append(ps, shellShadowsFile(in)...)
 	ps = append(ps, contextsDiffer(in)...)
+	ps = append(ps, sessionExports(in)...)
 	ps = append(ps, osVarsShadowFile(in)...)
 	ps = append(ps, processes(in)...)
 	return append(ps, installationsDiffer(in)...)

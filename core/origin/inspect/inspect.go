@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -30,7 +31,9 @@ type Options struct {
 	// DesktopEnv is given.
 	OSVars []origin.OSVar
 	// ShellEnv is the environment the login shell starts with, as a
-	// terminal emulator passes it; nil means the desktop environment.
+	// terminal emulator passes it; nil means the desktop environment
+	// without the Go variables that only this process holds (see
+	// LoginEnv).
 	ShellEnv []string
 	// Shell is the login shell; nil means shell.Find.
 	Shell *shell.Shell
@@ -175,7 +178,7 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	c.Shell, r.Shell = sh, sh.Kind
 	start := o.ShellEnv
 	if start == nil {
-		start = r.Desktop.Env
+		start = LoginEnv(r.Desktop.Env, r.OSVars, o.GOOS)
 	}
 	home := origin.EnvMap(start, o.GOOS)["HOME"]
 	if o.GOOS == "windows" {
@@ -201,6 +204,40 @@ func (o Options) capture(ctx context.Context, sh shell.Shell, env, watched []str
 	}
 	cp, err := shell.Run(ctx, sh, so)
 	return cp, false, err
+}
+
+// LoginEnv is the environment a new terminal's login shell starts with:
+// env (the desktop's) without the Go variables that only this process
+// holds. Whatever started Go Mirror (a terminal whose rc files have since
+// changed, or the session as it was at login) passed those on; a new
+// terminal reads the rc files as they are now, so the login shell must not
+// inherit them, or a line commented out would still seem to take effect.
+// Go variables an OS store keeps for new apps (launchctl, the Windows
+// registry) stay: a new terminal does inherit them.
+func LoginEnv(env []string, vars []origin.OSVar, goos string) []string {
+	kept := map[string]bool{}
+	for _, v := range vars {
+		if v.Scope != origin.ScopeProcess {
+			kept[key(v.Var, goos)] = true
+		}
+	}
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		if k := key(name, goos); origin.IsGoVar(k) && !kept[k] {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+// key is name as the OS compares variable names: without case on Windows.
+func key(name, goos string) string {
+	if goos == "windows" {
+		return strings.ToUpper(name)
+	}
+	return name
 }
 
 // processVars lists the Go variables of env as process-scope OS variables.
