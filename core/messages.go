@@ -687,7 +687,7 @@ var problemTemplates = map[string]Template{
 		`If the desktop session exported {{.Var}} at login, log out and log back in; apps started from the desktop keep the old value until then. If Go Mirror was started from a terminal, close that terminal and start Go Mirror again.`},
 	"terminal-go-missing": {
 		`New terminals can't find go: their PATH does not hold {{.Dir}}, where Go Mirror found the go command.`,
-		`Add {{.Dir}} to {{.RCFile}} (Go Mirror can append the line {{.Export}}, with a preview, a backup and undo); then open a new terminal.`},
+		`Add {{.Dir}} to {{.RCFile}}: Go Mirror can append the line {{.Export}} (with a preview, a backup and undo; in a terminal: gomirrorctl fix go-on-path). Then open a new terminal.`},
 	"windows-user-var-shadows-file": {
 		`Your Windows user environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
 		`Remove the user variable {{.Var}} (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.`},

@@ -201,3 +201,48 @@ func TestOverviewFixRecomputesNewTerminal(t *testing.T) {
 		t.Errorf("terminal context lists GOPROXY = %q, want the env file's", value)
 	}
 }
+
+// TestOverviewOffersGoOnPath is a login shell whose PATH holds no go:
+// the contexts bar says new terminals can't find go (not a GOROOT with
+// an empty name), and its button previews and appends the line that adds
+// the directory of the go Go Mirror found; afterwards a new terminal
+// finds it, and Undo restores the file.
+func TestOverviewOffersGoOnPath(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	f := newFixture(t, "SHELL="+bash)
+	profile := filepath.Join(f.dir, "home", ".bash_profile")
+	f.write(profile, "PATH=$HOME/bin\n", 0o644)
+	u, _ := f.newUI()
+	o := u.overview
+	bar := o.contexts.bar
+	bin := filepath.Join(f.goroot, "bin")
+	if !strings.Contains(bar.banner.Text, "New terminals can't find go") || !strings.Contains(bar.banner.Text, bin) ||
+		strings.Contains(bar.banner.Text, "runs the Go installation in") {
+		t.Fatalf("banner = %q, want that new terminals can't find go in %s", bar.banner.Text, bin)
+	}
+	if bar.goPath.Hidden || !strings.Contains(bar.goPath.Text, profile) {
+		t.Fatalf("fix button hidden %t, text %q; want one naming %s", bar.goPath.Hidden, bar.goPath.Text, profile)
+	}
+	test.Tap(bar.goPath)
+	p := o.detail.origins
+	if p.diff == nil || !strings.Contains(p.diff.String(), `+export PATH="$PATH":`+bin) {
+		t.Fatalf("the fix shows no preview of the appended line")
+	}
+	p.onPreviewClosed(true)
+	if got, _ := os.ReadFile(profile); string(got) != "PATH=$HOME/bin\nexport PATH=\"$PATH\":"+bin+"\n" {
+		t.Errorf(".bash_profile after the fix = %q", got)
+	}
+	if r := o.contexts.report.Terminal.Resolution; r == nil || r.Goroot.Path != f.goroot {
+		t.Errorf("after the fix a new terminal does not find %s", f.goroot)
+	}
+	if !bar.goPath.Hidden || strings.Contains(bar.banner.Text, "can't find go") {
+		t.Errorf("after the fix the bar still offers it: %q", bar.banner.Text)
+	}
+	test.Tap(o.detail.undo)
+	if got, _ := os.ReadFile(profile); string(got) != "PATH=$HOME/bin\n" {
+		t.Errorf(".bash_profile after Undo = %q", got)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/desktop"
 	"github.com/gomirror/gomirror/core/origin/diag"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/origin/scan"
 	"github.com/gomirror/gomirror/core/origin/shell"
@@ -285,8 +286,7 @@ func desktopOrigins(vars []origin.OSVar) []origin.Origin {
 // new terminal (of the desktop when there is none). A failure to list
 // processes only leaves their findings out.
 func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
-	in := diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
-		Origins: r.Origins, OSVars: r.OSVars}
+	in := r.diagInput()
 	in.Processes, _ = Processes(ctx, r.Desktop.Resolution, since)
 	env := r.Desktop.Env
 	if r.Terminal.Env != nil {
@@ -294,6 +294,40 @@ func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
 	}
 	in.Installations = diag.Installations(env, r.Desktop.Resolution.GOOS, nil)
 	return diag.Run(in)
+}
+
+// diagInput is the part of diag.Input the report holds.
+func (r *Report) diagInput() diag.Input {
+	return diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
+		Origins: r.Origins, OSVars: r.OSVars, Home: r.Home()}
+}
+
+// TerminalFindings returns the findings about what a new terminal gets
+// that need no process list (see diag.TerminalFindings); gomirrorctl
+// origins prints them.
+func TerminalFindings(r *Report) []core.Problem {
+	return diag.TerminalFindings(r.diagInput())
+}
+
+// Home is the user's home directory in the desktop context.
+func (r *Report) Home() string {
+	if r.Desktop.Resolution != nil && r.Desktop.Resolution.GOOS == "windows" {
+		return origin.EnvMap(r.Desktop.Env, "windows")["USERPROFILE"]
+	}
+	return origin.EnvMap(r.Desktop.Env, "")["HOME"]
+}
+
+// PlanGoOnPath plans to append the line that adds the directory of Go
+// Mirror's own go command to PATH in the login file of the report's
+// shell, when a new terminal finds no go command (the
+// terminal-go-missing finding); it refuses otherwise.
+func PlanGoOnPath(r *Report) (*fix.Plan, error) {
+	in := r.diagInput()
+	dir, file, ok := diag.GoBinDir(in)
+	if !ok {
+		return nil, core.Refused("PATH", "terminal-go-found", "A new terminal already finds a go command (or Go Mirror found none, or could not read your login shell), so there is no line to add.", "Run gomirrorctl origins to see what a new terminal gets.")
+	}
+	return fix.AppendLine(file, "PATH", fix.PathLine(r.Shell, dir))
 }
 
 // Processes lists the running go, gopls, dlv and IDE processes, judged

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/shell"
 )
 
@@ -413,5 +414,73 @@ func TestLoginEnvKeepsOSStoreValues(t *testing.T) {
 	}
 	if got, want := LoginEnv(env, vars, "windows"), []string{"HOME=/h", "GOPROXY=https://a.example.test"}; !slices.Equal(got, want) {
 		t.Errorf("LoginEnv(windows) = %q, want %q", got, want)
+	}
+}
+
+// fakeGoroot creates a Go installation whose go command is a script.
+func fakeGoroot(t *testing.T) string {
+	t.Helper()
+	root := makeHome(t, map[string]string{"VERSION": "go1.26.8\n", "go.env": "GOTOOLCHAIN=auto\n", "pkg/tool/README": "tools\n"})
+	bin := filepath.Join(root, "bin")
+	os.MkdirAll(bin, 0o755)
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte("#!/bin/sh\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestNewTerminalWithoutGo is a login shell whose PATH holds no go command
+// while Go Mirror found one: the finding names the directory to add and
+// the login file bash reads, the fix appends the line, and afterwards a
+// new terminal finds go.
+func TestNewTerminalWithoutGo(t *testing.T) {
+	sh := needShell(t, "bash")
+	root := fakeGoroot(t)
+	home := makeHome(t, map[string]string{".bash_profile": "PATH=/usr/bin:/bin\n"})
+	run := func() *Report {
+		env := desktopEnv(home)
+		env[1] = "PATH=" + filepath.Join(root, "bin") + ":/usr/bin:/bin"
+		return Inspect(context.Background(), Options{DesktopEnv: env, Shell: sh, GOOS: runtime.GOOS, Cwd: home})
+	}
+	r := run()
+	if r.Terminal.Resolution == nil || r.Terminal.Resolution.Goroot.Installed() {
+		t.Fatalf("terminal context = %+v, want one without go", r.Terminal)
+	}
+	var missing []string
+	for _, p := range Problems(context.Background(), r, time.Time{}) {
+		switch {
+		case p.Code == "terminal-go-missing":
+			missing = append(missing, p.Message, p.Fix)
+		case p.Code == "contexts-differ" && p.Var == "GOROOT":
+			t.Errorf("contexts-differ for GOROOT, want terminal-go-missing: %s", p.Message)
+		}
+	}
+	bin, profile := filepath.Join(root, "bin"), filepath.Join(home, ".bash_profile")
+	if len(missing) != 2 || !strings.Contains(missing[0], "New terminals can't find go") || !strings.Contains(missing[0], bin) ||
+		!strings.Contains(missing[1], profile) || !strings.Contains(missing[1], `export PATH="$PATH":`+bin) {
+		t.Fatalf("terminal-go-missing = %q, want %s and %s", missing, bin, profile)
+	}
+	plan, err := PlanGoOnPath(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan.Diff, " PATH=/usr/bin:/bin\n+export PATH=\"$PATH\":"+bin+"\n") {
+		t.Errorf("plan diff:\n%s", plan.Diff)
+	}
+	store := &history.Store{Dir: filepath.Join(t.TempDir(), "history")}
+	if _, err := fix.Apply(plan, store, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	r = run()
+	if r.Terminal.Resolution == nil || r.Terminal.Resolution.Goroot.Path != root {
+		t.Fatalf("after the fix a new terminal's GOROOT = %+v, want %s", r.Terminal.Resolution.Goroot, root)
+	}
+	for _, p := range Problems(context.Background(), r, time.Time{}) {
+		if p.Code == "terminal-go-missing" {
+			t.Errorf("after the fix: %s", p.Message)
+		}
+	}
+	if _, err := PlanGoOnPath(r); err == nil {
+		t.Errorf("PlanGoOnPath plans a line when a new terminal finds go")
 	}
 }
