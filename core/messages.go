@@ -784,6 +784,18 @@ var noteTemplates = map[string]string{
 // named "<package>.<what>". Each prints only the arguments its producer
 // always sets; optional ones inside {{if}} or {{with}}.
 var textTemplates = map[string]string{
+	// Issue 18 item 12: the detail of each probe failure class (core/mirrors/probe).
+	"probe.dns":               `the host name does not resolve; check the spelling, your DNS, or your VPN ({{.Cause}})`,
+	"probe.timeout":           `no complete answer in time; the mirror may be blocked or overloaded from your network ({{.Cause}})`,
+	"probe.refused":           `nothing accepts connections at that address; check the host and port ({{.Cause}})`,
+	"probe.proxy-auth":        `the HTTP proxy (HTTPS_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them ({{.Cause}})`,
+	"probe.tls":               `the secure connection failed; a firewall or proxy may intercept it, or the certificate is not trusted ({{.Cause}})`,
+	"probe.network":           `the connection failed ({{.Cause}})`,
+	"probe.status-proxy-auth": `{{.Status}}: the HTTP proxy (HTTPS_PROXY/HTTP_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them`,
+	"probe.status-5xx":        `{{.Status}}: the mirror is failing or overloaded; try again later or put another mirror first`,
+	"probe.status-not-found":  `{{.Status}}: the mirror does not have the probe module; check the mirror URL's path{{if .HTML}} (an HTML page: the URL is probably a web site or a login page, not a module proxy; check the path, e.g. a required /goproxy/ suffix){{end}}`,
+	"probe.status-418":        `{{.Status}}: the mirror refuses this URL (some operators answer 418 at a retired address); check the operator's current URL`,
+	"probe.status-refused":    `{{.Status}}: the mirror refused the request`,
 	// Steps and errors of a route explanation (core/private/route).
 	"route.invalid-path":  `{{printf "%q" .Module}} is not a module path the go command can download: {{.Error}}`,
 	"route.private":       `Private: matches GOPRIVATE pattern {{printf "%q" .Pattern}}.`,
