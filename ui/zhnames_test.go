@@ -6,6 +6,7 @@ import (
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
+	"github.com/gomirror/gomirror/core/profile"
 )
 
 // TestProbeErrorDetailInChinese is issue 18's "DNS 解析失败: the host name
@@ -23,5 +24,30 @@ func TestProbeErrorDetailInChinese(t *testing.T) {
 	old := &probe.Error{Class: probe.ClassNetwork, Message: "stored before details had codes"}
 	if got := probeDetail(old); got != old.Message {
 		t.Errorf("probeDetail(without a code) = %q, want the message as it is", got)
+	}
+}
+
+// TestPresetNamesInChinese: the presets' shown names are translated, the
+// stored names (and a user's profile spelt like one) are not.
+func TestPresetNamesInChinese(t *testing.T) {
+	useLocale(t, "zh_CN")
+	china, _ := profile.Preset(profile.PresetChina)
+	if got := profileTitle(china, "", nil); got != "中国大陆" {
+		t.Errorf("profileTitle(Mainland China) = %q, want 中国大陆", got)
+	}
+	if got := profileTitle(china, profile.PresetChina, nil); !strings.Contains(got, "中国大陆") {
+		t.Errorf("active title = %q, want the Chinese name", got)
+	}
+	if china.Name != profile.PresetChina {
+		t.Errorf("stored name = %q, want %q", china.Name, profile.PresetChina)
+	}
+	mine := profile.Profile{Name: profile.PresetOffline}
+	if got := profileName(mine); got != profile.PresetOffline {
+		t.Errorf("a user's profile named %q shows as %q", mine.Name, got)
+	}
+	for _, q := range profile.Presets() {
+		if got := profileName(q); got == q.Name {
+			t.Errorf("preset %q has no Chinese name", q.Name)
+		}
 	}
 }
