@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/profile"
 )
@@ -49,5 +50,25 @@ func TestPresetNamesInChinese(t *testing.T) {
 		if got := profileName(q); got == q.Name {
 			t.Errorf("preset %q has no Chinese name", q.Name)
 		}
+	}
+}
+
+// TestCatalogueNamesInChinese: the Chinese cloud mirrors show their
+// Chinese names in zh, their English ones in en.
+func TestCatalogueNamesInChinese(t *testing.T) {
+	byID := map[string]mirrors.Mirror{}
+	for _, m := range mirrors.Builtin() {
+		byID[m.ID] = m
+	}
+	want := map[string]string{"aliyun": "阿里云", "huaweicloud": "华为云", "tencent": "腾讯云", "baidu": "百度"}
+	useLocale(t, "zh_CN")
+	for id, name := range want {
+		if got := mirrorName(byID[id]); got != name {
+			t.Errorf("zh: mirrorName(%s) = %q, want %q", id, got, name)
+		}
+	}
+	useLocale(t, "en_US")
+	if got := mirrorName(byID["aliyun"]); got != "Alibaba Cloud" {
+		t.Errorf("en: mirrorName(aliyun) = %q, want Alibaba Cloud", got)
 	}
 }
