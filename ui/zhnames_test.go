@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
@@ -70,5 +72,38 @@ func TestCatalogueNamesInChinese(t *testing.T) {
 	useLocale(t, "en_US")
 	if got := mirrorName(byID["aliyun"]); got != "Alibaba Cloud" {
 		t.Errorf("en: mirrorName(aliyun) = %q, want Alibaba Cloud", got)
+	}
+}
+
+// TestLanguageChangeOffersRestart: choosing another language than the one
+// shown offers "Restart now", which starts the app again and closes this
+// instance; choosing the shown one again hides it.
+func TestLanguageChangeOffersRestart(t *testing.T) {
+	f := newFixture(t)
+	u, _ := f.newUI()
+	startedLanguage = u.app.Preferences().String(prefLanguage)
+	w := test.NewWindow(nil) // the restart closes it; the fixture's window stays
+	s := newSettingsDialog(u.app, w)
+	relaunched := 0
+	s.relaunch = func() error { relaunched++; return nil }
+	s.buildUI()
+	if !s.restartBtn.Hidden {
+		t.Fatalf("Restart now is offered before the language changed")
+	}
+	shown := s.language.Selected
+	s.language.SetSelected("简体中文")
+	if s.restartBtn.Hidden || s.restartNote.Hidden {
+		t.Fatalf("no Restart now after choosing another language")
+	}
+	s.language.SetSelected(shown)
+	if !s.restartBtn.Hidden {
+		t.Errorf("Restart now still offered with the shown language chosen again")
+	}
+	s.language.SetSelected("简体中文")
+	closed := false
+	w.SetOnClosed(func() { closed = true })
+	test.Tap(s.restartBtn)
+	if relaunched != 1 || !closed {
+		t.Errorf("Restart now relaunched %d times, closed the window %t; want once and true", relaunched, closed)
 	}
 }
