@@ -43,7 +43,7 @@ func TestTemplatesParse(t *testing.T) {
 // produced: it appears as a string literal in the packages that report it.
 func TestTemplatesUsed(t *testing.T) {
 	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains",
-		"service", "profile", "private/pattern", "private/route", "mirrors", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
+		"service", "profile", "private/pattern", "private/route", "mirrors", "mirrors/probe", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
 	dynamic := map[string]bool{"gomodcache-relative": true, "gotmpdir-relative": true} // strings.ToLower(key)+"-relative"
 	for _, code := range ProblemCodes() {
 		if !lits[code] && !dynamic[code] {

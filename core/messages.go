@@ -681,6 +681,13 @@ var problemTemplates = map[string]Template{
 			`{{with .RCFile}} The terminal's value comes from {{.}} line {{$.Line}}.{{end}}{{end}}`,
 		`{{if eq .Var "GOROOT"}}Give both the same PATH (or remove one installation), and remove GOROOT from the OS environment: the go command finds its own installation.` +
 			`{{else}}Set it once in the env file with Go Mirror (go env -w), which both read, and remove {{with .RCFile}}line {{$.Line}} of {{.}} (Go Mirror can comment it out){{else}}it from the OS environment of the other{{end}}.{{end}}`},
+	// Issue 18: values only the session holds; go missing from a new terminal's PATH.
+	"session-only": {
+		`Go Mirror's own environment has {{.Var}}={{with .Value}}{{.}}{{else}}(empty){{end}}, but no login file sets it now: it was inherited from whatever started Go Mirror. A new terminal gets {{with .Terminal}}{{.}}{{else}}empty{{end}} from the login files, unless the desktop session itself exported the old value when you logged in: then only logging out and back in clears it.`,
+		`If the desktop session exported {{.Var}} at login, log out and log back in; apps started from the desktop keep the old value until then. If Go Mirror was started from a terminal, close that terminal and start Go Mirror again.`},
+	"terminal-go-missing": {
+		`New terminals can't find go: their PATH does not hold {{.Dir}}, where Go Mirror found the go command.`,
+		`Add {{.Dir}} to {{.RCFile}}: Go Mirror can append the line {{.Export}} (with a preview, a backup and undo; in a terminal: gomirrorctl fix go-on-path). Then open a new terminal.`},
 	"windows-user-var-shadows-file": {
 		`Your Windows user environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
 		`Remove the user variable {{.Var}} (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.`},
@@ -779,6 +786,18 @@ var noteTemplates = map[string]string{
 // named "<package>.<what>". Each prints only the arguments its producer
 // always sets; optional ones inside {{if}} or {{with}}.
 var textTemplates = map[string]string{
+	// Issue 18 item 12: the detail of each probe failure class (core/mirrors/probe).
+	"probe.dns":               `the host name does not resolve; check the spelling, your DNS, or your VPN ({{.Cause}})`,
+	"probe.timeout":           `no complete answer in time; the mirror may be blocked or overloaded from your network ({{.Cause}})`,
+	"probe.refused":           `nothing accepts connections at that address; check the host and port ({{.Cause}})`,
+	"probe.proxy-auth":        `the HTTP proxy (HTTPS_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them ({{.Cause}})`,
+	"probe.tls":               `the secure connection failed; a firewall or proxy may intercept it, or the certificate is not trusted ({{.Cause}})`,
+	"probe.network":           `the connection failed ({{.Cause}})`,
+	"probe.status-proxy-auth": `{{.Status}}: the HTTP proxy (HTTPS_PROXY/HTTP_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them`,
+	"probe.status-5xx":        `{{.Status}}: the mirror is failing or overloaded; try again later or put another mirror first`,
+	"probe.status-not-found":  `{{.Status}}: the mirror does not have the probe module; check the mirror URL's path{{if .HTML}} (an HTML page: the URL is probably a web site or a login page, not a module proxy; check the path, e.g. a required /goproxy/ suffix){{end}}`,
+	"probe.status-418":        `{{.Status}}: the mirror refuses this URL (some operators answer 418 at a retired address); check the operator's current URL`,
+	"probe.status-refused":    `{{.Status}}: the mirror refused the request`,
 	// Steps and errors of a route explanation (core/private/route).
 	"route.invalid-path":  `{{printf "%q" .Module}} is not a module path the go command can download: {{.Error}}`,
 	"route.private":       `Private: matches GOPRIVATE pattern {{printf "%q" .Pattern}}.`,

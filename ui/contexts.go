@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/diag"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/inspect"
 	"github.com/gomirror/gomirror/core/origin/shell"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -34,12 +36,14 @@ type contextsBar struct {
 	activity *widget.Activity
 	stop     *widget.Button // cancels the login shell
 	banner   *widget.Label
+	goPath   *widget.Button  // appends go's directory to PATH in the login file
 	row      *fyne.Container // the choice and the processes button
 	choice   *widget.RadioGroup
 	procs    *widget.Button
 
 	onChanged func(origin.Context) // on the UI goroutine
 	onCancel  func()               // cancels the running inspection
+	onGoPath  func()               // plans the terminal-go-missing fix
 }
 
 // contextLabel is the translated name of a context, as the choice shows it.
@@ -61,9 +65,11 @@ func newContextsBar(onChanged func(origin.Context), onProcesses func()) *context
 	b.choice.Horizontal, b.choice.Required = true, true
 	b.choice.SetSelected(contextLabel(origin.Desktop))
 	b.procs = widget.NewButtonWithIcon(lang.L("contexts.processes"), theme.ComputerIcon(), onProcesses)
+	b.goPath = widget.NewButtonWithIcon("", theme.ContentAddIcon(), b.onGoPathTapped)
+	b.goPath.Importance, b.goPath.Hidden = widget.HighImportance, true
 	b.row = container.NewBorder(nil, nil, nil, b.procs, b.choice)
 	b.row.Hide()
-	b.box = container.NewVBox(b.progress, b.banner, b.row)
+	b.box = container.NewVBox(b.progress, b.banner, container.NewHBox(b.goPath), b.row)
 	b.box.Hide()
 	return b
 }
@@ -88,6 +94,13 @@ func (b *contextsBar) onCancelTapped() {
 	}
 }
 
+// onGoPathTapped plans adding go's directory to the login file's PATH.
+func (b *contextsBar) onGoPathTapped() {
+	if b.onGoPath != nil {
+		b.onGoPath()
+	}
+}
+
 // setBusy shows the progress while the login shell runs.
 func (b *contextsBar) setBusy(busy bool) {
 	if busy {
@@ -108,18 +121,35 @@ func (b *contextsBar) show(r *inspect.Report, ps []core.Problem) {
 	b.banner.Show()
 	b.row.Show()
 	vars := differing(r)
+	goMissing, hasGoMissing := firstWithCode(ps, diag.CodeTerminalGoMissing)
+	if hasGoMissing {
+		vars = slices.DeleteFunc(vars, func(v string) bool { return v == "GOROOT" })
+	}
 	b.choice.Hidden = r.Terminal.Resolution == nil || len(vars) == 0
+	b.goPath.Hidden = !hasGoMissing
+	var lines []string
+	if hasGoMissing {
+		msg, _ := problemText(goMissing)
+		lines = append(lines, msg)
+		b.goPath.SetText(lang.L("contexts.gopath.fix", map[string]any{"File": goMissing.Args["RCFile"]}))
+	}
 	switch {
 	case r.Terminal.Resolution == nil:
-		b.banner.SetText(lang.L("contexts.noterminal", map[string]any{"Error": r.Terminal.Error}))
+		lines = append(lines, lang.L("contexts.noterminal", map[string]any{"Error": r.Terminal.Error}))
 		b.banner.Importance = widget.MediumImportance
 	case len(vars) > 0:
-		b.banner.SetText(lang.L("contexts.differ", map[string]any{"Vars": strings.Join(vars, ", ")}))
+		lines = append(lines, lang.L("contexts.differ", map[string]any{"Vars": strings.Join(vars, ", ")}))
+		if only := varsWithCode(ps, diag.CodeSessionOnly); len(only) > 0 {
+			lines = append(lines, lang.L("contexts.relogin", map[string]any{"Vars": strings.Join(only, ", ")}))
+		}
+		b.banner.Importance = widget.WarningImportance
+	case hasGoMissing:
 		b.banner.Importance = widget.WarningImportance
 	default:
-		b.banner.SetText(lang.L("contexts.same"))
+		lines = append(lines, lang.L("contexts.same"))
 		b.banner.Importance = widget.SuccessImportance
 	}
+	b.banner.SetText(strings.Join(lines, "\n"))
 	b.procs.SetText(lang.L("contexts.processes.count", map[string]any{"Count": countCode(ps, diag.CodeStaleProcess)}))
 	b.box.Refresh()
 }
@@ -139,6 +169,27 @@ func differing(r *inspect.Report) []string {
 	for _, d := range r.Diff {
 		if d.Effective() {
 			out = append(out, d.Var)
+		}
+	}
+	return out
+}
+
+// firstWithCode returns the first problem with code.
+func firstWithCode(ps []core.Problem, code string) (core.Problem, bool) {
+	for _, p := range ps {
+		if p.Code == code {
+			return p, true
+		}
+	}
+	return core.Problem{}, false
+}
+
+// varsWithCode lists the variables of the problems with code, in order.
+func varsWithCode(ps []core.Problem, code string) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Code == code {
+			out = append(out, p.Var)
 		}
 	}
 	return out
@@ -215,6 +266,16 @@ func (o *overviewScreen) onInspected(n int, in inspection) {
 	}
 	cs.bar.show(in.report, in.origins)
 	o.showChosen()
+}
+
+// onGoPathTapped previews the line that adds the directory of go to PATH
+// in the login file, as the other rc-file fixes do.
+func (o *overviewScreen) onGoPathTapped() {
+	r := o.contexts.report
+	if r == nil {
+		return
+	}
+	o.detail.origins.planFix(func() (*fix.Plan, error) { return o.svc.PlanGoOnPath(r) })
 }
 
 // onContextChanged shows the settings as the chosen context sees them.

@@ -168,12 +168,13 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 }
 
 // mirrorName is how the screen names m: the toolchain default in the
-// user's language, the others by their own names.
+// user's language, the others by their names in the user's language where
+// the catalogue has one (阿里云), else by their own names.
 func mirrorName(m mirrors.Mirror) string {
 	if m.Origin == mirrors.OriginToolchain {
 		return lang.L("mirrors.name.toolchain")
 	}
-	return m.Name
+	return m.LocalName(lang.L("language.tag"))
 }
 
 // prefProbeOff lists the URLs of the mirrors the user left out of probing.

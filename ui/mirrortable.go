@@ -242,7 +242,7 @@ func lastErrorText(s probe.Summary) string {
 	if s.LastError == nil {
 		return ""
 	}
-	text := className(s.LastError.Class) + ": " + s.LastError.Message
+	text := className(s.LastError.Class) + ": " + probeDetail(s.LastError)
 	if s.Outage {
 		text = lang.L("mirrors.outage") + " · " + text
 	}

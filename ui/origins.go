@@ -199,7 +199,11 @@ func (p *originsPanel) onPlanned(plan *fix.Plan, err error) {
 	}
 	p.plan = plan
 	p.diff = diffText(plan.Diff)
-	objs := []fyne.CanvasObject{wrapped(lang.L("fix.preview.intro", map[string]any{"File": plan.File, "Line": plan.Line}), widget.MediumImportance)}
+	intro := "fix.preview.intro"
+	if plan.Appends() {
+		intro = "fix.preview.append"
+	}
+	objs := []fyne.CanvasObject{wrapped(lang.L(intro, map[string]any{"File": plan.File, "Line": plan.Line}), widget.MediumImportance)}
 	if plan.Warning != "" {
 		objs = append(objs, wrapped(textOf(plan.WarningCode, plan.WarningArgs, plan.Warning), widget.WarningImportance))
 	}
@@ -254,7 +258,11 @@ func (d *detailPanel) onFixDone(res *fix.Result, err error) {
 	case err != nil:
 		showError(d.win, err)
 	default:
-		msg := lang.L("fix.done", map[string]any{"File": res.Entry.File, "Backup": res.Backup})
+		key := "fix.done"
+		if res.Backup == "" {
+			key = "fix.done.new"
+		}
+		msg := lang.L(key, map[string]any{"File": res.Entry.File, "Backup": res.Backup})
 		d.setOutcome(outcome(msg, widget.SuccessImportance, nil))
 		d.written()
 	}

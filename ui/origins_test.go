@@ -146,3 +146,103 @@ func TestProcessesDialogListsStaleChild(t *testing.T) {
 		t.Errorf("the processes dialog does not show %q", want)
 	}
 }
+
+// TestOverviewFixRecomputesNewTerminal is the case of Go Mirror started
+// with the value the rc line exports (from a terminal, or a session that
+// exported it at login): after "Comment out", a new terminal no longer
+// gets it, and the panel says that only a re-login clears what the
+// session itself exported.
+func TestOverviewFixRecomputesNewTerminal(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	f := newFixture(t, "SHELL="+bash, "GOPROXY=https://shell.example.test")
+	profile := filepath.Join(f.dir, "home", ".bash_profile")
+	f.write(profile, "# Go\nexport GOPROXY=https://shell.example.test\n", 0o644)
+	f.writeEnvFile("GOPROXY=https://file.example.test,direct\n")
+	u, w := f.newUI()
+	o := u.overview
+	o.selectSetting("GOPROXY")
+	p := o.detail.origins
+	var comment *originActions
+	for _, a := range p.actions {
+		if a.origin.Context == origin.Terminal && a.comment != nil {
+			comment = a
+		}
+	}
+	if comment == nil {
+		t.Fatalf("GOPROXY's terminal origin offers no comment-out button")
+	}
+	test.Tap(comment.comment)
+	p.onPreviewClosed(true)
+
+	cs := o.contexts
+	if got := cs.report.Terminal.Resolution.Value("GOPROXY"); got != "https://file.example.test,direct" {
+		t.Errorf("after the fix a new terminal's GOPROXY = %q, want the env file's", got)
+	}
+	for _, x := range cs.report.Origins {
+		if x.Context == origin.Terminal && x.Var == "GOPROXY" && x.Set {
+			t.Errorf("after the fix the terminal still has a GOPROXY origin: %+v", x)
+		}
+	}
+	var codes []string
+	for _, q := range problemsFor(cs.origins, "GOPROXY") {
+		codes = append(codes, q.Code)
+	}
+	if strings.Join(codes, " ") != "session-only" {
+		t.Errorf("GOPROXY findings after the fix = %v, want only session-only", codes)
+	}
+	if want := lang.L("contexts.relogin", map[string]any{"Vars": "GOPROXY"}); !strings.Contains(cs.bar.banner.Text, want) {
+		t.Errorf("banner = %q, want it to say %q", cs.bar.banner.Text, want)
+	}
+	cs.bar.choice.SetSelected(contextLabel(origin.Terminal))
+	if value, _ := settingItemText(t, w, "GOPROXY"); value != "https://file.example.test,direct" {
+		t.Errorf("terminal context lists GOPROXY = %q, want the env file's", value)
+	}
+}
+
+// TestOverviewOffersGoOnPath is a login shell whose PATH holds no go:
+// the contexts bar says new terminals can't find go (not a GOROOT with
+// an empty name), and its button previews and appends the line that adds
+// the directory of the go Go Mirror found; afterwards a new terminal
+// finds it, and Undo restores the file.
+func TestOverviewOffersGoOnPath(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	f := newFixture(t, "SHELL="+bash)
+	profile := filepath.Join(f.dir, "home", ".bash_profile")
+	f.write(profile, "PATH=$HOME/bin\n", 0o644)
+	u, _ := f.newUI()
+	o := u.overview
+	bar := o.contexts.bar
+	bin := filepath.Join(f.goroot, "bin")
+	if !strings.Contains(bar.banner.Text, "New terminals can't find go") || !strings.Contains(bar.banner.Text, bin) ||
+		strings.Contains(bar.banner.Text, "runs the Go installation in") {
+		t.Fatalf("banner = %q, want that new terminals can't find go in %s", bar.banner.Text, bin)
+	}
+	if bar.goPath.Hidden || !strings.Contains(bar.goPath.Text, profile) {
+		t.Fatalf("fix button hidden %t, text %q; want one naming %s", bar.goPath.Hidden, bar.goPath.Text, profile)
+	}
+	test.Tap(bar.goPath)
+	p := o.detail.origins
+	if p.diff == nil || !strings.Contains(p.diff.String(), `+export PATH="$PATH":`+bin) {
+		t.Fatalf("the fix shows no preview of the appended line")
+	}
+	p.onPreviewClosed(true)
+	if got, _ := os.ReadFile(profile); string(got) != "PATH=$HOME/bin\nexport PATH=\"$PATH\":"+bin+"\n" {
+		t.Errorf(".bash_profile after the fix = %q", got)
+	}
+	if r := o.contexts.report.Terminal.Resolution; r == nil || r.Goroot.Path != f.goroot {
+		t.Errorf("after the fix a new terminal does not find %s", f.goroot)
+	}
+	if !bar.goPath.Hidden || strings.Contains(bar.banner.Text, "can't find go") {
+		t.Errorf("after the fix the bar still offers it: %q", bar.banner.Text)
+	}
+	test.Tap(o.detail.undo)
+	if got, _ := os.ReadFile(profile); string(got) != "PATH=$HOME/bin\n" {
+		t.Errorf(".bash_profile after Undo = %q", got)
+	}
+}

@@ -56,6 +56,7 @@ func newOverviewScreen(svc *service.Service, win fyne.Window, run runner, reload
 	o.detail = newDetailPanel(svc, win, run, reloadAll)
 	o.contexts = &contextState{cache: &shell.Cache{}}
 	o.contexts.bar = newContextsBar(o.onContextChanged, newProcessesDialog(svc, win, run).open)
+	o.contexts.bar.onGoPath = o.onGoPathTapped
 	return o
 }
 

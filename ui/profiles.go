@@ -263,12 +263,12 @@ func description(q profile.Profile) string {
 // as modified when the keys in drift no longer match it.
 func profileTitle(q profile.Profile, active string, drift []string) string {
 	if q.Name == active && len(drift) > 0 {
-		return lang.L("profiles.modifiedtitle", map[string]any{"Name": q.Name, "Keys": joinComma(drift)})
+		return lang.L("profiles.modifiedtitle", map[string]any{"Name": profileName(q), "Keys": joinComma(drift)})
 	}
 	if q.Name == active {
-		return lang.L("profiles.activetitle", map[string]any{"Name": q.Name})
+		return lang.L("profiles.activetitle", map[string]any{"Name": profileName(q)})
 	}
-	return q.Name
+	return profileName(q)
 }
 
 // choiceRows are the form rows of a profile's choices, one per key.
@@ -348,7 +348,7 @@ func (it *profileItem) CreateRenderer() fyne.WidgetRenderer {
 // updateProfileItem fills row id of the list.
 func (p *profilesScreen) updateProfileItem(id widget.ListItemID, obj fyne.CanvasObject) {
 	q, it := p.profiles[id], obj.(*profileItem)
-	it.name.SetText(q.Name)
+	it.name.SetText(profileName(q))
 	it.name.TextStyle.Bold = q.Name == p.active
 	it.mark.SetResource(nil)
 	it.kind.SetText("")

@@ -94,6 +94,7 @@ func applyTheme(a fyne.App, name string) {
 // those variables.
 func loadTranslations(prefs fyne.Preferences) {
 	choice := prefs.String(prefLanguage)
+	startedLanguage = choice
 	restore := forceLocale(languageLocales[choice])
 	defer restore()
 	if err := assets.LoadTranslations(); err != nil {
@@ -166,10 +167,14 @@ type settingsDialog struct {
 	win      fyne.Window
 	theme    *widget.RadioGroup
 	language *widget.RadioGroup
+
+	restartBtn  *widget.Button // "Restart now", after a language change
+	restartNote *widget.Label
+	relaunch    func() error // starts the app again; relaunch, or a test's
 }
 
 func newSettingsDialog(a fyne.App, w fyne.Window) *settingsDialog {
-	return &settingsDialog{app: a, win: w}
+	return &settingsDialog{app: a, win: w, relaunch: relaunch}
 }
 
 // open shows the dialog with the stored choices selected.
@@ -188,8 +193,10 @@ func (s *settingsDialog) buildUI() fyne.CanvasObject {
 	form := container.New(layout.NewFormLayout(),
 		formKey(lang.L("settings.theme")), s.theme,
 		formKey(lang.L("settings.language")), s.language)
+	restart := s.newRestartButton()
 	return container.NewVBox(form,
 		wrapped(lang.L("settings.language.note"), widget.LowImportance),
+		s.restartNote, container.NewHBox(restart),
 		wrapped(lang.L("settings.keys.note"), widget.LowImportance))
 }
 
@@ -228,4 +235,5 @@ func (s *settingsDialog) onThemeChanged(string) {
 // onLanguageChanged stores the language for the next start.
 func (s *settingsDialog) onLanguageChanged(string) {
 	s.app.Preferences().SetString(prefLanguage, valueOf(s.language, languageValues))
+	s.showRestart()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -109,6 +110,9 @@ type originsOutput struct {
 	Shell         *shell.Shell `json:"shell,omitempty"`
 	TerminalError string       `json:"terminal_error,omitempty"`
 	Origins       []originJSON `json:"origins"`
+	// Findings say what a new terminal lacks or still inherits
+	// (terminal-go-missing, session-only), as doctor reports them.
+	Findings []core.Problem `json:"findings,omitempty"`
 }
 
 // runOrigins implements "gomirrorctl origins".
@@ -128,6 +132,11 @@ func runOrigins(c *cli, cmd *command, args []string) int {
 	for _, o := range r.OriginsOf(names...) {
 		out.Origins = append(out.Origins, originJSON{o.Context, o.Var, o.Value, o.Set, o.File, o.Line,
 			o.Text, o.Status, o.Scope, o.Unset, o.Note, o.Earlier})
+	}
+	for _, p := range inspect.TerminalFindings(r) {
+		if len(names) == 0 || slices.Contains(names, p.Var) {
+			out.Findings = append(out.Findings, p)
+		}
 	}
 	if *jsonOut {
 		if err := writeJSON(c.stdout, out); err != nil {
@@ -159,6 +168,9 @@ var contextPhrase = map[origin.Context]string{
 func printOrigins(w io.Writer, out originsOutput) {
 	if out.TerminalError != "" {
 		fmt.Fprintf(w, "terminal: %s\n\n", out.TerminalError)
+	}
+	for _, p := range out.Findings {
+		fmt.Fprintf(w, "%s: %s\n  fix: %s\n\n", p.Severity, p.Message, p.Fix)
 	}
 	if len(out.Origins) == 0 {
 		fmt.Fprintln(w, "No Go variable is set outside Go.")

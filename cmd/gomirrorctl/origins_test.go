@@ -206,3 +206,35 @@ func TestFixCommentOutAndUndo(t *testing.T) {
 		t.Errorf("fix of a line that sets no Go variable: want exit 2, got %v", r)
 	}
 }
+
+func TestDoctorAndFixGoOnPath(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	s := newSandbox(t, "SHELL="+bash)
+	s.writeHome(".bash_profile", "PATH=$HOME/bin\n")
+	bin := filepath.Join(realGoroot, "bin")
+	for _, c := range []string{"doctor", "origins"} {
+		r := s.ctl(c)
+		if !strings.Contains(r.stdout, "New terminals can't find go") || !strings.Contains(r.stdout, bin) {
+			t.Errorf("%s does not say that new terminals can't find go in %s:\n%v", c, bin, r)
+		}
+	}
+	r := s.ctl("fix", "go-on-path")
+	mustSucceed(t, r, "fix go-on-path (preview)")
+	if !strings.Contains(r.stdout, `+export PATH="$PATH":`+bin) {
+		t.Errorf("preview shows no appended line:\n%v", r)
+	}
+	mustSucceed(t, s.ctl("fix", "go-on-path", "--yes"), "fix go-on-path --yes")
+	if got := s.readHome(".bash_profile"); got != "PATH=$HOME/bin\nexport PATH=\"$PATH\":"+bin+"\n" {
+		t.Errorf(".bash_profile after the fix = %q", got)
+	}
+	if r := s.ctl("doctor"); strings.Contains(r.stdout, "can't find go") {
+		t.Errorf("doctor after the fix still reports it:\n%v", r)
+	}
+	mustSucceed(t, s.ctl("undo"), "undo")
+	if got := s.readHome(".bash_profile"); got != "PATH=$HOME/bin\n" {
+		t.Errorf(".bash_profile after undo = %q", got)
+	}
+}

@@ -10,7 +10,7 @@ import (
 
 var fixCmd = &command{
 	name:    "fix",
-	args:    "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes]",
+	args:    "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
 	summary: "change the rc-file line that sets a Go variable (with undo)",
 	help: `Fix changes a line of your login shell's rc files that sets a Go variable,
 as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
@@ -19,6 +19,9 @@ as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
 	                           file (go env -w) takes effect in new terminals
 	replace FILE:LINE [VALUE]  make the line set VALUE instead (by default
 	                           the variable's value in the user env file)
+	go-on-path                 when new terminals cannot find go, append the
+	                           line that adds the directory of the go command
+	                           Go Mirror found to PATH in your login file
 
 Without --yes it only prints the change as a diff. With --yes it saves a
 backup next to the file, replaces the file atomically (refusing if it
@@ -59,16 +62,23 @@ func runFix(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "\n%s (backup: %s)\nOpen a new terminal to see the effect; \"gomirrorctl undo\" reverts it.\n", plan.Summary, res.Backup)
+	backup := res.Backup
+	if backup == "" {
+		backup = "none: the file is new"
+	}
+	fmt.Fprintf(c.stdout, "\n%s (backup: %s)\nOpen a new terminal to see the effect; \"gomirrorctl undo\" reverts it.\n", plan.Summary, backup)
 	return exitOK
 }
 
 // errUsage reports fix arguments of the wrong form.
 var errUsage = fmt.Errorf("usage")
 
-// planFix parses "comment-out FILE:LINE" or "replace FILE:LINE [VALUE]"
-// and plans the change.
+// planFix parses "comment-out FILE:LINE", "replace FILE:LINE [VALUE]" or
+// "go-on-path" and plans the change.
 func (c *cli) planFix(pos []string) (*fix.Plan, error) {
+	if len(pos) == 1 && pos[0] == "go-on-path" {
+		return c.service().PlanGoOnPath(c.inspect(false))
+	}
 	if len(pos) < 2 {
 		return nil, errUsage
 	}

@@ -34,16 +34,28 @@ const DefaultID = "default"
 
 // Mirror is one module proxy in the catalogue.
 type Mirror struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	URL      string `json:"url"`
-	Operator string `json:"operator,omitempty"`
-	Region   string `json:"region,omitempty"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Names are the mirror's names in other languages, by language tag
+	// ("zh-Hans": "阿里云"); Name is the English one. See LocalName.
+	Names    map[string]string `json:"names,omitempty"`
+	URL      string            `json:"url"`
+	Operator string            `json:"operator,omitempty"`
+	Region   string            `json:"region,omitempty"`
 	// SumDB says whether the mirror proxies the checksum database. It is
 	// "unknown" in the catalogue: only a probe can tell.
 	SumDB  probe.SumDBState `json:"sumdb"`
 	Notes  string           `json:"notes,omitempty"`
 	Origin Origin           `json:"origin"`
+}
+
+// LocalName is the mirror's name in the language tag (such as "zh-Hans"),
+// or Name when the catalogue has none in that language.
+func (m Mirror) LocalName(tag string) string {
+	if n := m.Names[tag]; n != "" {
+		return n
+	}
+	return m.Name
 }
 
 // OperatorKey is the operator to compare for a different-operator fallback:

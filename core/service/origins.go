@@ -115,6 +115,13 @@ func (s *Service) PlanReplace(r *inspect.Report, file string, n int, value strin
 	return fix.Replace(file, n, name, fix.ExportLine(r.Shell, name, value))
 }
 
+// PlanGoOnPath plans to add the directory of the go command Go Mirror
+// found to PATH in the login file of r's shell, when a new terminal finds
+// no go command (see inspect.PlanGoOnPath).
+func (s *Service) PlanGoOnPath(r *inspect.Report) (*fix.Plan, error) {
+	return inspect.PlanGoOnPath(r)
+}
+
 // ApplyFix applies a plan with a backup and records it in the history, so
 // that Undo restores the file's exact bytes.
 func (s *Service) ApplyFix(p *fix.Plan) (*fix.Result, error) {

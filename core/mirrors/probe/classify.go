@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"syscall"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Class is the kind of a failure. The strings are part of the CLI's JSON
@@ -36,6 +38,16 @@ type Error struct {
 	Step    StepName `json:"step,omitempty"`
 	Status  int      `json:"status,omitempty"`
 	Message string   `json:"message"`
+	// Detail is Message as a core text (code and arguments), so that the
+	// UI can show it translated; empty for messages not made from one.
+	Detail core.Text `json:"-"`
+}
+
+// detail sets e's Detail and its English Message.
+func (e *Error) detail(code string, args map[string]string) *Error {
+	e.Detail = core.NewText(code, args)
+	e.Message = e.Detail.String()
+	return e
 }
 
 func (e *Error) Error() string {
@@ -48,18 +60,23 @@ func (e *Error) Error() string {
 // statusError classifies a non-200 answer.
 func statusError(step StepName, status int, body []byte) *Error {
 	e := &Error{Step: step, Status: status, Class: ClassHTTP4xx}
-	text := fmt.Sprintf("%d %s", status, http.StatusText(status))
+	args := map[string]string{"Status": fmt.Sprintf("%d %s", status, http.StatusText(status))}
 	switch {
 	case status == http.StatusProxyAuthRequired:
-		e.Class, e.Message = ClassProxyAuth, text+": the HTTP proxy (HTTPS_PROXY/HTTP_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them"
+		e.Class = ClassProxyAuth
+		e.detail("probe.status-proxy-auth", args)
 	case status >= 500:
-		e.Class, e.Message = ClassHTTP5xx, text+": the mirror is failing or overloaded; try again later or put another mirror first"
+		e.Class = ClassHTTP5xx
+		e.detail("probe.status-5xx", args)
 	case status == http.StatusNotFound || status == http.StatusGone:
-		e.Message = text + ": the mirror does not have the probe module; check the mirror URL's path" + htmlHint(body)
+		if htmlHint(body) != "" {
+			args["HTML"] = "yes"
+		}
+		e.detail("probe.status-not-found", args)
 	case status == 418:
-		e.Message = text + ": the mirror refuses this URL (some operators answer 418 at a retired address); check the operator's current URL"
+		e.detail("probe.status-418", args)
 	default:
-		e.Message = text + ": the mirror refused the request"
+		e.detail("probe.status-refused", args)
 	}
 	return e
 }
@@ -68,7 +85,7 @@ func statusError(step StepName, status int, body []byte) *Error {
 // context (with its timeout); tl tells which phase the request reached.
 func classify(ctx context.Context, step StepName, tl *timeline, err error) *Error {
 	e := &Error{Step: step, Class: classOf(ctx, tl, err)}
-	e.Message = advice(e.Class, err)
+	e.advise(err)
 	return e
 }
 
@@ -107,22 +124,17 @@ func isTLS(err error) bool {
 		errors.As(err, &uaerr) || errors.As(err, &herr)
 }
 
-// advice is the user-facing message for a class.
-func advice(c Class, err error) string {
-	var hint string
-	switch c {
-	case ClassDNS:
-		hint = "the host name does not resolve; check the spelling, your DNS, or your VPN"
-	case ClassTimeout:
-		hint = "no complete answer in time; the mirror may be blocked or overloaded from your network"
-	case ClassRefused:
-		hint = "nothing accepts connections at that address; check the host and port"
-	case ClassProxyAuth:
-		hint = "the HTTP proxy (HTTPS_PROXY) wants credentials; put them in the proxy URL or use a proxy that does not need them"
-	case ClassTLS:
-		hint = "the secure connection failed; a firewall or proxy may intercept it, or the certificate is not trusted"
-	default:
-		hint = "the connection failed"
+// adviceCodes are the texts of the transport failure classes.
+var adviceCodes = map[Class]string{
+	ClassDNS: "probe.dns", ClassTimeout: "probe.timeout", ClassRefused: "probe.refused",
+	ClassProxyAuth: "probe.proxy-auth", ClassTLS: "probe.tls",
+}
+
+// advise sets the user-facing message for e's class, ending with err.
+func (e *Error) advise(err error) {
+	code, ok := adviceCodes[e.Class]
+	if !ok {
+		code = "probe.network"
 	}
-	return hint + " (" + err.Error() + ")"
+	e.detail(code, map[string]string{"Cause": err.Error()})
 }

@@ -18,6 +18,12 @@ func contextsDiffer(in Input) []core.Problem {
 		if !d.Effective() {
 			continue
 		}
+		if _, ok := sessionOnly(in, d.Var); ok {
+			continue // sessionExports says why
+		}
+		if _, _, ok := GoBinDir(in); ok && d.Var == "GOROOT" {
+			continue // terminalGoMissing says why
+		}
 		ps = append(ps, contextProblem(in, d))
 	}
 	return ps

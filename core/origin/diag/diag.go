@@ -31,6 +31,8 @@ type Input struct {
 	Processes []procs.Process
 	// Installations are the Go installations on PATH (Installations).
 	Installations []Installation
+	// Home is the user's home directory, where the login files are.
+	Home string
 }
 
 // Codes of the findings.
@@ -50,9 +52,18 @@ func Run(in Input) []core.Problem {
 	var ps []core.Problem
 	ps = append(ps, shellShadowsFile(in)...)
 	ps = append(ps, contextsDiffer(in)...)
+	ps = append(ps, sessionExports(in)...)
+	ps = append(ps, terminalGoMissing(in)...)
 	ps = append(ps, osVarsShadowFile(in)...)
 	ps = append(ps, processes(in)...)
 	return append(ps, installationsDiffer(in)...)
+}
+
+// TerminalFindings returns the findings about what a new terminal gets
+// that need no process list: values only Go Mirror's own environment
+// holds (session-only) and a PATH without go (terminal-go-missing).
+func TerminalFindings(in Input) []core.Problem {
+	return append(sessionExports(in), terminalGoMissing(in)...)
 }
 
 // problem builds a finding; args are also kept for translations.

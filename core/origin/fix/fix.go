@@ -41,7 +41,15 @@ type Plan struct {
 	WarningArgs map[string]string `json:"-"`
 	Before      []byte            `json:"-"`
 	After       []byte            `json:"-"`
+	// Created reports a file that does not exist yet (AppendLine): undo
+	// removes it again.
+	Created bool `json:"created,omitempty"`
+	// appended reports a new line (AppendLine): it had no old value.
+	appended bool
 }
+
+// Appends reports a plan that adds a new line (AppendLine).
+func (p *Plan) Appends() bool { return p.appended }
 
 // CommentOut plans to disable line n of file, which sets name: it becomes
 // "# <line>  # disabled by Go Mirror". It refuses a line that is already a
@@ -155,21 +163,26 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	if err := envfile.CheckReplaceable(p.File); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", p.File, err)
 	}
-	backup, err := writeBackup(p.File, p.Before, now)
-	if err != nil {
-		return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
+	backup := ""
+	if !p.Created {
+		var err error
+		if backup, err = writeBackup(p.File, p.Before, now); err != nil {
+			return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
+		}
 	}
 	e, err := store.Add(history.Entry{
-		Time: now, File: p.File, Summary: core.MaskUserinfo(p.Summary), BeforeExisted: true, Before: p.Before, After: p.After,
-		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: core.MaskUserinfo(p.Old), OldSet: true, New: core.MaskUserinfo(p.New)}},
+		Time: now, File: p.File, Summary: core.MaskUserinfo(p.Summary), BeforeExisted: !p.Created, Before: p.Before, After: p.After,
+		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: core.MaskUserinfo(p.Old), OldSet: !p.appended, New: core.MaskUserinfo(p.New)}},
 		Source:  history.SourceFix,
 	})
 	if err != nil {
 		os.Remove(backup)
 		return nil, fmt.Errorf("nothing was written: recording the change to %s for undo failed: %w", p.File, err)
 	}
-	if err := envfile.WriteAtomic(p.File, p.After, p.Before, true); err != nil {
-		os.Remove(backup)
+	if err := envfile.WriteAtomic(p.File, p.After, p.Before, !p.Created); err != nil {
+		if backup != "" {
+			os.Remove(backup)
+		}
 		store.Remove(e.ID)
 		if errors.Is(err, envfile.ErrChanged) {
 			return nil, changed(p.File)

@@ -182,3 +182,52 @@ func TestApplyThroughASymlinkKeepsTheLink(t *testing.T) {
 		t.Errorf("after Undo = %q", got)
 	}
 }
+
+func TestAppendLine(t *testing.T) {
+	dir := t.TempDir()
+	store := &history.Store{Dir: filepath.Join(dir, "history")}
+	for _, tt := range []struct{ name, before, after string }{
+		{"no final newline", "PATH=/usr/bin", "PATH=/usr/bin\nexport PATH=\"$PATH\":/opt/go/bin\n"},
+		{"final newline", "# a\n", "# a\nexport PATH=\"$PATH\":/opt/go/bin\n"},
+		{"missing", "", "export PATH=\"$PATH\":/opt/go/bin\n"},
+	} {
+		file := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-"))
+		if tt.name != "missing" {
+			os.WriteFile(file, []byte(tt.before), 0o644)
+		}
+		p, err := AppendLine(file, "PATH", PathLine(origin.Bash, "/opt/go/bin"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Created != (tt.name == "missing") || !strings.HasSuffix(p.Diff, "+export PATH=\"$PATH\":/opt/go/bin\n") {
+			t.Errorf("%s: plan Created %t, diff:\n%s", tt.name, p.Created, p.Diff)
+		}
+		res, err := Apply(p, store, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(file); string(got) != tt.after {
+			t.Errorf("%s: file = %q, want %q", tt.name, got, tt.after)
+		}
+		if res.Entry.BeforeExisted == p.Created || (res.Backup == "") != p.Created {
+			t.Errorf("%s: entry BeforeExisted %t, backup %q", tt.name, res.Entry.BeforeExisted, res.Backup)
+		}
+	}
+}
+
+func TestLoginFile(t *testing.T) {
+	home := t.TempDir()
+	if got := LoginFile(origin.Bash, home); got != filepath.Join(home, ".profile") {
+		t.Errorf("LoginFile(bash, empty home) = %q, want ~/.profile", got)
+	}
+	os.WriteFile(filepath.Join(home, ".bash_login"), nil, 0o644)
+	if got := LoginFile(origin.Bash, home); got != filepath.Join(home, ".bash_login") {
+		t.Errorf("LoginFile(bash) = %q, want ~/.bash_login, the one bash reads", got)
+	}
+	if got := LoginFile(origin.Zsh, home); got != filepath.Join(home, ".zprofile") {
+		t.Errorf("LoginFile(zsh) = %q", got)
+	}
+	if got := LoginFile(origin.Pwsh, home); got != "" {
+		t.Errorf("LoginFile(pwsh) = %q, want none", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -15,6 +16,7 @@ import (
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/desktop"
 	"github.com/gomirror/gomirror/core/origin/diag"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/origin/scan"
 	"github.com/gomirror/gomirror/core/origin/shell"
@@ -30,7 +32,9 @@ type Options struct {
 	// DesktopEnv is given.
 	OSVars []origin.OSVar
 	// ShellEnv is the environment the login shell starts with, as a
-	// terminal emulator passes it; nil means the desktop environment.
+	// terminal emulator passes it; nil means the desktop environment
+	// without the Go variables that only this process holds (see
+	// LoginEnv).
 	ShellEnv []string
 	// Shell is the login shell; nil means shell.Find.
 	Shell *shell.Shell
@@ -175,7 +179,7 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	c.Shell, r.Shell = sh, sh.Kind
 	start := o.ShellEnv
 	if start == nil {
-		start = r.Desktop.Env
+		start = LoginEnv(r.Desktop.Env, r.OSVars, o.GOOS)
 	}
 	home := origin.EnvMap(start, o.GOOS)["HOME"]
 	if o.GOOS == "windows" {
@@ -201,6 +205,40 @@ func (o Options) capture(ctx context.Context, sh shell.Shell, env, watched []str
 	}
 	cp, err := shell.Run(ctx, sh, so)
 	return cp, false, err
+}
+
+// LoginEnv is the environment a new terminal's login shell starts with:
+// env (the desktop's) without the Go variables that only this process
+// holds. Whatever started Go Mirror (a terminal whose rc files have since
+// changed, or the session as it was at login) passed those on; a new
+// terminal reads the rc files as they are now, so the login shell must not
+// inherit them, or a line commented out would still seem to take effect.
+// Go variables an OS store keeps for new apps (launchctl, the Windows
+// registry) stay: a new terminal does inherit them.
+func LoginEnv(env []string, vars []origin.OSVar, goos string) []string {
+	kept := map[string]bool{}
+	for _, v := range vars {
+		if v.Scope != origin.ScopeProcess {
+			kept[key(v.Var, goos)] = true
+		}
+	}
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		if k := key(name, goos); origin.IsGoVar(k) && !kept[k] {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+// key is name as the OS compares variable names: without case on Windows.
+func key(name, goos string) string {
+	if goos == "windows" {
+		return strings.ToUpper(name)
+	}
+	return name
 }
 
 // processVars lists the Go variables of env as process-scope OS variables.
@@ -248,8 +286,7 @@ func desktopOrigins(vars []origin.OSVar) []origin.Origin {
 // new terminal (of the desktop when there is none). A failure to list
 // processes only leaves their findings out.
 func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
-	in := diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
-		Origins: r.Origins, OSVars: r.OSVars}
+	in := r.diagInput()
 	in.Processes, _ = Processes(ctx, r.Desktop.Resolution, since)
 	env := r.Desktop.Env
 	if r.Terminal.Env != nil {
@@ -257,6 +294,40 @@ func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
 	}
 	in.Installations = diag.Installations(env, r.Desktop.Resolution.GOOS, nil)
 	return diag.Run(in)
+}
+
+// diagInput is the part of diag.Input the report holds.
+func (r *Report) diagInput() diag.Input {
+	return diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
+		Origins: r.Origins, OSVars: r.OSVars, Home: r.Home()}
+}
+
+// TerminalFindings returns the findings about what a new terminal gets
+// that need no process list (see diag.TerminalFindings); gomirrorctl
+// origins prints them.
+func TerminalFindings(r *Report) []core.Problem {
+	return diag.TerminalFindings(r.diagInput())
+}
+
+// Home is the user's home directory in the desktop context.
+func (r *Report) Home() string {
+	if r.Desktop.Resolution != nil && r.Desktop.Resolution.GOOS == "windows" {
+		return origin.EnvMap(r.Desktop.Env, "windows")["USERPROFILE"]
+	}
+	return origin.EnvMap(r.Desktop.Env, "")["HOME"]
+}
+
+// PlanGoOnPath plans to append the line that adds the directory of Go
+// Mirror's own go command to PATH in the login file of the report's
+// shell, when a new terminal finds no go command (the
+// terminal-go-missing finding); it refuses otherwise.
+func PlanGoOnPath(r *Report) (*fix.Plan, error) {
+	in := r.diagInput()
+	dir, file, ok := diag.GoBinDir(in)
+	if !ok {
+		return nil, core.Refused("PATH", "terminal-go-found", "A new terminal already finds a go command (or Go Mirror found none, or could not read your login shell), so there is no line to add.", "Run gomirrorctl origins to see what a new terminal gets.")
+	}
+	return fix.AppendLine(file, "PATH", fix.PathLine(r.Shell, dir))
 }
 
 // Processes lists the running go, gopls, dlv and IDE processes, judged

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/shell"
 )
 
@@ -92,9 +93,12 @@ func check(t *testing.T, home string, r *Report, wants map[string]want) {
 	}
 }
 
+// inspect inspects a desktop session that exports extra: the terminal
+// emulator passes them on to the login shell.
 func inspect(t *testing.T, sh *shell.Shell, home string, extra ...string) *Report {
 	t.Helper()
-	return Inspect(context.Background(), Options{DesktopEnv: desktopEnv(home, extra...), Shell: sh, GOOS: runtime.GOOS, Cwd: home})
+	env := desktopEnv(home, extra...)
+	return Inspect(context.Background(), Options{DesktopEnv: env, ShellEnv: env, Shell: sh, GOOS: runtime.GOOS, Cwd: home})
 }
 
 func TestOriginsBash(t *testing.T) {
@@ -342,5 +346,141 @@ func TestLastChange(t *testing.T) {
 	store.Add(history.Entry{Time: when, File: "a"})
 	if got, _ := LastChange(store); !got.Equal(when) {
 		t.Errorf("LastChange = %v, want %v", got, when)
+	}
+}
+
+// TestNewTerminalStartsFromLoginFiles is the case of a line commented out
+// after Go Mirror started: Go Mirror's own environment still has the old
+// value, but a new terminal reads the rc files as they are now, so it must
+// not be shown inheriting it; a finding says that only a re-login clears
+// it if the session itself exported it.
+func TestNewTerminalStartsFromLoginFiles(t *testing.T) {
+	for _, name := range []string{"bash", "zsh"} {
+		t.Run(name, func(t *testing.T) {
+			sh := needShell(t, name)
+			rc := map[string]string{"bash": ".bashrc", "zsh": ".zshrc"}[name]
+			home := makeHome(t, map[string]string{
+				".bash_profile":  ". ~/.bashrc\n",
+				rc:               "# export GOPROXY=https://old.example.test  # disabled by Go Mirror\nexport GOSUMDB=sum.example.test\n",
+				".config/go/env": "GOPROXY=https://file.example.test,direct\n",
+			})
+			r := Inspect(context.Background(), Options{Shell: sh, GOOS: runtime.GOOS, Cwd: home,
+				DesktopEnv: desktopEnv(home, "GOPROXY=https://old.example.test", "GOSUMDB=sum.example.test", "GOFLAGS=-mod=mod")})
+			if r.Terminal.Error != "" {
+				t.Fatalf("terminal context: %s", r.Terminal.Error)
+			}
+			term := r.Terminal.Resolution
+			if got := term.Value("GOPROXY"); got != "https://file.example.test,direct" {
+				t.Errorf("terminal GOPROXY = %q, want the env file's (the rc line is commented out)", got)
+			}
+			if term.OSEnvPresent("GOFLAGS") {
+				t.Errorf("terminal inherits GOFLAGS from Go Mirror's own environment")
+			}
+			if got := term.Value("GOSUMDB"); got != "sum.example.test" {
+				t.Errorf("terminal GOSUMDB = %q, want the rc file's", got)
+			}
+			for _, o := range r.Origins {
+				if o.Context == origin.Terminal && o.Var == "GOPROXY" && o.Set {
+					t.Errorf("terminal GOPROXY origin = %+v, want none: nothing sets it", o)
+				}
+			}
+			only := map[string]string{}
+			for _, p := range Problems(context.Background(), r, time.Time{}) {
+				switch p.Code {
+				case "session-only":
+					only[p.Var] = p.Message
+				case "contexts-differ":
+					if p.Var == "GOPROXY" || p.Var == "GOFLAGS" {
+						t.Errorf("contexts-differ for %s, want session-only: %s", p.Var, p.Message)
+					}
+				}
+			}
+			if len(only) != 2 || !strings.Contains(only["GOPROXY"], "https://old.example.test") ||
+				!strings.Contains(only["GOPROXY"], "only logging out and back in clears it") || only["GOFLAGS"] == "" {
+				t.Errorf("session-only findings = %q, want GOPROXY (old value, re-login) and GOFLAGS", only)
+			}
+		})
+	}
+}
+
+func TestLoginEnvKeepsOSStoreValues(t *testing.T) {
+	env := []string{"HOME=/h", "GOPROXY=https://a.example.test", "GOFLAGS=-mod=mod", "Gosumdb=off"}
+	vars := []origin.OSVar{
+		{Var: "GOPROXY", Value: "https://a.example.test", Scope: origin.ScopeUser},
+		{Var: "GOFLAGS", Value: "-mod=mod", Scope: origin.ScopeProcess},
+	}
+	if got, want := LoginEnv(env, vars, "linux"), []string{"HOME=/h", "GOPROXY=https://a.example.test", "Gosumdb=off"}; !slices.Equal(got, want) {
+		t.Errorf("LoginEnv(linux) = %q, want %q", got, want)
+	}
+	if got, want := LoginEnv(env, vars, "windows"), []string{"HOME=/h", "GOPROXY=https://a.example.test"}; !slices.Equal(got, want) {
+		t.Errorf("LoginEnv(windows) = %q, want %q", got, want)
+	}
+}
+
+// fakeGoroot creates a Go installation whose go command is a script.
+func fakeGoroot(t *testing.T) string {
+	t.Helper()
+	root := makeHome(t, map[string]string{"VERSION": "go1.26.8\n", "go.env": "GOTOOLCHAIN=auto\n", "pkg/tool/README": "tools\n"})
+	bin := filepath.Join(root, "bin")
+	os.MkdirAll(bin, 0o755)
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte("#!/bin/sh\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestNewTerminalWithoutGo is a login shell whose PATH holds no go command
+// while Go Mirror found one: the finding names the directory to add and
+// the login file bash reads, the fix appends the line, and afterwards a
+// new terminal finds go.
+func TestNewTerminalWithoutGo(t *testing.T) {
+	sh := needShell(t, "bash")
+	root := fakeGoroot(t)
+	home := makeHome(t, map[string]string{".bash_profile": "PATH=/usr/bin:/bin\n"})
+	run := func() *Report {
+		env := desktopEnv(home)
+		env[1] = "PATH=" + filepath.Join(root, "bin") + ":/usr/bin:/bin"
+		return Inspect(context.Background(), Options{DesktopEnv: env, Shell: sh, GOOS: runtime.GOOS, Cwd: home})
+	}
+	r := run()
+	if r.Terminal.Resolution == nil || r.Terminal.Resolution.Goroot.Installed() {
+		t.Fatalf("terminal context = %+v, want one without go", r.Terminal)
+	}
+	var missing []string
+	for _, p := range Problems(context.Background(), r, time.Time{}) {
+		switch {
+		case p.Code == "terminal-go-missing":
+			missing = append(missing, p.Message, p.Fix)
+		case p.Code == "contexts-differ" && p.Var == "GOROOT":
+			t.Errorf("contexts-differ for GOROOT, want terminal-go-missing: %s", p.Message)
+		}
+	}
+	bin, profile := filepath.Join(root, "bin"), filepath.Join(home, ".bash_profile")
+	if len(missing) != 2 || !strings.Contains(missing[0], "New terminals can't find go") || !strings.Contains(missing[0], bin) ||
+		!strings.Contains(missing[1], profile) || !strings.Contains(missing[1], `export PATH="$PATH":`+bin) {
+		t.Fatalf("terminal-go-missing = %q, want %s and %s", missing, bin, profile)
+	}
+	plan, err := PlanGoOnPath(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan.Diff, " PATH=/usr/bin:/bin\n+export PATH=\"$PATH\":"+bin+"\n") {
+		t.Errorf("plan diff:\n%s", plan.Diff)
+	}
+	store := &history.Store{Dir: filepath.Join(t.TempDir(), "history")}
+	if _, err := fix.Apply(plan, store, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	r = run()
+	if r.Terminal.Resolution == nil || r.Terminal.Resolution.Goroot.Path != root {
+		t.Fatalf("after the fix a new terminal's GOROOT = %+v, want %s", r.Terminal.Resolution.Goroot, root)
+	}
+	for _, p := range Problems(context.Background(), r, time.Time{}) {
+		if p.Code == "terminal-go-missing" {
+			t.Errorf("after the fix: %s", p.Message)
+		}
+	}
+	if _, err := PlanGoOnPath(r); err == nil {
+		t.Errorf("PlanGoOnPath plans a line when a new terminal finds go")
 	}
 }
