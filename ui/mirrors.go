@@ -341,22 +341,17 @@ func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
 	}
 }
 
-// series turns the snapshot into chart lines in catalogue order; the
-// palette's colours go to the series that have a success.
+// series turns the snapshot into chart lines in catalogue order, each in
+// a colour of the palette (never red, which means failed): a mirror that
+// only fails has its colour on its row of failures.
 func (m *mirrorsScreen) series() []chartSeries {
-	colored := 0
 	var out []chartSeries
 	for _, mr := range m.cat {
 		for _, s := range m.snap.sums {
-			if s.URL != mr.URL {
-				continue
+			if s.URL == mr.URL {
+				c := seriesPalette[len(out)%len(seriesPalette)]
+				out = append(out, chartSeries{name: mirrorName(mr), color: c, points: m.snap.points[s.Key]})
 			}
-			cs := chartSeries{name: mirrorName(mr), color: colorFailed, points: m.snap.points[s.Key]}
-			if cs.hasSuccess() {
-				cs.color = seriesPalette[colored%len(seriesPalette)]
-				colored++
-			}
-			out = append(out, cs)
 		}
 	}
 	return out
