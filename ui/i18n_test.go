@@ -17,6 +17,7 @@ import (
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
@@ -46,6 +47,9 @@ func dynamicKeys() []string {
 	for _, s := range []string{history.SourceAssistant, history.SourceChainBuilder, history.SourceCLI, history.SourceFix,
 		history.SourceHistory, history.SourceOverview, history.SourcePrivate, history.SourceTroubleshoot} {
 		keys = append(keys, "history.source."+s)
+	}
+	for _, m := range mirrors.Builtin() {
+		keys = append(keys, builtinNameKey(m.ID))
 	}
 	return append(keys, coreTextKeys()...)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -170,11 +171,18 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 // mirrorName is how the screen names m: the toolchain default in the
 // user's language, the others by their own names.
 func mirrorName(m mirrors.Mirror) string {
-	if m.Origin == mirrors.OriginToolchain {
+	switch m.Origin {
+	case mirrors.OriginToolchain:
 		return lang.L("mirrors.name.toolchain")
+	case mirrors.OriginBuiltin:
+		return lang.X(builtinNameKey(m.ID), m.Name)
 	}
 	return m.Name
 }
+
+// builtinNameKey is the translation key of a built-in mirror's name (阿里云
+// rather than Alibaba Cloud in Chinese): its ID without dots.
+func builtinNameKey(id string) string { return "mirrors.builtin." + strings.ReplaceAll(id, ".", "") }
 
 // prefProbeOff lists the URLs of the mirrors the user left out of probing.
 const prefProbeOff = "probeOff"

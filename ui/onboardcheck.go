@@ -81,7 +81,7 @@ func probeErrorText(err *probe.Error) string {
 
 // showChinaHint suggests the Mainland China profile in step 2.
 func (o *onboardWizard) showChinaHint() {
-	hint := wrapped(lang.L("firstrun.network.china", map[string]any{"Name": profile.PresetChina}), widget.MediumImportance)
+	hint := wrapped(lang.L("firstrun.network.china", map[string]any{"Name": displayName(profile.PresetChina)}), widget.MediumImportance)
 	o.result.Objects = []fyne.CanvasObject{hint}
 	o.result.Refresh()
 }

@@ -180,7 +180,7 @@ func (o *onboardWizard) setChoices() {
 
 // choiceLabel names an option and says what the measurement found.
 func (o *onboardWizard) choiceLabel(c onboardChoice) string {
-	name := lang.L("firstrun.choice.profile", map[string]any{"Name": c.profile})
+	name := lang.L("firstrun.choice.profile", map[string]any{"Name": displayName(c.profile)})
 	if c.suggested {
 		name = lang.L("firstrun.choice.suggested", map[string]any{"Chain": c.goproxy})
 	}

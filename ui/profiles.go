@@ -251,6 +251,23 @@ var presetKeys = map[string]string{
 	profile.PresetOffline: "profiles.preset.offline",
 }
 
+// presetNameKeys are the translation keys of the presets' names.
+var presetNameKeys = map[string]string{
+	profile.PresetDefault: "profiles.presetname.default",
+	profile.PresetChina:   "profiles.presetname.china",
+	profile.PresetCompany: "profiles.presetname.company",
+	profile.PresetOffline: "profiles.presetname.offline",
+}
+
+// displayName is a profile's name as shown: a preset's in the user's
+// language (the stored name, used by the CLI and in files, stays English).
+func displayName(name string) string {
+	if k, ok := presetNameKeys[name]; ok {
+		return lang.X(k, name)
+	}
+	return name
+}
+
 // description is q's description in the user's language: a preset's is
 // translated, with core's English as the fallback.
 func description(q profile.Profile) string {
@@ -264,12 +281,12 @@ func description(q profile.Profile) string {
 // as modified when the keys in drift no longer match it.
 func profileTitle(q profile.Profile, active string, drift []string) string {
 	if q.Name == active && len(drift) > 0 {
-		return lang.L("profiles.modifiedtitle", map[string]any{"Name": q.Name, "Keys": joinComma(drift)})
+		return lang.L("profiles.modifiedtitle", map[string]any{"Name": displayName(q.Name), "Keys": joinComma(drift)})
 	}
 	if q.Name == active {
-		return lang.L("profiles.activetitle", map[string]any{"Name": q.Name})
+		return lang.L("profiles.activetitle", map[string]any{"Name": displayName(q.Name)})
 	}
-	return q.Name
+	return displayName(q.Name)
 }
 
 // choiceRows are the form rows of a profile's choices, one per key.
@@ -349,7 +366,7 @@ func (it *profileItem) CreateRenderer() fyne.WidgetRenderer {
 // updateProfileItem fills row id of the list.
 func (p *profilesScreen) updateProfileItem(id widget.ListItemID, obj fyne.CanvasObject) {
 	q, it := p.profiles[id], obj.(*profileItem)
-	it.name.SetText(q.Name)
+	it.name.SetText(displayName(q.Name))
 	it.name.TextStyle.Bold = q.Name == p.active
 	it.mark.SetResource(nil)
 	it.kind.SetText("")
