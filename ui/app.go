@@ -47,6 +47,7 @@ type UI struct {
 	profiles *profilesScreen
 	onboard  *onboardWizard // the first-run assistant, once opened
 	notice   *writeNotice   // the bar after every write, with Undo
+	restart  func()         // starts the app again; nil if it cannot
 	live     liveWatch
 	screens  []screen
 	views    []fyne.CanvasObject // screens[i].View(), nil until first shown

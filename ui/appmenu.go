@@ -30,7 +30,15 @@ func (u *UI) helpMenu() *fyne.Menu {
 }
 
 // onSettingsTapped opens the settings dialog.
-func (u *UI) onSettingsTapped() { newSettingsDialog(u.app, u.win).open() }
+func (u *UI) onSettingsTapped() {
+	s := newSettingsDialog(u.app, u.win)
+	s.restart = u.restart
+	s.open()
+}
+
+// SetRestart gives the Settings dialog a way to start the app again after
+// a language change (main knows how: the same executable and arguments).
+func (u *UI) SetRestart(f func()) { u.restart = f }
 
 // restoreWindow gives the window its size of the last run, if any, and
 // remembers the size when the window closes (also on Quit), then runs the

@@ -166,6 +166,10 @@ type settingsDialog struct {
 	win      fyne.Window
 	theme    *widget.RadioGroup
 	language *widget.RadioGroup
+	// restart starts the app again, for a new language; nil where the
+	// app cannot (tests), and then the button stays hidden.
+	restart   func()
+	restartBt *widget.Button
 }
 
 func newSettingsDialog(a fyne.App, w fyne.Window) *settingsDialog {
@@ -188,8 +192,11 @@ func (s *settingsDialog) buildUI() fyne.CanvasObject {
 	form := container.New(layout.NewFormLayout(),
 		formKey(lang.L("settings.theme")), s.theme,
 		formKey(lang.L("settings.language")), s.language)
+	s.restartBt = widget.NewButtonWithIcon(lang.L("settings.restart"), theme.ViewRefreshIcon(), s.onRestartTapped)
+	s.restartBt.Importance = widget.HighImportance
+	s.restartBt.Hide() // until the language changes
 	return container.NewVBox(form,
-		wrapped(lang.L("settings.language.note"), widget.LowImportance),
+		wrapped(lang.L("settings.language.note"), widget.LowImportance), container.NewHBox(s.restartBt),
 		wrapped(lang.L("settings.keys.note"), widget.LowImportance))
 }
 
@@ -228,4 +235,10 @@ func (s *settingsDialog) onThemeChanged(string) {
 // onLanguageChanged stores the language for the next start.
 func (s *settingsDialog) onLanguageChanged(string) {
 	s.app.Preferences().SetString(prefLanguage, valueOf(s.language, languageValues))
+	if s.restart != nil {
+		s.restartBt.Show()
+	}
 }
+
+// onRestartTapped starts Go Mirror again in the new language.
+func (s *settingsDialog) onRestartTapped() { s.restart() }

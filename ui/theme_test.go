@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -44,4 +45,27 @@ func TestAppThemeFocusAndBorders(t *testing.T) {
 			t.Errorf("%s: focus alpha %d, not above Fyne's %d", name, a>>8, fa>>8)
 		}
 	}
+}
+
+// TestLanguageChangeOffersRestart checks that choosing another language
+// offers Restart now, which restarts the app.
+func TestLanguageChangeOffersRestart(t *testing.T) {
+	f := newFixture(t)
+	u, w := f.newUI()
+	s := newSettingsDialog(u.app, w)
+	restarted := false
+	s.restart = func() { restarted = true }
+	s.buildUI()
+	if s.restartBt.Visible() {
+		t.Fatal("Restart now shows before the language changed")
+	}
+	s.language.SetSelected("简体中文")
+	if !s.restartBt.Visible() {
+		t.Fatal("no Restart now after the language changed")
+	}
+	test.Tap(s.restartBt)
+	if !restarted {
+		t.Error("Restart now did not restart")
+	}
+	u.app.Preferences().SetString(prefLanguage, "")
 }

@@ -22,6 +22,7 @@ func main() {
 	u := ui.New(a, w, service.New(service.Options{}))
 	u.OnQuit(exitIfStuck)
 	u.OnStarted(func() { fitToScreen(w) })
+	u.SetRestart(func() { restart(a) })
 	quitOnSignal(a)
 	w.ShowAndRun()
 }

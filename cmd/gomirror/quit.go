@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"os"
+	"os/exec"
 	"os/signal"
 	"runtime/pprof"
 	"syscall"
@@ -42,4 +44,21 @@ func quitOnSignal(a fyne.App) {
 		exitIfStuck()
 		fyne.Do(a.Quit)
 	}()
+}
+
+// restart starts this executable again with the same arguments and
+// environment (the new process reads the saved preferences, such as a new
+// language), then quits this one.
+func restart(a fyne.App) {
+	exe, err := os.Executable()
+	if err == nil {
+		cmd := exec.Command(exe, os.Args[1:]...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		err = cmd.Start()
+	}
+	if err != nil {
+		log.Printf("Go Mirror: cannot restart: %v", err)
+		return
+	}
+	a.Quit()
 }
