@@ -581,6 +581,9 @@ var problemTemplates = map[string]Template{
 			`{{with .RCFile}} The terminal's value comes from {{.}} line {{$.Line}}.{{end}}{{end}}`,
 		`{{if eq .Var "GOROOT"}}Give both the same PATH (or remove one installation), and remove GOROOT from the OS environment: the go command finds its own installation.` +
 			`{{else}}Set it once in the env file with Go Mirror (go env -w), which both read, and remove {{with .RCFile}}line {{$.Line}} of {{.}} (Go Mirror can comment it out){{else}}it from the OS environment of the other{{end}}.{{end}}`},
+	"terminal-no-go": {
+		`New terminals can't find go: a login shell's PATH has no Go installation, while apps started from the desktop use the one in {{.Desktop}}.`,
+		`Add {{.Bin}} to PATH in ~/.profile (a line export PATH="$PATH:{{.Bin}}"), then log out and in again.`},
 	"windows-user-var-shadows-file": {
 		`Your Windows user environment variable {{.Var}}={{.Value}} overrides the env file's {{.Var}}={{.File}} for every app started from the desktop, such as your IDE: go env -w has no effect there.`,
 		`Remove the user variable {{.Var}} (Go Mirror can do it after you confirm; or System Properties > Environment Variables > User variables), then restart the apps that use Go.`},

@@ -37,6 +37,7 @@ type Input struct {
 const (
 	CodeShellShadowsFile    = "shell-export-shadows-file"
 	CodeContextsDiffer      = "contexts-differ"
+	CodeTerminalNoGo        = "terminal-no-go"
 	CodeUserVarShadows      = "windows-user-var-shadows-file"
 	CodeSystemVarShadows    = "windows-system-var-shadows-file"
 	CodeLaunchctlShadows    = "launchctl-shadows-file"

@@ -185,3 +185,13 @@ func TestFindingsAreTemplated(t *testing.T) {
 		t.Errorf("shadow finding with a note = %q (templated %t)", p.Message, p.Templated())
 	}
 }
+
+func TestTerminalWithoutGo(t *testing.T) {
+	p := contextProblem(Input{}, origin.VarDiff{Var: "GOROOT", Terminal: "", Desktop: "/usr/local/go"})
+	if p.Code != CodeTerminalNoGo || !strings.HasPrefix(p.Message, "New terminals can't find go") || !strings.Contains(p.Fix, "/usr/local/go/bin") {
+		t.Errorf("a terminal without go reads %s: %q / %q", p.Code, p.Message, p.Fix)
+	}
+	if err := core.CheckRendered(p); err != nil || !p.Templated() {
+		t.Errorf("%s is not templated: %v", p.Code, err)
+	}
+}
