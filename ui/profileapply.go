@@ -62,7 +62,7 @@ func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan, rea
 		p.applyPlan(r, pl)
 		return
 	}
-	title := lang.L("profiles.preview.title", map[string]any{"Name": pl.Profile})
+	title := lang.L("profiles.preview.title", map[string]any{"Name": displayName(pl.Profile)})
 	content, confirm := previewContent(pl), lang.L("profiles.apply")
 	if reach.Reach == mirrors.ReachFailed {
 		warn := wrapped(lang.L("profiles.preview.failed", map[string]any{"URL": reach.Proxy, "Error": probeErrorText(reach.Err)}), widget.DangerImportance)
@@ -175,16 +175,16 @@ func (p *profilesScreen) onApplied(name string, res *service.WriteResult, err er
 	var refused *core.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		p.setOutcome(outcome(lang.L("profiles.refused", map[string]any{"Name": name}), widget.DangerImportance, refused.Problems))
+		p.setOutcome(outcome(lang.L("profiles.refused", map[string]any{"Name": displayName(name)}), widget.DangerImportance, refused.Problems))
 		return
 	case err != nil:
 		p.setOutcome(nil)
 		showError(p.win, err)
 		return
 	case res == nil:
-		p.setOutcome(outcome(lang.L("profiles.matches", map[string]any{"Name": name}), widget.SuccessImportance, nil))
+		p.setOutcome(outcome(lang.L("profiles.matches", map[string]any{"Name": displayName(name)}), widget.SuccessImportance, nil))
 	default:
-		msg := lang.L("profiles.applied", map[string]any{"Name": name, "File": res.File})
+		msg := lang.L("profiles.applied", map[string]any{"Name": displayName(name), "File": res.File})
 		objs := outcome(msg, widget.SuccessImportance, res.Warnings)
 		hint := widget.NewLabel(lang.L("profiles.restarthint"))
 		hint.Wrapping = fyne.TextWrapWord
@@ -196,9 +196,9 @@ func (p *profilesScreen) onApplied(name string, res *service.WriteResult, err er
 // notify tells the user, outside the window, that a profile was applied
 // or could not be.
 func (p *profilesScreen) notify(name string, err error) {
-	msg := lang.L("profiles.notify.applied", map[string]any{"Name": name})
+	msg := lang.L("profiles.notify.applied", map[string]any{"Name": displayName(name)})
 	if err != nil {
-		msg = lang.L("profiles.notify.failed", map[string]any{"Name": name})
+		msg = lang.L("profiles.notify.failed", map[string]any{"Name": displayName(name)})
 	}
 	p.app.SendNotification(fyne.NewNotification("Go Mirror", msg))
 }

@@ -401,7 +401,7 @@ func (p *profilesScreen) showDrift(q *profile.Profile) {
 		p.driftBar.Hide()
 		return
 	}
-	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": q.Name, "Keys": joinComma(p.drift)}))
+	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": displayName(q.Name), "Keys": joinComma(p.drift)}))
 	p.driftBar.Show()
 }
 
