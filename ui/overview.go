@@ -43,7 +43,7 @@ type overviewScreen struct {
 	visible     []int
 	search      *widget.Entry
 	changedOnly *widget.Check
-	loads    int // numbers the loads, so that only the newest is shown
+	loads       int // numbers the loads, so that only the newest is shown
 
 	install *fyne.Container // the Go installation, or how to install Go
 	counts  map[core.Severity]*widget.Label
