@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -30,7 +31,9 @@ type Options struct {
 	// DesktopEnv is given.
 	OSVars []origin.OSVar
 	// ShellEnv is the environment the login shell starts with, as a
-	// terminal emulator passes it; nil means the desktop environment.
+	// terminal emulator passes it; nil means the desktop environment (when
+	// DesktopEnv is nil too, without the Go variables that are only this
+	// process's own: see loginEnv).
 	ShellEnv []string
 	// Shell is the login shell; nil means shell.Find.
 	Shell *shell.Shell
@@ -174,7 +177,10 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	}
 	c.Shell, r.Shell = sh, sh.Kind
 	start := o.ShellEnv
-	if start == nil {
+	switch {
+	case start == nil && o.DesktopEnv == nil: // this process's own environment
+		start = loginEnv(r.Desktop.Env, r.OSVars, o.GOOS)
+	case start == nil: // a desktop session's environment, as given
 		start = r.Desktop.Env
 	}
 	home := origin.EnvMap(start, o.GOOS)["HOME"]
@@ -192,6 +198,33 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	env := origin.EnvMap(cp.Env, o.GOOS)
 	r.Origins = append(origin.Attribute(origin.Terminal, sc.Assignments, env, origin.GoVars()), r.Origins...)
 	return c
+}
+
+// loginEnv is the environment a new terminal's login shell starts from:
+// the desktop environment without the Go variables that are only this
+// process's own (inherited from whatever started Go Mirror, perhaps a
+// terminal whose rc files have changed since). Variables the OS keeps for
+// the session (launchctl, the Windows registry) stay. So after an rc-file
+// line is commented out, a new terminal no longer shows the old value.
+func loginEnv(desktop []string, vars []origin.OSVar, goos string) []string {
+	kept := map[string]bool{}
+	for _, v := range vars {
+		if v.Scope != origin.ScopeProcess {
+			kept[v.Var] = true
+		}
+	}
+	var out []string
+	for _, kv := range desktop {
+		name, _, _ := strings.Cut(kv, "=")
+		if goos == "windows" {
+			name = strings.ToUpper(name)
+		}
+		if origin.IsGoVar(name) && !kept[name] {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
 
 func (o Options) capture(ctx context.Context, sh shell.Shell, env, watched []string) (*shell.Capture, bool, error) {

@@ -283,3 +283,20 @@ func TestLastChange(t *testing.T) {
 		t.Errorf("LastChange = %v, want %v", got, when)
 	}
 }
+
+// TestTerminalStartsFromTheLoginEnvironment runs Inspect on this process's
+// own environment, which holds a GOPROXY no rc file sets any more (as after
+// "Comment out this line" in the app): a new terminal does not get it.
+func TestTerminalStartsFromTheLoginEnvironment(t *testing.T) {
+	sh := needShell(t, "bash")
+	home := makeHome(t, map[string]string{".bashrc": "# export GOPROXY=https://old.example.test  # disabled by Go Mirror\n", ".bash_profile": ". ~/.bashrc\n"})
+	t.Setenv("HOME", home)
+	t.Setenv("GOPROXY", "https://old.example.test")
+	r := Inspect(context.Background(), Options{Shell: sh, GOOS: runtime.GOOS, Cwd: home})
+	if r.Terminal.Error != "" {
+		t.Fatal(r.Terminal.Error)
+	}
+	if v, ok := origin.EnvMap(r.Terminal.Env, runtime.GOOS)["GOPROXY"]; ok {
+		t.Errorf("a new terminal gets GOPROXY=%s, which only this process inherited", v)
+	}
+}
