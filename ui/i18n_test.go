@@ -48,6 +48,9 @@ func dynamicKeys() []string {
 		history.SourceHistory, history.SourceOverview, history.SourcePrivate, history.SourceTroubleshoot} {
 		keys = append(keys, "history.source."+s)
 	}
+	for c := range classNames {
+		keys = append(keys, classMessageKey(c))
+	}
 	for _, m := range mirrors.Builtin() {
 		keys = append(keys, builtinNameKey(m.ID))
 	}

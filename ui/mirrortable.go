@@ -242,12 +242,22 @@ func lastErrorText(s probe.Summary) string {
 	if s.LastError == nil {
 		return ""
 	}
-	text := className(s.LastError.Class) + ": " + s.LastError.Message
+	text := className(s.LastError.Class) + ": " + errorMessage(s.LastError)
 	if s.Outage {
 		text = lang.L("mirrors.outage") + " · " + text
 	}
 	return text
 }
+
+// errorMessage is a probe error's message in the user's language: core's
+// English message in English (the translation is its template
+// "{{.Message}}"), a translated explanation of the class elsewhere.
+func errorMessage(e *probe.Error) string {
+	return lang.X(classMessageKey(e.Class), e.Message, map[string]any{"Message": e.Message, "Status": e.Status})
+}
+
+// classMessageKey is the translation key of a failure class's message.
+func classMessageKey(c probe.Class) string { return "mirrors.classmsg." + string(c) }
 
 // classNames are the translation keys of the failure classes.
 var classNames = map[probe.Class]string{

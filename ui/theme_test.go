@@ -3,11 +3,14 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/gomirror/gomirror/core/mirrors/probe"
 )
 
 // luminance is the relative luminance of c (WCAG 2).
@@ -68,4 +71,17 @@ func TestLanguageChangeOffersRestart(t *testing.T) {
 		t.Error("Restart now did not restart")
 	}
 	u.app.Preferences().SetString(prefLanguage, "")
+}
+
+// TestProbeErrorsInChinese checks that a probe error's details are in
+// Chinese in Chinese, and core's own message in English.
+func TestProbeErrorsInChinese(t *testing.T) {
+	s := probe.Summary{LastError: &probe.Error{Class: probe.ClassDNS, Message: "the host name does not resolve"}}
+	if got := lastErrorText(s); !strings.Contains(got, "the host name does not resolve") {
+		t.Errorf("in English the error reads %q", got)
+	}
+	useLocale(t, "zh_CN")
+	if got := lastErrorText(s); !strings.Contains(got, "主机名无法解析") || strings.Contains(got, "does not resolve") {
+		t.Errorf("in Chinese the error reads %q", got)
+	}
 }
