@@ -10,11 +10,15 @@ SHOTS ?= shots
 setup:
 	@bash scripts/setup.sh
 
+# The app builds with the patched Fyne through a generated workspace
+# (third_party/fyne/PATCH.md); a plain `go build` gets stock Fyne.
+FYNE_WORK = GOWORK=$$(bash scripts/fyne-patch.sh workspace)
+
 run: setup
-	$(GO) run -tags $(GUI_TAGS) ./cmd/gomirror
+	$(FYNE_WORK) $(GO) run -tags $(GUI_TAGS) ./cmd/gomirror
 
 build: setup
-	$(GO) build -tags $(GUI_TAGS) -o bin/gomirror ./cmd/gomirror
+	$(FYNE_WORK) $(GO) build -tags $(GUI_TAGS) -o bin/gomirror ./cmd/gomirror
 	CGO_ENABLED=0 $(GO) build -o bin/gomirrorctl ./cmd/gomirrorctl
 
 vet:

@@ -7,15 +7,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/gomirror/gomirror/assets/translations"
 )
 
-//go:embed translations icon.png
+//go:embed icon.png
 var files embed.FS
-
-// TranslationsDir is the embedded directory that holds one JSON file of
-// translations per language, named after the language tag (en.json,
-// zh-Hans.json).
-const TranslationsDir = "translations"
 
 // Icon is the application icon, a 512×512 PNG.
 var Icon = fyne.NewStaticResource("icon.png", mustRead("icon.png"))
@@ -29,7 +26,15 @@ var loadOnce struct {
 // It does the work once; later calls return the first call's error.
 func LoadTranslations() error {
 	loadOnce.Do(func() {
-		loadOnce.err = lang.AddTranslationsFS(files, TranslationsDir)
+		for _, tag := range translations.Tags() {
+			data, err := translations.Read(tag)
+			if err == nil {
+				err = lang.AddTranslations(fyne.NewStaticResource(tag+".json", data))
+			}
+			if err != nil && loadOnce.err == nil {
+				loadOnce.err = err
+			}
+		}
 	})
 	return loadOnce.err
 }
@@ -37,7 +42,7 @@ func LoadTranslations() error {
 // Translation returns the embedded translations of the language tag ("en",
 // "zh-Hans"), as JSON.
 func Translation(tag string) ([]byte, error) {
-	return files.ReadFile(TranslationsDir + "/" + tag + ".json")
+	return translations.Read(tag)
 }
 
 func mustRead(name string) []byte {

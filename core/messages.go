@@ -32,7 +32,7 @@ var problemTemplates = map[string]Template{
 		`Remove the offending characters from the value.`},
 	"invalid-newline": {
 		`The value of {{.Var}} contains a line break (\n, \r or \v); the go command refuses it.`,
-		`Put the whole value on one line, e.g. {{.Var}}={{.Suggestion}}.`},
+		`{{with .Suggestion}}Put the whole value on one line, e.g. {{$.Var}}={{.}}.{{else}}Put the whole value on one line; give each variable its own KEY=VALUE.{{end}}`},
 	"go111module-invalid": {
 		`invalid GO111MODULE value {{printf "%q" .Value}}; the go command refuses it.`,
 		`{{with .Suggestion}}Did you mean {{.}}?{{else}}Use one of on, off or auto (or unset it).{{end}}`},
@@ -98,6 +98,9 @@ var problemTemplates = map[string]Template{
 	"proxy-invalid-url": {
 		`GOPROXY entry {{printf "%q" .Entry}} is not a valid URL ({{.Error}}); the go command will refuse it and every download fails.{{with .From}} {{.}}{{end}}`,
 		`Write it as https://host[/path], e.g. https://proxy.example.test.`},
+	"proxy-no-host": {
+		`GOPROXY entry {{printf "%q" .Entry}} has no host name, so the go command cannot connect to it.{{with .From}} {{.}}{{end}}`,
+		`Write the proxy's full address, e.g. https://mirror.example.test.`},
 	"proxy-file-host": {
 		`GOPROXY entry {{printf "%q" .Entry}} is a file:// URL with a host or other non-path parts; the go command will refuse it.{{with .From}} {{.}}{{end}}`,
 		`Did you mean {{.Suggestion}}? A file URL needs three slashes before an absolute path.`},
@@ -169,6 +172,9 @@ var problemTemplates = map[string]Template{
 	"pattern-malformed": {
 		`{{.Var}} pattern {{printf "%q" .Pattern}} is not a valid glob ({{.Error}}); the go command silently treats it as matching nothing.{{with .From}} {{.}}{{end}}`,
 		`Close the [ ] bracket or escape it; a pattern is a module path prefix with * and ? wildcards, e.g. *.corp.example.test.`},
+	"pattern-everything": {
+		`{{.Var}} pattern {{printf "%q" .Pattern}} matches every module: {{if eq .Var "GOINSECURE"}}TLS certificate checks are turned off (and plain HTTP allowed) for every module download{{else if eq .Var "GONOPROXY"}}every module is fetched directly from its origin, never through the proxy{{else if eq .Var "GONOSUMDB"}}no module is checked against the checksum database{{else}}every module is fetched directly and none is checked against the checksum database{{end}}, not only your private ones.`,
+		`List only your private hosts or paths, e.g. *.corp.example.test,github.com/your-company.`},
 	"pattern-uppercase": {
 		`{{.Var}} pattern {{printf "%q" .Pattern}} has upper-case letters; matching is case-sensitive and module paths are almost always lower case, so it probably never matches.{{with .From}} {{.}}{{end}}`,
 		`Did you mean {{.Suggestion}}?`},
@@ -200,6 +206,12 @@ var problemTemplates = map[string]Template{
 	"goflags-mod-vendor": {
 		`GOFLAGS=-mod=vendor makes every go command use only the vendor directory; in modules without one, imports fail with "import lookup disabled by -mod=vendor" and nothing is downloaded.{{with .From}} {{.}}{{end}}`,
 		`Remove -mod=vendor from GOFLAGS; the go command already uses vendor/ automatically when a module has one.`},
+	"goflags-unknown": {
+		`GOFLAGS contains {{.Flag}}, which no go command knows; every go command except go env stops with "parsing $GOFLAGS: unknown flag {{.Flag}}".{{with .From}} {{.}}{{end}}`,
+		`Check the spelling (go help build lists the build flags), or remove {{.Flag}}.`},
+	"goflags-bad-value": {
+		`GOFLAGS sets {{.Flag}}={{.Value}}, which the go command does not accept, so every build stops.{{with .From}} {{.}}{{end}}`,
+		`Use one of {{.Allowed}}, or remove {{.Flag}}.`},
 	"goflags-insecure": {
 		`GOFLAGS contains -insecure, which go get rejects ("-insecure flag is no longer supported").{{with .From}} {{.}}{{end}}`,
 		`Remove -insecure and list the module paths in GOINSECURE instead.`},
@@ -274,8 +286,8 @@ var problemTemplates = map[string]Template{
 		`The env file path {{.Path}} is a directory: nothing is read from it and go env -w fails.`,
 		`Remove or rename the directory, or point GOENV at a file.`},
 	"env-file-unreadable": {
-		`The env file {{.Path}} cannot be read ({{.Reason}}): the go command silently ignores all its settings.`,
-		`Fix the file's permissions so that you can read and write it.`},
+		`The env file {{.Path}} cannot be read ({{.Reason}}): {{if eq .Cause "special"}}the go command waits on it for ever.{{else}}the go command silently ignores all its settings.{{end}}`,
+		`{{if eq .Cause "loop"}}{{.Path}} is a symbolic link that leads back to itself: point it at a real file, or remove it.{{else if eq .Cause "special"}}Point GOENV at a regular file, or unset GOENV to use the default one.{{else if eq .Cause "too-large"}}That is no env file: point GOENV at the right file, or unset GOENV.{{else if eq .Cause "permission"}}Fix the file's permissions so that you can read and write it.{{else}}Check that {{.Path}} is a readable file, or unset GOENV to use the default one.{{end}}`},
 	"no-env-file": {
 		`There is no user env file ({{.Reason}}): go env -w fails and only the OS environment and go.env count.`,
 		`Set HOME (or an absolute XDG_CONFIG_HOME), or set GOENV to an absolute file path.`},
@@ -353,14 +365,14 @@ var problemTemplates = map[string]Template{
 
 	// Failures of a go command (core/troubleshoot).
 	"fail-checksum-gosum": {
-		`The {{.File}} of {{.Module}}@{{.Version}} just downloaded does not match the hash recorded in {{with .Label}}{{.}}{{else}}go.sum{{end}}{{with .Downloaded}} (downloaded {{.}}{{end}}{{with .Recorded}}, recorded {{.}}){{end}}: either go.sum was edited by hand or merged badly, a mirror served different bits, or the module's author moved the version's tag.`,
-		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to see which one disagrees. If go.sum is wrong, delete its lines for {{.Module}} {{.Version}} and run go mod download {{.Module}}@{{.Version}}; never accept new bits for a version you already trusted without knowing why.`},
+		`The {{.File}} of {{.Module}}@{{.Version}} just downloaded does not match the hash recorded in {{with .Label}}{{.}}{{else}}go.sum{{end}}{{with .Downloaded}} (downloaded {{.}}{{end}}{{with .Recorded}}, recorded {{.}}){{end}}. Most often the module's author moved the version's tag after it was first published, so every source now serves the new bits; less often go.sum was edited or merged badly, or a mirror served different bits.`,
+		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}): if every source agrees with itself but not with go.sum, the tag was moved: GOPROXY=direct does not help, and neither does another mirror (the origin serves the moved tag). Do not delete the go.sum line to accept new bits without knowing why: use another version of {{.Module}}, or ask its author to publish a new version instead of moving a tag.`},
 	"fail-checksum-sumdb": {
-		`The {{.File}} of {{.Module}}@{{.Version}} that was downloaded does not match the checksum database {{.DB}}{{with .Recorded}} (it records {{.}}){{end}}: the proxy or origin that served it sent different bits than everyone else got.{{with .From}} {{.}}{{end}}`,
-		`Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to name the mirror that disagrees, and remove it from GOPROXY. If {{.Module}} is a private module whose tag was moved, list it in GOPRIVATE or GONOSUMDB instead.`},
+		`The {{.File}} of {{.Module}}@{{.Version}} that was downloaded does not match what the checksum database {{.DB}} recorded when the version was first published{{with .Recorded}} ({{.}}){{end}}. Most often the author moved the version's tag afterwards, so the origin now serves other bits; a mirror serving different bits is much rarer.{{with .From}} {{.}}{{end}}`,
+		`GOPROXY=direct does not help: the origin serves the moved tag. Run the checksum analysis (gomirrorctl verify {{.Module}}@{{.Version}}) to see which source disagrees; only if one mirror alone disagrees, remove that mirror. Otherwise use another version of {{.Module}} (its author can publish a new one). Do not turn off verification.`},
 	"fail-sumdb-private": {
-		`The checksum database {{.DB}} answered {{.Status}} for {{.Module}}: it can only see public modules, so this module is probably private and should not be looked up there (the lookup also reveals its name).{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}Add {{.Pattern}} to {{.Var}}: {{.Var}}={{.Suggestion}}.`},
+		`The checksum database {{.DB}} answered {{.Status}} for {{.Module}}, and the output shows why: it could not read the module's repository, so the module is private{{with .Missing}}, or the repository does not exist (a mistyped path looks the same){{end}}. Private modules must not be looked up there (the lookup also reveals their names).{{with .From}} {{.}}{{end}}`,
+		`{{with .Covered}}{{$.Var}} already lists {{.}}: the lookup came from another machine, or from a setting that overrides it.{{else}}{{with .Before}}{{.}} {{end}}Add only {{.Pattern}}: {{.Var}}={{.Suggestion}}. For paths under {{.Pattern}}, and nothing else, this turns off the checksum database{{if eq .Var "GOPRIVATE"}} and the module proxy: they are fetched directly from {{.Host}}{{end}}.{{end}} Git then needs credentials for {{.Host}}: store them with Go Mirror (kept in the keyring, served through GOAUTH), or set up a git credential helper or SSH (url.insteadOf).`},
 	"fail-goproxy-off": {
 		`GOPROXY=off disables module downloads, so {{.Module}} could not be fetched (only modules already in the module cache, and GOPRIVATE/GONOPROXY paths, work).{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}Unset GOPROXY to use the default proxy, or choose a mirror on the Mirrors screen.`},
@@ -377,8 +389,8 @@ var problemTemplates = map[string]Template{
 		`GOPROXY={{printf "%q" .Value}} is invalid, so every download fails before any proxy is asked.{{with .Detail}} {{.}}{{end}}{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}Correct it: GOPROXY={{.}}.{{else}}Unset GOPROXY to use the default, or choose a mirror on the Mirrors screen.{{end}}`},
 	"fail-toolchain-unavailable": {
-		`The go command needs toolchain {{.Toolchain}} and tried to download it through GOPROXY ({{.Proxy}}), but no proxy has it: toolchain downloads use the same mirrors as modules, and some mirrors do not serve golang.org/toolchain.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}Check which mirrors serve {{.Toolchain}} with Go Mirror's toolchain check, put one that does first in GOPROXY, or install {{.Toolchain}} yourself and set GOTOOLCHAIN=local.`},
+		`The go command needs toolchain {{.Toolchain}} and tried to download it through GOPROXY ({{.Proxy}}), but no proxy has it{{with .NoPatch}}: "{{$.Toolchain}}" is not a release name. Since Go 1.21 the first release of a version is {{.}}, so a go line without the patch number names a toolchain that does not exist{{else}}: toolchain downloads use the same mirrors as modules, and some mirrors do not serve golang.org/toolchain{{end}}.{{with .From}} {{.}}{{end}}`,
+		`{{with .NoPatch}}Write the go line with its patch number (go {{$.GoLine}}), or install Go {{$.GoLine}} or newer; no mirror has {{$.Toolchain}}.{{else}}{{with .Before}}{{.}} {{end}}Check which mirrors serve {{.Toolchain}} with Go Mirror's toolchain check, put one that does first in GOPROXY, or install {{.Toolchain}} yourself and set GOTOOLCHAIN=local.{{end}}`},
 	"fail-govcs": {
 		`GOVCS does not allow {{.VCS}} for the {{.Kind}} repository {{.Root}}: by default only git and hg may be used for public paths.{{with .From}} {{.}}{{end}}`,
 		`{{if eq .Kind "public"}}If {{.Root}} is private, list it in GOPRIVATE (GOPRIVATE={{.Suggestion}}); private paths may use any tool.{{else}}Allow it: GOVCS={{.Suggestion}}.{{end}}`},
@@ -389,20 +401,20 @@ var problemTemplates = map[string]Template{
 		`The network proxy {{.Proxy}} (from {{.Var}} in your OS environment) answered 407 Proxy Authentication Required: it wants credentials before it forwards anything.`,
 		`Give the network proxy your credentials in {{.Var}} (http://USER:PASSWORD@{{.Host}}), ask your network administrator, or list hosts that are reachable without it in NO_PROXY. GOPROXY and the env file cannot fix this: the go command reads {{.Var}} from the OS environment only.`},
 	"fail-dns": {
-		`The host name {{.Host}} of {{.What}} could not be resolved (DNS): it is misspelt, does not exist, or DNS does not work on this network.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+		`{{with .Resolver}}The DNS resolver {{.}} did not answer the lookup of {{$.Host}}{{else}}The host name {{.Host}} of {{.What}} could not be resolved (DNS){{end}}{{with .Kind}}: DNS fails on this machine or network (the resolver, a VPN, Docker's DNS), not the server{{else}}: it is misspelt, does not exist, or DNS does not work on this network{{end}}.{{with .From}} {{.}}{{end}}`,
+		`{{with .Kind}}Check DNS, not GOPROXY: the resolver in /etc/resolv.conf or the network settings, a VPN that replaces it, or the container's DNS (docker run --dns, or the daemon's dns setting). Another mirror would need DNS too.{{else}}{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}{{end}}`},
 	"fail-timeout": {
 		`No answer in time (timeout) from {{.What}} while downloading {{.Module}}: it is blocked or unreachable from this network, or overloaded.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}{{with .Profile}} Falling back to direct is usually blocked on such networks too: apply the built-in profile "{{.}}" (Profiles screen, or gomirrorctl profile apply "{{.}}"), which downloads through reachable mainland mirrors{{with $.Mirror}} (GOPROXY={{.}}){{end}} and verifies through sum.golang.google.cn, the same checksum database served from a reachable host; the Mirrors screen measures which mirrors answer from here.{{end}}{{with .Local}} Your settings already use GOPROXY={{.}}: this output comes from another machine or older settings.{{end}}`},
 	"fail-refused": {
 		`Connection refused by {{.What}} ({{.Host}}): nothing listens there, or a firewall rejects it.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}{{with .Profile}} Falling back to direct is usually blocked on such networks too: apply the built-in profile "{{.}}" (Profiles screen, or gomirrorctl profile apply "{{.}}"), which downloads through reachable mainland mirrors{{with $.Mirror}} (GOPROXY={{.}}){{end}} and verifies through sum.golang.google.cn, the same checksum database served from a reachable host; the Mirrors screen measures which mirrors answer from here.{{end}}{{with .Local}} Your settings already use GOPROXY={{.}}: this output comes from another machine or older settings.{{end}}`},
 	"fail-tls": {
 		`The TLS certificate of {{.What}} was not accepted ({{.Host}}): it is expired, self-signed, for another name, or replaced by a filtering proxy on this network.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}If a company proxy inspects TLS, install its root certificate in the system store; otherwise use another mirror. {{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+		`{{with .Before}}{{.}} {{end}}If a company proxy inspects TLS, install its root certificate in the system store; otherwise use another mirror. {{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}{{with .Profile}} Falling back to direct is usually blocked on such networks too: apply the built-in profile "{{.}}" (Profiles screen, or gomirrorctl profile apply "{{.}}"), which downloads through reachable mainland mirrors{{with $.Mirror}} (GOPROXY={{.}}){{end}} and verifies through sum.golang.google.cn, the same checksum database served from a reachable host; the Mirrors screen measures which mirrors answer from here.{{end}}{{with .Local}} Your settings already use GOPROXY={{.}}: this output comes from another machine or older settings.{{end}}`},
 	"fail-connection": {
 		`The connection to {{.What}} broke off ({{.Host}}): it was reset or closed mid-answer.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}`},
+		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}The separator after this proxy is ',', so the go command stopped instead of trying {{$.Next}}: fall back on any error with '|', GOPROXY={{.}}.{{else}}Check your network, or choose a reachable mirror on the Mirrors screen.{{end}}{{with .SumDBAlias}} Or use the checksum database's alias that is reachable from mainland China: GOSUMDB={{.}}.{{end}}{{with .Profile}} Falling back to direct is usually blocked on such networks too: apply the built-in profile "{{.}}" (Profiles screen, or gomirrorctl profile apply "{{.}}"), which downloads through reachable mainland mirrors{{with $.Mirror}} (GOPROXY={{.}}){{end}} and verifies through sum.golang.google.cn, the same checksum database served from a reachable host; the Mirrors screen measures which mirrors answer from here.{{end}}{{with .Local}} Your settings already use GOPROXY={{.}}: this output comes from another machine or older settings.{{end}}`},
 	"fail-auth": {
 		`Access denied by {{.What}} ({{.Status}}): it wants credentials you did not send, or refuses the ones you sent.{{with .Next}} The separator after it is ',', so the go command stopped there and never tried {{.}}.{{end}}{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}Store credentials for {{.Host}} with Go Mirror (served through GOAUTH) or in ~/.netrc (machine {{.Host}} login USER password TOKEN).{{with .Suggestion}} Or fall back on any error with '|': GOPROXY={{.}}.{{end}}`},
@@ -410,11 +422,71 @@ var problemTemplates = map[string]Template{
 		`Request to {{.What}} failed with {{.Status}}.{{with .Next}} The separator after it is ',', which falls back only on 404 or 410, so the go command stopped there and never tried {{.}}.{{end}}{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}{{with .Suggestion}}Fall back on any error with '|': GOPROXY={{.}}; or remove the failing mirror.{{else}}Try again later, or choose another mirror on the Mirrors screen.{{end}}`},
 	"fail-proxy-notfound": {
-		`Not found: {{.What}} does not have {{.Module}} ({{.Status}}){{with .Next}}, and neither did the entries after it down to {{.}}{{end}}: the GOPROXY chain fell through to its end.{{with .From}} {{.}}{{end}}`,
-		`{{with .Before}}{{.}} {{end}}Check the module path and version. If it is a private module, list it in GOPRIVATE so that it is fetched directly.{{with .Suggestion}} If it exists only at its origin, end the list with direct: GOPROXY={{.}}.{{end}}`},
+		`Not found: {{.What}} does not have {{.Module}} ({{.Status}}){{with .Reason}}, saying "{{.}}"{{end}}{{with .Next}}, and neither did the entries after it down to {{.}}{{end}}: the GOPROXY chain fell through to its end.{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Check the module path and version. A public mirror can also lag or fail: try again later or another mirror. If it is a private module, list only its path in GOPRIVATE so that it is fetched directly.{{with .Suggestion}} If it exists only at its origin, end the list with direct: GOPROXY={{.}}.{{end}}`},
 	"fail-other": {
-		`The go command failed: {{.Line}}`,
-		`No known cause matches this message; read it in full, or run the command again with -x to see each request.`},
+		`Not recognised: the go command failed, but no known cause matches: {{.Line}}`,
+		`The failing lines are quoted above. Read them in full, or run the command again with -x to see each request.`},
+	"fail-sumdb-notfound": {
+		`The checksum database {{.DB}}{{with .Proxy}} (through {{.}}){{end}} answered {{.Status}} for {{.Module}}{{with .Reason}}, saying "{{.}}"{{end}}. Nothing in the output shows why: the module may be private, the version may not exist or be very new, or the database (or the mirror relaying it) may be failing.`,
+		`Go Mirror changes no setting without evidence: listing a module as private turns off verification for it. Check that the version exists. If {{.Module}} is public, try again later, or use another mirror or checksum database.{{with .Pattern}} If it is private, list only it: GOPRIVATE={{.}} (paths under {{.}} then skip the proxy and the checksum database; nothing else changes).{{end}}`},
+	"fail-sumdb-refused": {
+		`The checksum database {{.DB}}{{with .Proxy}} (through {{.}}){{end}} answered {{.Status}} for {{.Module}} and said why: "{{.Reason}}". The database fetched this version and refused it: the module is public, not private.`,
+		`No setting fixes this, and turning off verification or listing the module as private would only hide it. Use another version of {{.Module}}: its author can publish one that fixes the problem (for example a file name that module zips do not allow).`},
+	"fail-private-module": {
+		`{{.What}} answered {{.Status}} for {{.Module}}: it cannot read the module's repository (git asks for credentials). Public mirrors never see private repositories, so {{.Module}} is private{{with .Missing}}, or the repository does not exist (a mistyped path looks the same){{end}}.`,
+		`{{with .Covered}}GOPRIVATE already lists {{.}}, yet the module went to the mirror: the output comes from another machine, or GONOPROXY overrides it.{{else}}List only it as private: GOPRIVATE={{.Suggestion}}. For paths under {{.Pattern}}, and nothing else, this skips the mirrors and the checksum database and fetches directly from {{.Host}}.{{end}} Then git needs credentials for {{.Host}}: store them with Go Mirror (kept in the keyring, served through GOAUTH), or set up a git credential helper or SSH (url.insteadOf). If the path may be mistyped, check it first.`},
+	"fail-git-auth": {
+		`git could not read the repository of {{.Module}} on {{.Host}}: it asked for credentials and none were available{{with .Missing}}, or the host says the repository is not there{{end}}. A private repository without credentials and a repository that does not exist (a mistyped or renamed path) look exactly the same.`,
+		`First check the path (owner, name, letter case); run git ls-remote on it yourself, or set GIT_TERMINAL_PROMPT=1 to see the host's answer. If the repository is private, give git credentials for {{.Host}}: Go Mirror stores them in the keyring and serves them through GOAUTH, or use a git credential helper or SSH (url.insteadOf).{{with .Pattern}} Also list it as private so that it skips public mirrors and the checksum database: GOPRIVATE={{.}}.{{end}}{{with .Private}} It already matches the GOPRIVATE pattern {{.}}, so it is fetched directly.{{end}}`},
+	"fail-module-path": {
+		`The module at {{.Required}} says in its go.mod that its path is {{.Declared}}. A module can only be required by the path it declares: it was renamed or moved, or its go.mod is wrong.`,
+		`Import and require it as {{.Declared}} (update the imports and go.mod; go get -u may have pulled a renamed version), or pin an older version that still uses {{.Required}}. If {{.Declared}} has no host name, the module's author must fix its go.mod; meanwhile a replace directive can point at a fork. No setting fixes this.`},
+	"fail-go-version": {
+		`{{.What}} requires go {{.Need}} or newer, but this go command is go {{.Running}}{{with .Toolchain}}, and GOTOOLCHAIN={{.}} forbids switching to a newer toolchain{{end}}.{{with .From}} {{.}}{{end}}`,
+		`Install Go {{.Need}} or newer{{with .Toolchain}}, or let the go command download it (GOTOOLCHAIN=auto; the download goes through GOPROXY){{end}}; or, if you own the module and nothing needs {{.Need}}, lower its go line.`},
+	"fail-goflags": {
+		`The go command could not parse GOFLAGS ({{.Detail}}), so every go command fails. GOFLAGS is a space-separated list of flags, each complete in one word.{{with .Value}} Here GOFLAGS={{printf "%q" .}}.{{end}}{{with .From}} {{.}}{{end}}`,
+		`{{with .Before}}{{.}} {{end}}Write each flag as one word, with = and no spaces inside: GOFLAGS="-ldflags=-w -tags=a,b" (not -ldflags '-w -s' or -tags a). Flags whose values need spaces belong on the command line, not in GOFLAGS.`},
+	"fail-no-match": {
+		`No version of {{.Module}} matches "{{.Query}}": {{with .Full}}it is not a complete version (the tag is probably {{.}}){{else}}the module has no tagged release under this path, the path is a subdirectory or a renamed module, or a proxy early in GOPROXY answers with an empty list{{end}}.`,
+		`{{with .Full}}Ask for {{.}} (or @latest).{{else}}Check the module path (a major version above 1 needs its /vN suffix), ask for a commit or branch (@main), or run GOPROXY=direct go list -m -versions with the module path to see whether a proxy in GOPROXY ({{$.Proxy}}) hides versions.{{end}}`},
+	"fail-pseudo-version": {
+		`{{.Module}} names a pseudo-version that does not match its commit{{with .Proxy}} (the proxy {{.}} answered with information for another version){{end}}: its timestamp or base version is wrong. Go 1.13 and later check this; the requirement is wrong, not the network.`,
+		`Correct the requirement in go.mod (or in the go.mod of the module that requires it) to the commit's real pseudo-version: go get {{.Path}}@COMMIT prints it; or upgrade the module that requires it. No setting fixes this.`},
+	"fail-http2": {
+		`{{.What}} reset an HTTP/2 stream ({{.Error}}) while sending {{.Module}}: the server, its CDN, or a filtering proxy in between broke off the transfer. It is usually transient.`,
+		`Run the command again. If it keeps failing, use another mirror (the Mirrors screen measures which answer from here), or make the go command use HTTP/1.1 with GODEBUG=http2client=0.`},
+	"fail-forbidden": {
+		`{{if eq .Kind "network"}}Forbidden, with no status code: the network proxy{{with .Proxy}} {{.}}{{end}} ({{.Var}}) or a firewall refused to connect to {{.Host}}. Company proxies do this for hosts they do not allow.{{else}}{{.What}} refused the request ({{.Status}}). A public mirror needs no credentials: it refuses this network (its address range, a hosting provider, Tor, or an organisation's egress policy).{{end}}`,
+		`{{if eq .Kind "network"}}Ask the network administrator to allow {{.Host}}, or use a mirror the proxy allows (the Mirrors screen measures which answer). The env file cannot change {{.Var}}: the go command reads it from the OS environment.{{else}}Credentials will not help. Use another mirror (the Mirrors screen measures which answer from here), or ask the network administrator about the egress policy.{{end}}`},
+	"fail-missing-gosum": {
+		`go.sum has no checksum for {{.Module}}, which the build needs: go.sum is incomplete (not committed, merged badly, or not updated after go.mod changed). No download failed.`,
+		`Run go mod tidy (go mod download alone does not add every line), then commit go.sum. No setting fixes this.`},
+	"fail-import-path": {
+		`"{{.Path}}" is not a module path{{with .Detail}} ({{.}}){{end}}: {{with .Since}}it is a standard-library package added in Go {{.}}, and this go command is older{{else}}an import or go get path must start with a host name, such as github.com/owner/repo{{end}}.`,
+		`{{with .Since}}Install Go {{.}} or newer.{{else}}Fix the path (a missing host such as github.com/, a typo, or a file instead of a package), or add a replace directive if it names a local module. No setting fixes this.{{end}}`},
+	"fail-missing-package": {
+		`No module provides the package {{.Package}}: {{if eq .Kind "no-module"}}there is no go.mod in this directory or any parent, so nothing can be required{{else if eq .Kind "goroot"}}it is not in this Go installation's standard library (an old Go, gccgo, or a misspelt import){{else}}no requirement in go.mod provides it{{end}}. No download failed.`,
+		`{{if eq .Kind "no-module"}}Run go mod init MODULE-PATH and then go mod tidy in the project's root.{{else if eq .Kind "goroot"}}Check the import path, and build with a current Go (the gc toolchain).{{else}}Check the import path for typos (letter case, and the module's real, possibly vanity, path), then go get it or run go mod tidy.{{end}} No setting fixes this.`},
+	"fail-compile": {
+		`The code does not compile: {{.Error}}. This is an error in the code or in a dependency's version, not a download or settings problem.`,
+		`Read the first error. Often a dependency changed its API (pin in go.mod the version the code was written for), the Go release is too old, or a file is left out by build tags or the target platform.`},
+	"output-other-settings": {
+		`This output used {{.Proxies}}, which your settings do not (GOPROXY={{.Local}}): it was made on another machine (a colleague's, CI) or with other settings, and the same command may behave differently here.`,
+		`The findings explain the output as it is. To see what happens on this machine, run the command here with gomirrorctl explain -- go ... (only fixes from such a run can be applied).`},
+	"fail-gomod-update": {
+		`go.mod is not tidy: the build needs changes to it{{with .Readonly}}, and -mod=readonly forbids making them{{end}}. Since Go 1.16 builds no longer update go.mod on their own. No download failed.`,
+		`Run go mod tidy in the module's root and commit go.mod and go.sum. No setting fixes this.`},
+	"fail-install-replace": {
+		`go install with a version refuses {{.Module}}: its go.mod has replace (or exclude) directives, which would make it build differently than as a main module.`,
+		`Only the module's author can fix this, by removing the directives from released versions. Meanwhile clone the repository and run go install in it, or install an older version without them. No setting fixes this.`},
+	"fail-major-version": {
+		`{{.Module}} is a major version 2 or later, which must be asked for by its own module path, {{.Path}}: since its go.mod exists, v2+ versions are not versions of the path without the suffix.`,
+		`Require and import it as {{.Path}} (go get {{.Path}}@latest). If {{.Path}} does not exist, the module's author released v2+ without changing the module line; use the last v1 version until they publish one with the /vN path. No setting fixes this.`},
+	"fail-no-module": {
+		`There is no go.mod in this directory or its parents{{with .Dir}}, although {{.}} looks like a project{{end}}: module mode needs one, so nothing can be built here. No download failed.`,
+		`If the project has a go.mod elsewhere, run the command there. Otherwise create one in the project's root: go mod init MODULE-PATH (e.g. github.com/owner/repo), then go mod tidy; or install a tool by its path with go install PATH@latest. No setting fixes this.`},
 	"fail-killed": {
 		`The go command did not finish within {{.Timeout}} and was stopped{{with .URL}}; it was still waiting for {{.}}{{end}}.{{with .From}} {{.}}{{end}}`,
 		`{{with .Before}}{{.}} {{end}}{{with .URL}}That server hangs: use '|' after it in GOPROXY, or another mirror. {{end}}Run again with a longer timeout if the network is just slow.`},
@@ -468,6 +540,34 @@ var problemTemplates = map[string]Template{
 			`{{else}}The env file {{.Path}} changed on disk since it was read (perhaps by go env -w or another editor).{{end}}`,
 		`Reload to see the current {{if eq .Kind "rc-file"}}lines{{else}}values{{end}}, then make the change again.`},
 
+	"profiles-too-many": {
+		`{{if eq .What "size"}}The profile file is {{.N}} bytes, more than the {{.MaxMiB}} MiB Go Mirror reads.{{else}}That would make {{.N}} profiles, more than the {{.MaxProfiles}} Go Mirror keeps.{{end}} Nothing was imported.`,
+		`Import only the profiles you switch between: export them by name (gomirrorctl profile export NAME...) and import that file.`},
+	// Concurrent writers, special files and the history (core/service).
+	"key-changed": {
+		`{{.Keys}} changed in the env file {{.Path}} since Go Mirror read it (perhaps by go env -w, an editor or another Go Mirror window), so writing now would undo that change.`,
+		`Reload to see the current value, then make the change again if you still want it.`},
+	"overwritten": {
+		`Another program rewrote {{.Path}} right after Go Mirror wrote it, and {{.Keys}} no longer has the value just written (the go command's go env -w does not wait for other writers).`,
+		`Run env to see the current value, then set it again if you still want it.`},
+	"writer-busy": {
+		`Another Go Mirror process (the app, its tray or gomirrorctl) has been writing for {{.Wait}}; nothing was written.`,
+		`Wait for it to finish and try again; if none is running, a hung one may hold the lock: end it.`},
+	"file-not-regular": {
+		`{{.Path}} is a {{.Kind}}, not a regular file; Go Mirror only replaces regular files, and replacing this one could break it for every program on the system.`,
+		`Point GOENV at a regular file (or unset GOENV to use the default), or replace the {{.Kind}} with a file yourself.`},
+	"file-read-only": {
+		`{{.Path}} is read-only (mode {{.Mode}}); go env -w refuses to write it too, so Go Mirror leaves it alone.`,
+		`If you mean to change it, make it writable first (chmod u+w {{.Path}}, or clear the read-only attribute on Windows).`},
+	"file-other-owner": {
+		`{{.Path}} belongs to another user (uid {{.Owner}}); replacing it would make it yours and take it from them.`,
+		`Change it as its owner, or take ownership of it deliberately (chown) if it should be yours.`},
+	"history-unwritable": {
+		`Nothing was written: the change could not be recorded in the history at {{.Dir}} ({{.Reason}}), so it could not be undone.`,
+		`Free disk space or make {{.Dir}} a writable directory, then try again.`},
+	"history-damaged": {
+		`The history entry {{.Path}} is damaged ({{.Reason}}), so Go Mirror cannot tell what that write changed or undo it.`,
+		`Restore the file from a backup, or delete it to undo the writes before it; the env file itself is unchanged.`},
 	// Reverting one history entry, and redo (core/service).
 	"revert-later-write": {
 		`{{.Key}} was changed again after this change{{if .Later}}: "{{.Later}}" at {{.Time}}{{else}}, outside Go Mirror{{end}}; it is now {{.Now}}. Reverting would silently throw that later change away.`,
@@ -623,6 +723,7 @@ var snippetTemplates = map[string]string{
 	"what.sumdb":    `the checksum database {{.DB}}{{with .Proxy}} (through the proxy {{.}}){{end}}`,
 	"what.origin":   `the module's origin server {{.Host}}`,
 	"what.network":  `the network proxy {{.Host}} ({{.Var}})`,
+	"what.server":   `the server`,
 	// Why a shell ends up with a value (core/origin), and what a running
 	// process holds and how to restart it (core/origin/procs).
 	"origin.own-environment": `Go Mirror's own environment has it: it was inherited from whatever started Go Mirror (the desktop session, or a terminal).`,

@@ -5,8 +5,9 @@
 #                 4 MB colour emoji font, which the app never shows and Fyne would
 #                 otherwise parse once per text style (about 20 MB of the app's memory)
 #   fyne_cli      prints the path of the fyne CLI, installing the pinned version if needed
-#   stage_source  DIR copies the module's sources into DIR and puts FyneApp.toml next to
-#                 cmd/gomirror there, because `fyne package` reads it from the directory it
+#   stage_source  DIR copies the module's sources into DIR, with a go.work that builds
+#                 them with the patched Fyne (scripts/fyne-patch.sh workspace), and puts
+#                 FyneApp.toml next to cmd/gomirror there, because `fyne package` reads it from the directory it
 #                 builds and also writes into that directory (a generated metadata file, the
 #                 Windows .syso, Build+1 in FyneApp.toml); the checkout stays untouched.
 # shellcheck shell=bash
@@ -40,6 +41,9 @@ stage_source() {
 	else
 		tar -C "$repo" --exclude=./.git --exclude=./dist --exclude=./bin -cf - . | tar -xf - -C "$dir"
 	fi
+	# The patched Fyne (third_party/fyne/PATCH.md): fyne package and go build in DIR
+	# find this go.work above them.
+	bash "$repo/scripts/fyne-patch.sh" workspace "$dir/go.work" "$dir" >/dev/null
 	# FyneApp.toml moves next to the main package; its icon path is made absolute so the
 	# icon is not copied around. The [LinuxAndBSD] desktop-entry fields live in
 	# packaging/linux/desktop.toml until FyneApp.toml carries its own.

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# fyne-patch.sh keeps third_party/fyne, the copy of Fyne the build uses (go.mod
-# replaces fyne.io/fyne/v2 with it): Fyne at the version go.mod requires, as
-# the module proxy serves it, without what a build never reads (tests,
-# testdata, the commands, images, the changelog and CI files), with
-# third_party/fyne.patch applied. Why: third_party/fyne/PATCH.md.
+# fyne-patch.sh keeps the patched Fyne: third_party/fyne holds only the files
+# of Fyne (the version go.mod requires) that third_party/fyne.patch changes or
+# adds, with Fyne's LICENSE and go.mod (which keeps them out of this module's
+# ./...). Builds get the patched Fyne through a generated workspace: the whole
+# module is rebuilt from the module cache plus the patch in bin/fyne (ignored
+# by git), and a go.work replaces fyne.io/fyne/v2 with it. A plain `go build`
+# gets stock Fyne. Why (and why not go build -overlay):
+# third_party/fyne/PATCH.md.
 #
-#   scripts/fyne-patch.sh check    rebuild the copy in a temp dir and fail if
-#                                  third_party/fyne differs (make test runs it)
-#   scripts/fyne-patch.sh diff     rewrite third_party/fyne.patch from the copy,
-#                                  after editing files in third_party/fyne
-#   scripts/fyne-patch.sh update   rebuild the copy in place from the version in
-#                                  go.mod, e.g. after raising it (the patch may
-#                                  then need mending: git apply says where)
+#   scripts/fyne-patch.sh check          fail unless third_party/fyne is Fyne's
+#                                        files with the patch applied (make test)
+#   scripts/fyne-patch.sh workspace [WORK [MODULE]]
+#                                        make bin/fyne if it is not current, write
+#                                        the go.work WORK (default bin/go.work)
+#                                        that uses MODULE (default this checkout)
+#                                        with the patched Fyne, and print WORK's
+#                                        absolute path, for GOWORK=PATH
+#   scripts/fyne-patch.sh diff           rewrite third_party/fyne.patch after
+#                                        editing the files in third_party/fyne
+#   scripts/fyne-patch.sh update         remake the files from the version in
+#                                        go.mod, e.g. after raising it (the patch
+#                                        may then need mending: git apply says where)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -22,21 +31,34 @@ trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 version=$(awk '$1 == "fyne.io/fyne/v2" && $2 ~ /^v/ {print $2; exit}' go.mod)
 [ -n "$version" ] || { echo "fyne-patch: go.mod requires no fyne.io/fyne/v2 version" >&2; exit 1; }
 
-# pristine DIR: Fyne $version from the module cache (downloaded if need be),
-# less what a build never reads.
-pristine() {
+# moddir prints the module cache's directory of Fyne $version (downloaded if
+# need be).
+moddir() {
 	local src
-	src=$(cd "$tmp" && go mod download -json "fyne.io/fyne/v2@$version" |
+	src=$(cd "$tmp" && GOFLAGS= go mod download -json "fyne.io/fyne/v2@$version" |
 		awk -F'"' '$2 == "Dir" {print $4}')
 	[ -d "$src" ] || { echo "fyne-patch: could not download fyne.io/fyne/v2@$version" >&2; exit 1; }
-	mkdir -p "$1"
-	(cd "$src" && find . -type f ! -path './.github/*' ! -path './cmd/*' ! -path './img/*' \
-		! -path './tools/*' ! -path '*/testdata/*' ! -name '*_test.go' ! -name CHANGELOG.md -print0 |
-		tar --null -T - -cf -) | tar -xf - -C "$1"
+	echo "$src"
+}
+
+# files prints the Go files the copy holds, relative to it.
+files() { (cd "$copy" && find . -name '*.go' | sed 's|^\./||' | sort); }
+
+# pristine DIR: upstream's LICENSE and go.mod, and its version of each Go
+# file of the copy that upstream has.
+pristine() {
+	local src f
+	src=$(moddir)
+	for f in LICENSE go.mod $(files); do
+		if [ -f "$src/$f" ]; then
+			mkdir -p "$1/$(dirname "$f")"
+			cp "$src/$f" "$1/$f"
+		fi
+	done
 	chmod -R u+w "$1"
 }
 
-# patched DIR: the pristine copy with the patch applied.
+# patched DIR: the pristine files with the patch applied.
 patched() {
 	pristine "$1"
 	if command -v git >/dev/null; then
@@ -46,31 +68,78 @@ patched() {
 	fi
 }
 
+# module DIR: all of Fyne $version but what a build never reads (tests,
+# testdata, the commands, images, the changelog and CI files), with the patch
+# applied: the module the workspace replaces fyne.io/fyne/v2 with.
+module() {
+	local src
+	src=$(moddir)
+	mkdir -p "$1"
+	(cd "$src" && find . -type f ! -path './.github/*' ! -path './cmd/*' ! -path './img/*' \
+		! -path './tools/*' ! -path '*/testdata/*' ! -name '*_test.go' ! -name CHANGELOG.md -print0 |
+		tar --null -T - -cf -) | tar -xf - -C "$1"
+	chmod -R u+w "$1"
+	if command -v git >/dev/null; then
+		(cd "$1" && git apply --whitespace=nowarn "$repo/$patch")
+	else
+		(cd "$1" && patch -s -p1 <"$repo/$patch")
+	fi
+}
+
+# workspace WORK MODULE: bin/fyne, remade when the version or the patch
+# changed, and the go.work WORK.
+workspace() {
+	local built=$repo/bin/fyne stamp
+	stamp="$version $(cksum <"$patch")"
+	if [ "$(cat "$built/.stamp" 2>/dev/null)" != "$stamp" ]; then
+		rm -rf "$built" "$tmp/m"
+		module "$tmp/m"
+		echo "$stamp" >"$tmp/m/.stamp"
+		mkdir -p "$(dirname "$built")"
+		mv "$tmp/m" "$built"
+	fi
+	mkdir -p "$(dirname "$1")"
+	printf '%s\n' "// Generated by scripts/fyne-patch.sh: the module with the patched Fyne" \
+		"// (third_party/fyne/PATCH.md)." "go $(awk '$1 == "go" {print $2; exit}' go.mod)" "" \
+		"use $2" "" "replace fyne.io/fyne/v2 => $built" >"$1"
+}
+
 case ${1:-check} in
 check)
 	patched "$tmp/b"
-	if ! diff -r "$tmp/b" "$copy" >"$tmp/diff"; then
-		echo "fyne-patch: $copy is not Fyne $version with $patch applied:" >&2
+	if ! diff -r -x PATCH.md "$tmp/b" "$copy" >"$tmp/diff"; then
+		echo "fyne-patch: $copy is not Fyne $version's files with $patch applied:" >&2
 		head -40 "$tmp/diff" >&2
 		echo "fyne-patch: after editing $copy on purpose, run scripts/fyne-patch.sh diff" >&2
 		exit 1
 	fi
-	echo "fyne-patch: $copy is Fyne $version with $patch applied"
+	echo "fyne-patch: $copy is Fyne $version's files with $patch applied" >&2
+	;;
+workspace)
+	work=${2:-$repo/bin/go.work} mod=${3:-$repo}
+	case $work in /*) ;; *) work=$PWD/$work ;; esac
+	case $mod in /*) ;; *) mod=$PWD/$mod ;; esac
+	workspace "$work" "$mod"
+	echo "$work"
 	;;
 diff)
 	pristine "$tmp/a"
-	cp -r "$copy" "$tmp/b"
+	rm "$tmp/a/LICENSE" "$tmp/a/go.mod"
+	mkdir -p "$tmp/b"
+	for f in $(files); do
+		mkdir -p "$tmp/b/$(dirname "$f")"
+		cp "$copy/$f" "$tmp/b/$f"
+	done
 	(cd "$tmp" && git diff --no-index --no-color --src-prefix= --dst-prefix= a b >"$repo/$patch") || [ $? -eq 1 ]
 	echo "fyne-patch: wrote $patch ($(grep -c '^diff --git' "$patch") files)"
 	;;
 update)
 	patched "$tmp/b"
-	rm -rf "$copy"
-	mv "$tmp/b" "$copy"
-	echo "fyne-patch: $copy rebuilt from Fyne $version and $patch"
+	cp -r "$tmp/b/." "$copy/"
+	echo "fyne-patch: $copy remade from Fyne $version and $patch"
 	;;
 *)
-	echo "usage: scripts/fyne-patch.sh [check|diff|update]" >&2
+	echo "usage: scripts/fyne-patch.sh [check|workspace [WORK [MODULE]]|diff|update]" >&2
 	exit 2
 	;;
 esac

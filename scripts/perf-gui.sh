@@ -48,7 +48,8 @@ for tool in Xvfb xdotool xdpyinfo; do
 done
 
 echo "perf-gui: building both apps" >&2
-(cd "$repo" &&
+work=$(bash "$repo/scripts/fyne-patch.sh" workspace)
+(cd "$repo" && export GOWORK="$work" &&
 	go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/minimal" ./packaging/perf/minimal &&
 	GOWORK=off go build -tags release,migrated_fynedo -ldflags "-s -w" -o "$tmp/stock" ./packaging/perf/minimal &&
 	go build -tags release,migrated_fynedo,no_emoji -ldflags "-s -w" -o "$tmp/gomirror" ./cmd/gomirror &&

@@ -62,8 +62,8 @@ func TestSaveRefusesFileChangedOnDisk(t *testing.T) {
 	if got := f.readEnvFile(); got != theirs {
 		t.Errorf("env file = %q after saving over a changed file, want theirs kept %q", got, theirs)
 	}
-	if len(d.refusal) == 0 || d.refusal[0].Code != "file-changed" {
-		t.Errorf("refusal shown = %v, want the file-changed problem", d.refusal)
+	if len(d.refusal) == 0 || d.refusal[0].Code != "key-changed" || d.refusal[0].Var != "GOSUMDB" {
+		t.Errorf("refusal shown = %v, want the key-changed problem of GOSUMDB", d.refusal)
 	}
 	if !labelsContain(d.outcome, lang.L("write.refused")) || len(d.outcome.Objects) < 2 {
 		t.Errorf("the refusal is not shown under the editor")

@@ -91,13 +91,6 @@ func (b *chainBuilder) content() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewPadded(bar), nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 
-// wrappedHeading is a bold section title that wraps in a narrow panel.
-func wrappedHeading(text string) fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewSeparator(), l)
-}
-
 // show sets the resolution and catalogue; picked mirrors that left the
 // catalogue are dropped.
 func (b *chainBuilder) show(r *resolve.Resolution, cat []mirrors.Mirror) {
@@ -290,10 +283,10 @@ func pairingText(r *resolve.Resolution, why []core.Text) string {
 }
 
 // assignments are the writes the builder would make.
-func (b *chainBuilder) assignments(r *resolve.Resolution) []service.Assignment {
+func (b *chainBuilder) assignments(r *resolve.Resolution) []core.Assignment {
 	as := b.chain().Assignments()
 	if b.sumdb.Checked && b.pair != "" && b.pair != r.Value("GOSUMDB") {
-		as = append(as, service.Assignment{Key: "GOSUMDB", Value: b.pair})
+		as = append(as, core.Assignment{Key: "GOSUMDB", Value: b.pair})
 	}
 	return as
 }

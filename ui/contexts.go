@@ -205,7 +205,7 @@ func (o *overviewScreen) startInspect(n int) {
 
 // onInspected shows an inspection, unless a newer load started since.
 func (o *overviewScreen) onInspected(n int, in inspection) {
-	if n != o.loads {
+	if !o.loads.current(n) {
 		return
 	}
 	cs := o.contexts

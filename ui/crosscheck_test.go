@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // TestOverviewCheckAgreesWithGo taps "Check with go", which runs the real
@@ -19,7 +21,7 @@ func TestOverviewCheckAgreesWithGo(t *testing.T) {
 	f := newFixture(t, "PATH="+filepath.Dir(goBin), "GOPRIVATE=*.corp.example.test")
 	f.writeEnvFile("GOPROXY=https://file.example.test,direct\nGOFLAGS=-mod=mod\n")
 	// Telemetry off, so go leaves no process writing in the temp dir.
-	f.write(filepath.Join(f.dir, "config", "go", "telemetry", "mode"), "off\n", 0o644)
+	testenv.QuietTelemetry(t, filepath.Join(f.dir, "config"))
 	u, w := f.newUI()
 	test.Tap(u.overview.check)
 	top := w.Canvas().Overlays().Top()

@@ -92,12 +92,6 @@ func (d *detailPanel) content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(body))
 }
 
-// heading is a bold section title.
-func heading(text string) fyne.CanvasObject {
-	return container.NewVBox(widget.NewSeparator(),
-		widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-}
-
 // show displays setting s of resolution r with its problems ps. A new
 // resolution of the same setting keeps the outcome of the last write.
 func (d *detailPanel) show(r *resolve.Resolution, s core.Setting, ps []core.Problem) {
@@ -158,14 +152,6 @@ func (d *detailPanel) setEditable(ok bool) {
 	enable(d.undo, d.res != nil)
 }
 
-func enable(w fyne.Disableable, ok bool) {
-	if ok {
-		w.Enable()
-	} else {
-		w.Disable()
-	}
-}
-
 // onValueChanged validates the entry's text as the user types.
 func (d *detailPanel) onValueChanged(text string) {
 	d.checked = nil
@@ -183,7 +169,7 @@ func (d *detailPanel) onSaveTapped() {
 	if d.save.Disabled() {
 		return
 	}
-	as := []service.Assignment{{Key: d.setting.Name, Value: d.entry.Text}}
+	as := []core.Assignment{{Key: d.setting.Name, Value: d.entry.Text}}
 	d.write(func(base *resolve.Resolution) (*service.WriteResult, error) {
 		return d.svc.WithSource(history.SourceOverview).Set(base, as)
 	}, "write.saved")
@@ -246,11 +232,4 @@ func (d *detailPanel) onWriteDone(res *service.WriteResult, err error, done stri
 func (d *detailPanel) setOutcome(objs []fyne.CanvasObject) {
 	d.outcome.Objects = objs
 	d.outcome.Refresh()
-}
-
-// outcome is a bold headline over the problems of a write.
-func outcome(headline string, imp widget.Importance, ps []core.Problem) []fyne.CanvasObject {
-	l := widget.NewLabel(headline)
-	l.Wrapping, l.Importance, l.TextStyle.Bold = fyne.TextWrapWord, imp, true
-	return append([]fyne.CanvasObject{l}, problemRows(ps)...)
 }

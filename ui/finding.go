@@ -32,7 +32,7 @@ func newFindingView(t *troubleshootScreen, f troubleshoot.Finding) *findingView 
 	v.apply.Importance = widget.HighImportance
 	v.undo = widget.NewButtonWithIcon(lang.L("edit.undo"), theme.ContentUndoIcon(), func() { t.onUndoTapped(v) })
 	v.undo.Hide()
-	v.body = container.NewVBox(v.header(), failingLines(f.Lines))
+	v.body = container.NewVBox(v.header(), failingLines(f.Lines, f.Quoted))
 	if where := findingLayer(f); where != "" {
 		v.body.Add(captionLabel(where))
 	}
@@ -81,13 +81,27 @@ func (v *findingView) setOutcome(objs []fyne.CanvasObject) {
 	v.outcome.Refresh()
 }
 
-// failingLines shows output lines in monospace, wrapped anywhere.
-func failingLines(lines []string) fyne.CanvasObject {
-	text := strings.TrimRight(strings.ReplaceAll(strings.Join(lines, "\n"), "\r", ""), "\n")
-	style := widget.RichTextStyleCodeBlock
-	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
+// failingLines shows output lines in monospace, wrapped anywhere; the
+// lines the finding rests on (quoted) are highlighted in the error colour
+// (monospace has no bold face in every theme).
+func failingLines(lines, quoted []string) fyne.CanvasObject {
+	var segs []widget.RichTextSegment
+	for _, l := range lines {
+		l = strings.TrimRight(strings.ReplaceAll(l, "\r", ""), "\n")
+		style := widget.RichTextStyleCodeBlock
+		if isQuoted(l, quoted) {
+			style.ColorName = theme.ColorNameError
+		}
+		segs = append(segs, &widget.TextSegment{Text: l, Style: style})
+	}
+	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapBreak
 	return rt
+}
+
+// isQuoted reports whether line is one of the finding's quoted lines.
+func isQuoted(line string, quoted []string) bool {
+	return slices.Contains(quoted, strings.TrimSpace(line))
 }
 
 // findingLayer says which value of which layer is responsible, and where.

@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"github.com/gomirror/gomirror/core"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/gomirror/gomirror/core/history"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 func TestHistoryListsWrites(t *testing.T) {
@@ -75,7 +75,7 @@ func TestHistoryRevertSelectedEntry(t *testing.T) {
 	u.nav.Select(mustScreen(t, u, "nav.history"))
 	set := func(source, key, value string) {
 		t.Helper()
-		if _, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []service.Assignment{{Key: key, Value: value}}); err != nil {
+		if _, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []core.Assignment{{Key: key, Value: value}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,8 +4,11 @@ import (
 	"context"
 	"log"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
 )
@@ -63,11 +66,22 @@ func (u *UI) watchFiles(ctx context.Context, files []string, post func(func())) 
 	}
 	go func() {
 		for range events {
-			post(u.Reload)
+			lost := u.svc.Overwritten(overwriteWindow)
+			post(func() {
+				u.Reload()
+				if len(lost) > 0 && u.win != nil {
+					msg, fix := problemText(lost[0])
+					dialog.ShowInformation(lang.L("live.overwritten.title"), msg+"\n\n"+fix, u.win)
+				}
+			})
 		}
 	}()
 	return nil
 }
+
+// overwriteWindow is how long after a write of Go Mirror's an outside
+// change to one of its keys is reported as overwriting it.
+const overwriteWindow = 2 * time.Minute
 
 // onAppStopped adds f to what runs when the app stops, after the callback
 // set before (the network watcher's), which it keeps.

@@ -63,7 +63,7 @@ type mirrorsScreen struct {
 	// the chart and table nobody sees every round.
 	hidden, stale bool
 	cancel        context.CancelFunc // stops the running probe; nil when stopped
-	runs          int                // numbers the probe runs, so a stale end is ignored
+	runs          latest             // numbers the probe runs, so a stale end is ignored
 
 	rowPlain, rowError float32 // table row heights without and with an error line
 	// rows maps each table row the list has filled to the catalogue index
@@ -232,10 +232,11 @@ func (m *mirrorsScreen) onStartTapped() {
 	}
 	m.stopProbe()
 	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel, m.runs = cancel, m.runs+1
+	m.cancel = cancel
+	run := m.runs.next()
 	opts := m.opts(mirrors.ProbeOptions(m.res))
 	samples := probe.New(opts).Run(ctx, m.targets(), probe.Schedule{Interval: probeIntervals[m.interval.Selected]})
-	go m.consume(samples, m.tracker, m.runs)
+	go m.consume(samples, m.tracker, run)
 	m.setProbing(true)
 }
 
@@ -312,7 +313,7 @@ func takeProbeSnapshot(tr *probe.Tracker) probeSnapshot {
 // probing has stopped (cancelled, or it could not start).
 func (m *mirrorsScreen) onProbeEnded(snap probeSnapshot, run int) {
 	m.onSnapshot(snap)
-	if run == m.runs {
+	if m.runs.current(run) {
 		m.cancel = nil
 		m.setProbing(false)
 	}

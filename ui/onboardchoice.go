@@ -95,7 +95,7 @@ func (o *onboardWizard) consume(samples <-chan probe.Sample, total, run int) {
 
 // onMeasureProgress moves the progress bar.
 func (o *onboardWizard) onMeasureProgress(run int, done float64) {
-	if run == o.runs && o.step == stepMirrors {
+	if o.runs.current(run) && o.step == stepMirrors {
 		o.progress.SetValue(done)
 	}
 }

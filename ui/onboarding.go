@@ -62,7 +62,7 @@ type onboardWizard struct {
 	cat    []mirrors.Mirror
 	step   int
 	cancel context.CancelFunc // stops the running probe; nil when none runs
-	runs   int                // numbers the probe runs, so a stale result is ignored
+	runs   latest             // numbers the probe runs, so a stale result is ignored
 	check  defaultCheck       // step 2's outcome
 	sums   []probe.Summary    // step 3's measurements
 	sug    *mirrors.Suggestion
@@ -243,10 +243,11 @@ func (o *onboardWizard) finish() {
 func (o *onboardWizard) begin() (context.Context, int) {
 	o.stopProbe()
 	ctx, cancel := context.WithCancel(context.Background())
-	o.cancel, o.runs = cancel, o.runs+1
+	o.cancel = cancel
+	run := o.runs.next()
 	o.stop.Enable()
 	o.stop.Show()
-	return ctx, o.runs
+	return ctx, run
 }
 
 // stopProbe cancels the running probe, if any.
@@ -259,7 +260,7 @@ func (o *onboardWizard) stopProbe() {
 
 // ended reports whether run is the current probe run and marks it over.
 func (o *onboardWizard) ended(run int) bool {
-	if run != o.runs {
+	if !o.runs.current(run) {
 		return false
 	}
 	o.cancel = nil

@@ -55,7 +55,7 @@ func applyOnboardChoice(svc *service.Service, st profile.Store, c onboardChoice,
 	} else if !ok {
 		return nil, profile.ErrNotFound
 	}
-	return writePlan(svc, st, r, profile.NewPlan(r, p))
+	return svc.ApplyProfile(st, r, profile.NewPlan(r, p))
 }
 
 // onApplied shows the outcome; after a success it shows the values now in

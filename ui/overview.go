@@ -43,7 +43,7 @@ type overviewScreen struct {
 	visible     []int
 	search      *widget.Entry
 	changedOnly *widget.Check
-	loads       int // numbers the loads, so that only the newest is shown
+	loads       latest // numbers the loads, so that only the newest is shown
 
 	install *fyne.Container // the Go installation, or how to install Go
 	counts  map[core.Severity]*widget.Label
@@ -100,13 +100,12 @@ func (o *overviewScreen) onReloadTapped() { o.reloadAll() }
 
 // load resolves and diagnoses off the UI goroutine and shows the result.
 func (o *overviewScreen) load() {
-	o.loads++
-	n := o.loads
+	n := o.loads.next()
 	o.run(func() func() {
 		r := o.svc.Resolve()
 		ps := o.svc.Doctor(r)
 		return func() {
-			if n == o.loads {
+			if o.loads.current(n) {
 				o.show(r, ps)
 				o.startInspect(n)
 			}

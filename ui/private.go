@@ -43,7 +43,7 @@ type privateScreen struct {
 	store      *cred.Store
 	data       privateData
 	keyringErr error
-	loads      int
+	loads      latest
 
 	root         *fyne.Container // the screen: header above the tabs
 	keyringPanel *fyne.Container
@@ -90,12 +90,11 @@ func (p *privateScreen) onTabSelected(*container.TabItem) { p.load() }
 // load resolves the settings and reads the credential index off the UI
 // goroutine, then checks the keyring separately, since that may wait.
 func (p *privateScreen) load() {
-	p.loads++
-	n := p.loads
+	n := p.loads.next()
 	p.run(func() func() {
 		d := p.read()
 		return func() {
-			if n == p.loads {
+			if p.loads.current(n) {
 				p.show(d)
 			}
 		}

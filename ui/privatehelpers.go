@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os/exec"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,12 +11,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
 	"github.com/gomirror/gomirror/core/private/netrc"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // helpersPanel sets up the GOAUTH and git helpers and migrates .netrc.
@@ -140,16 +139,9 @@ func (hp *helpersPanel) gitArgs() ([][]string, error) {
 
 // gitCommandText shows commands as they would be typed in a shell.
 func gitCommandText(cmds [][]string) string {
-	var lines []string
-	for _, c := range cmds {
-		words := []string{"git"}
-		for _, w := range c {
-			if strings.ContainsAny(w, " '\"!$") {
-				w = "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
-			}
-			words = append(words, w)
-		}
-		lines = append(lines, strings.Join(words, " "))
+	lines := make([]string, len(cmds))
+	for i, c := range cmds {
+		lines[i] = gitcred.CommandLine(c)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -213,7 +205,7 @@ func (hp *helpersPanel) writeGOAUTH(plan goauth.Plan) {
 	}
 	hp.install.Disable()
 	hp.p.run(func() func() {
-		res, err := hp.p.svc.WithSource(history.SourcePrivate).Set(base, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+		res, err := hp.p.svc.WithSource(history.SourcePrivate).Set(base, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 		return func() {
 			hp.install.Enable()
 			objs := writeOutcome(res, err)
@@ -239,7 +231,7 @@ func (hp *helpersPanel) onGitSetupTapped() {
 	env := hp.p.svc.Env()
 	hp.gitSetup.Disable()
 	hp.p.run(func() func() {
-		err := runGit(env, cmds)
+		err := gitcred.RunSetup(env, cmds, nil)
 		return func() {
 			hp.gitSetup.Enable()
 			if err != nil {
@@ -249,18 +241,6 @@ func (hp *helpersPanel) onGitSetupTapped() {
 			hp.setOutcome(hp.gitOutcome, lang.L("private.git.done"), widget.SuccessImportance)
 		}
 	})
-}
-
-// runGit runs each git command with env, stopping at the first failure.
-func runGit(env []string, cmds [][]string) error {
-	for _, c := range cmds {
-		git := exec.Command("git", c...)
-		git.Env = env
-		if out, err := git.CombinedOutput(); err != nil {
-			return fmt.Errorf("git %s: %v: %s", strings.Join(c[:2], " "), err, strings.TrimSpace(string(out)))
-		}
-	}
-	return nil
 }
 
 // onNetrcImportTapped stores the .netrc entries in the keyring.

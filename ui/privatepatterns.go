@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -216,7 +215,7 @@ func (e *patternEditor) onSaveTapped() {
 		if value == "" {
 			res, err = e.p.svc.WithSource(history.SourcePrivate).Unset(base, []string{key})
 		} else {
-			res, err = e.p.svc.WithSource(history.SourcePrivate).Set(base, []service.Assignment{{Key: key, Value: value}})
+			res, err = e.p.svc.WithSource(history.SourcePrivate).Set(base, []core.Assignment{{Key: key, Value: value}})
 		}
 		return func() { e.onSaved(res, err) }
 	})
@@ -231,17 +230,4 @@ func (e *patternEditor) onSaved(res *service.WriteResult, err error) {
 		return
 	}
 	e.validate()
-}
-
-// writeOutcome shows a write's result: a refusal with its problems, another
-// error, or success with any warnings.
-func writeOutcome(res *service.WriteResult, err error) []fyne.CanvasObject {
-	var refused *core.RefusedError
-	switch {
-	case errors.As(err, &refused):
-		return outcome(lang.L("write.refused"), widget.DangerImportance, refused.Problems)
-	case err != nil:
-		return outcome(err.Error(), widget.DangerImportance, nil)
-	}
-	return outcome(lang.L("write.saved", map[string]any{"File": res.File}), widget.SuccessImportance, res.Warnings)
 }

@@ -124,7 +124,7 @@ func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
 	p.apply.Disable()
 	st, svc := p.store, p.svc
 	p.run(func() func() {
-		res, err := writePlan(svc.WithSource(history.ProfileSource(pl.Profile)), st, base, pl)
+		res, err := svc.WithSource(history.ProfileSource(pl.Profile)).ApplyProfile(st, base, pl)
 		return func() { p.onApplied(pl.Profile, res, err) }
 	})
 }
@@ -147,7 +147,7 @@ func (p *profilesScreen) applyByName(name string) {
 			if pl.Err() == nil && !pl.Empty() {
 				reach = check(context.Background(), r, profile.Effective(r, q, "GOPROXY"))
 			}
-			res, err = writePlan(svc.WithSource(history.ProfileSource(name)), st, r, pl)
+			res, err = svc.WithSource(history.ProfileSource(name)).ApplyProfile(st, r, pl)
 		}
 		return func() {
 			p.onApplied(name, res, err)
@@ -159,26 +159,6 @@ func (p *profilesScreen) applyByName(name string) {
 			p.notify(name, err, failed)
 		}
 	})
-}
-
-// writePlan checks and writes pl over base in one step, then marks its
-// profile active. A plan that changes nothing only marks it. It runs off
-// the UI goroutine.
-func writePlan(svc *service.Service, st profile.Store, base *resolve.Resolution, pl profile.Plan) (*service.WriteResult, error) {
-	if err := pl.Err(); err != nil {
-		return nil, err
-	}
-	var res *service.WriteResult
-	if !pl.Empty() {
-		var err error
-		if res, err = svc.Apply(base, pl.Sets(), pl.Unsets()); err != nil {
-			return nil, err
-		}
-	}
-	if st.Dir == "" { // no config dir (see newProfilesScreen): nothing to mark
-		return res, nil
-	}
-	return res, st.SetActive(pl.Profile)
 }
 
 // onApplied shows the outcome of applying the profile called name: a

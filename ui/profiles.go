@@ -38,7 +38,7 @@ type profilesScreen struct {
 	active   string
 	drift    []string // keys where the env file no longer matches the active profile
 	selected string   // name of the profile on display
-	loads    int      // numbers the loads, so that only the newest is shown
+	loads    latest   // numbers the loads, so that only the newest is shown
 	tray     func()   // rebuilds the tray menu; nil without a tray
 
 	list    *widget.List
@@ -125,8 +125,7 @@ func (p *profilesScreen) detail() fyne.CanvasObject {
 // load reads the profiles and the rules and resolves the settings off the
 // UI goroutine, then shows them.
 func (p *profilesScreen) load() {
-	p.loads++
-	n, st, rs, dirErr := p.loads, p.store, p.rules, p.dirErr
+	n, st, rs, dirErr := p.loads.next(), p.store, p.rules, p.dirErr
 	p.run(func() func() {
 		r := p.svc.Resolve()
 		ps, active, err := profile.Presets(), "", dirErr
@@ -137,7 +136,7 @@ func (p *profilesScreen) load() {
 			rules, rerr = rs.Load()
 		}
 		return func() {
-			if n == p.loads {
+			if p.loads.current(n) {
 				p.show(r, ps, active, firstErr(err, rerr))
 				p.net.showRules(rules)
 			}

@@ -194,7 +194,7 @@ func TestProfilesSnippet(t *testing.T) {
 	if !strings.Contains(s.text.Text, "export GOPROXY='"+chinaValue("GOPROXY")+"'") {
 		t.Errorf("bash snippet = %q", s.text.Text)
 	}
-	s.format.SetSelectedIndex(2)
+	s.format.SetSelected("fish")
 	if !strings.Contains(s.text.Text, "set -gx GOSUMDB") {
 		t.Errorf("fish snippet = %q", s.text.Text)
 	}

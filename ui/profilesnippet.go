@@ -18,6 +18,7 @@ var snippetFormats = []struct {
 }{
 	{profile.Bash, "bash / zsh"},
 	{profile.PowerShell, "PowerShell"},
+	{profile.Cmd, "Command Prompt (cmd.exe)"},
 	{profile.Fish, "fish"},
 	{profile.Dockerfile, "Dockerfile"},
 	{profile.GitHubActions, "GitHub Actions (env:)"},

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/profile"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // TestIssueScreenshots saves screenshots of the fixed behaviours, rendered
@@ -98,7 +98,7 @@ func shotProfilesAndHistory(t *testing.T, dir, suffix string) {
 
 	u.nav.Select(mustScreen(t, u, "nav.history"))
 	set := func(source, key, value string) {
-		if _, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []service.Assignment{{Key: key, Value: value}}); err != nil {
+		if _, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []core.Assignment{{Key: key, Value: value}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/procs"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // TestRouteStepsInChinese checks that the route explainer's steps and
@@ -125,15 +124,15 @@ func TestRefusalTextOfAChangedFile(t *testing.T) {
 	f := newFixture(t)
 	f.writeEnvFile("GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
-	f.writeEnvFile("GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n")
-	_, err := f.svc.Set(base, []service.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
+	f.writeEnvFile("GOFLAGS=-mod=mod\nGOPROXY=https://theirs.example.test\n")
+	_, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
 	var refused *core.RefusedError
 	if !errors.As(err, &refused) {
-		t.Fatalf("Set over a changed file = %v, want a refusal", err)
+		t.Fatalf("Set over a changed key = %v, want a refusal", err)
 	}
 	got := refusalText(err, refused.Problems)
-	want := "未写入任何内容：\n• 环境文件 " + f.envFile + " 在读取之后已在磁盘上被修改（可能是 go env -w 或其他编辑器所为）。 (" + f.envFile + ")" +
-		"\n  请重新加载以查看当前的值，然后再修改一次。"
+	want := "未写入任何内容：\n• GOPROXY: 自 Go Mirror 读取以来，环境文件 " + f.envFile + " 中的 GOPROXY 已被修改（可能是 go env -w、编辑器或另一个 Go Mirror 窗口所为），现在写入会撤销那次修改。 (" + f.envFile + ")" +
+		"\n  请重新加载以查看当前值，如仍需要，再修改一次。"
 	if got != want {
 		t.Errorf("refusalText =\n%q\nwant\n%q", got, want)
 	}

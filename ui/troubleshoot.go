@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,11 +33,12 @@ type troubleshootScreen struct {
 	run     runner
 	written func() // reloads every screen after a write
 
-	res      *resolve.Resolution // the settings the findings were made with
-	findings []troubleshoot.Finding
-	views    []*findingView     // one per finding
-	cancel   context.CancelFunc // stops the running command; nil when idle
-	runs     int                // numbers the runs, so a cancelled one is ignored
+	res       *resolve.Resolution // the settings the findings were made with
+	fromPaste bool                // the findings explain pasted output
+	findings  []troubleshoot.Finding
+	views     []*findingView     // one per finding
+	cancel    context.CancelFunc // stops the running command; nil when idle
+	runs      latest             // numbers the runs, so a cancelled one is ignored
 
 	command  *widget.Entry
 	folder   *widget.Entry
@@ -146,8 +148,8 @@ func (t *troubleshootScreen) onRunTapped() {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	t.cancel, t.runs = cancel, t.runs+1
-	runID, dir, trace := t.runs, strings.TrimSpace(t.folder.Text), t.trace.Checked
+	t.cancel = cancel
+	runID, dir, trace := t.runs.next(), strings.TrimSpace(t.folder.Text), t.trace.Checked
 	t.setRunning(true, strings.Join(args, " "))
 	t.run(func() func() {
 		rep, res, err := t.execute(ctx, args, dir, trace)
@@ -191,7 +193,7 @@ func (t *troubleshootScreen) onCancelTapped() {
 
 // onRunDone shows the report of run id, unless a newer run started.
 func (t *troubleshootScreen) onRunDone(id int, rep *troubleshoot.Report, res *resolve.Resolution, err error) {
-	if id != t.runs {
+	if !t.runs.current(id) {
 		return
 	}
 	t.cancel = nil
@@ -202,6 +204,7 @@ func (t *troubleshootScreen) onRunDone(id int, rep *troubleshoot.Report, res *re
 	}
 	t.status.SetText(reportSummary(rep))
 	t.output.SetText(rep.Output)
+	t.fromPaste = false
 	t.showFindings(res, rep.Findings)
 }
 
@@ -241,6 +244,7 @@ func (t *troubleshootScreen) onExplainTapped() {
 		return func() {
 			t.status.SetText(lang.L("ts.result.pasted", map[string]any{"Count": len(fs)}))
 			t.output.SetText(text)
+			t.fromPaste = true
 			t.showFindings(res, fs)
 		}
 	})
@@ -252,6 +256,9 @@ func (t *troubleshootScreen) showFindings(res *resolve.Resolution, fs []troubles
 	t.list.Objects = nil
 	if len(fs) == 0 {
 		t.list.Add(widget.NewLabel(lang.L("ts.none")))
+	}
+	if t.fromPaste && slices.ContainsFunc(fs, troubleshoot.Finding.HasFix) {
+		t.list.Add(captionLabel(lang.L("ts.pasted.note")))
 	}
 	for _, f := range fs {
 		v := newFindingView(t, f)
@@ -265,6 +272,10 @@ func (t *troubleshootScreen) showFindings(res *resolve.Resolution, fs []troubles
 // settings the finding was made with: a file changed since is refused.
 func (t *troubleshootScreen) onApplyTapped(v *findingView) {
 	base := t.res
+	if why := troubleshoot.UnsafeEdit(base, v.f.Set); why != "" {
+		v.setOutcome([]fyne.CanvasObject{captionLabel(lang.L("ts.unsafe", map[string]any{"Reason": why}))})
+		return
+	}
 	v.apply.Disable()
 	t.run(func() func() {
 		res, err := t.svc.WithSource(history.SourceTroubleshoot).Apply(base, v.f.Set, v.f.Unset)
@@ -283,7 +294,7 @@ func (t *troubleshootScreen) onApplyDone(v *findingView, res *service.WriteResul
 	}
 	v.apply.Enable()
 	var refused *core.RefusedError
-	if errors.As(err, &refused) && len(refused.Problems) > 0 && refused.Problems[0].Code == "file-changed" {
+	if errors.As(err, &refused) && len(refused.Problems) > 0 && (refused.Problems[0].Code == "file-changed" || refused.Problems[0].Code == "key-changed") {
 		t.written()
 		t.run(func() func() {
 			res := t.svc.Resolve()

@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core/origin/inspect"
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
@@ -73,7 +75,7 @@ func TestTroubleshootApplyRefusesChangedFile(t *testing.T) {
 	ts, reloads := newTroubleshootTest(f)
 	test.Type(ts.pasted, goproxyOffOutput)
 	test.Tap(ts.explain)
-	const theirs = "GOPROXY=off\nGOPRIVATE=*.corp.example.test\n"
+	const theirs = "GOPROXY=https://theirs.example.test\n" // the key the fix edits
 	f.writeEnvFile(theirs)
 	test.Tap(ts.views[0].apply)
 	if got := f.readEnvFile(); got != theirs {
@@ -137,7 +139,7 @@ func TestShellStartupFileChangeReloads(t *testing.T) {
 	if err := os.WriteFile(rc, []byte("export GOPROXY=https://a.example.test\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	u.overview.onInspected(u.overview.loads, inspection{report: &inspect.Report{Terminal: inspect.Context{Files: []string{rc}}}})
+	u.overview.onInspected(int(u.overview.loads), inspection{report: &inspect.Report{Terminal: inspect.Context{Files: []string{rc}}}})
 	if !slices.Equal(u.live.rc, []string{rc}) {
 		t.Fatalf("after the inspection, watched startup files = %v, want %s", u.live.rc, rc)
 	}
@@ -149,5 +151,35 @@ func TestShellStartupFileChangeReloads(t *testing.T) {
 	case <-posted:
 	case <-time.After(2 * time.Second):
 		t.Fatal("no reload within 2 s of a change to the shell startup file")
+	}
+}
+
+// TestTroubleshootHighlightsQuotedLines: a pasted checksum-database 410 for
+// a public module is explained without a fix, and the line that shows it is
+// highlighted among the failing lines.
+func TestTroubleshootHighlightsQuotedLines(t *testing.T) {
+	f := newFixture(t)
+	ts, _ := newTroubleshootTest(f)
+	const out = "go: finding github.com/acme/lib v0.5.1\n" +
+		"verifying github.com/acme/lib@v0.5.1/go.mod: github.com/acme/lib@v0.5.1/go.mod: reading https://sum.example.test/lookup/github.com/acme/lib@v0.5.1: 410 Gone\n"
+	test.Type(ts.pasted, out)
+	test.Tap(ts.explain)
+	if len(ts.views) == 0 || ts.views[0].f.Code != "fail-sumdb-notfound" || ts.views[0].f.HasFix() {
+		t.Fatalf("findings = %d, want fail-sumdb-notfound without a fix first", len(ts.views))
+	}
+	highlighted := false
+	for _, obj := range test.LaidOutObjects(ts.views[0].body) {
+		rt, ok := obj.(*widget.RichText)
+		if !ok {
+			continue
+		}
+		for _, seg := range rt.Segments {
+			if ts, ok := seg.(*widget.TextSegment); ok && strings.Contains(ts.Text, "410 Gone") && ts.Style.ColorName == theme.ColorNameError {
+				highlighted = true
+			}
+		}
+	}
+	if !highlighted {
+		t.Errorf("the line with 410 Gone is not highlighted")
 	}
 }

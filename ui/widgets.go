@@ -1,9 +1,18 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/service"
 )
+
+// The small widgets and helpers that several screens share.
 
 // wrapped is a word-wrapped label.
 func wrapped(text string, imp widget.Importance) *widget.Label {
@@ -19,4 +28,46 @@ func setText(l *widget.Label, text string) {
 	if l.Text != text {
 		l.SetText(text)
 	}
+}
+
+// heading is a bold section title.
+func heading(text string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// enable enables w if ok and disables it otherwise.
+func enable(w fyne.Disableable, ok bool) {
+	if ok {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// outcome is a bold headline over the problems of a write.
+func outcome(headline string, imp widget.Importance, ps []core.Problem) []fyne.CanvasObject {
+	l := widget.NewLabel(headline)
+	l.Wrapping, l.Importance, l.TextStyle.Bold = fyne.TextWrapWord, imp, true
+	return append([]fyne.CanvasObject{l}, problemRows(ps)...)
+}
+
+// writeOutcome shows a write's result: a refusal with its problems, another
+// error, or success with any warnings.
+func writeOutcome(res *service.WriteResult, err error) []fyne.CanvasObject {
+	var refused *core.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		return outcome(lang.L("write.refused"), widget.DangerImportance, refused.Problems)
+	case err != nil:
+		return outcome(err.Error(), widget.DangerImportance, nil)
+	}
+	return outcome(lang.L("write.saved", map[string]any{"File": res.File}), widget.SuccessImportance, res.Warnings)
+}
+
+// wrappedHeading is a bold section title that wraps in a narrow panel.
+func wrappedHeading(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), l)
 }

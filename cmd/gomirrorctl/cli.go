@@ -52,6 +52,8 @@ func init() {
 // against. No command reads stdin yet.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
 	c := &cli{stdout: stdout, stderr: stderr, env: env}
+	args, tag := takeLang(args)
+	msgs = loadCatalogue(chooseLang(tag, env))
 	if len(args) == 0 {
 		printUsage(stderr)
 		return exitRefused
@@ -108,6 +110,11 @@ Commands:
 	fmt.Fprint(w, `
 Exit status: 0 done (warnings go to stderr), 1 failure,
 2 bad usage or refused input (nothing was written).
+
+Text output is in Simplified Chinese when the locale says so (LC_ALL,
+LC_MESSAGES or LANG such as zh_CN.UTF-8; on Windows the UI language), else
+in English; --lang en or --lang zh, anywhere on the command line, overrides
+it. JSON output and exit statuses are the same in every language.
 
 Run "gomirrorctl help <command>" for more about a command.
 `)
@@ -189,25 +196,28 @@ func (c *cli) fail(cmd *command, err error) int {
 		return exitRefused
 	}
 	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	if errors.Is(err, core.ErrNotRegular) || errors.Is(err, core.ErrTooLarge) {
+		return exitRefused // a named pipe or /dev/zero given as a file
+	}
 	return exitFailure
 }
 
 // printProblem writes one problem: its variable and message, then its fix
 // and location on indented lines.
 func printProblem(w io.Writer, p core.Problem, indent string) {
-	msg := p.Message
+	msg, fix := msgs.problem(p)
 	if p.Var != "" {
 		msg = p.Var + ": " + msg
 	}
 	if p.Severity != core.SeverityError && p.Severity != "" {
-		msg = string(p.Severity) + ": " + msg
+		msg = msgs.cli(string(p.Severity)) + ": " + msg
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
-	if p.Fix != "" {
-		fmt.Fprintf(w, "%s  fix: %s\n", indent, p.Fix)
+	if fix != "" {
+		fmt.Fprintf(w, "%s  %s: %s\n", indent, msgs.cli("fix"), fix)
 	}
 	if loc := location(p.File, p.Line); loc != "" {
-		fmt.Fprintf(w, "%s  at %s\n", indent, loc)
+		fmt.Fprintf(w, "%s  %s %s\n", indent, msgs.cli("at"), loc)
 	}
 }
 

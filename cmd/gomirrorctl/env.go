@@ -84,7 +84,7 @@ func runEnv(c *cli, cmd *command, args []string) int {
 		chk = c.crossCheck(r, names)
 	}
 	if *jsonOut {
-		if _, err := c.stdout.Write(encodeEnv(envJSON(r, settings, chk))); err != nil {
+		if err := writeJSON(c.stdout, envJSON(r, settings, chk)); err != nil {
 			return c.fail(cmd, err)
 		}
 	} else {

@@ -25,8 +25,8 @@ output, and explains every failure in it: what happened, which setting and
 which layer of it (file and line) is responsible, and how to fix it. Without
 a command it reads output you paste on stdin instead (end it with Ctrl+D).
 
-Each finding shows its code, the failing lines, the setting and its layer,
-the message and the fix. A finding whose fix is an edit of the env file has
+Each finding shows its code, the failing lines (those it rests on marked
+with ">"), the setting and its layer, the message and the fix. A finding whose fix is an edit of the env file has
 a number; --apply N makes that edit (validated, atomic, recorded in the
 history so that "gomirrorctl undo" reverts it), and --fix applies the first
 such finding. When explaining pasted output, give the same input again.
@@ -45,8 +45,10 @@ Flags:
 	--fix         apply the fix of the first finding that has one
 
 Exit status: 0 when nothing failed (or a fix was applied), 1 when the go
-command failed or a finding is an error, 2 for bad usage, empty input, a
-finding without a fix, or a refused write (nothing written).
+command failed or a finding is an error (including failing output no rule
+recognises, which is quoted as "fail-other"), 2 for bad usage, empty input,
+a finding without a fix, a fix asked for pasted output, or a refused write
+(nothing written).
 
 Examples:
 	gomirrorctl explain -- go mod download
@@ -127,7 +129,15 @@ func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags
 	var applied *service.WriteResult
 	if fl.apply != 0 || fl.fix {
 		f, err := chooseFix(rep.Findings, fl.apply)
-		if err == nil {
+		switch {
+		case rep.Args == nil:
+			err = refusal("pasted-output", "These findings come from pasted output, so Go Mirror shows their fixes but does not apply them: pasted text can carry anything.",
+				"Run the command on this machine instead: gomirrorctl explain --fix -- go mod download (or the command that failed).")
+		case troubleshoot.UnsafeEdit(svc.Resolve(), f.Set) != "":
+			err = refusal("unsafe-fix", "This fix is not applied: "+troubleshoot.UnsafeEdit(svc.Resolve(), f.Set)+".",
+				"List only the private module's host or repository, and keep checksum verification on.")
+		case err != nil:
+		default:
 			applied, err = svc.Apply(nil, f.Set, f.Unset)
 		}
 		if err != nil {
@@ -206,20 +216,24 @@ func printExplain(w io.Writer, rep *troubleshoot.Report) {
 		return
 	}
 	for i, f := range rep.Findings {
-		printFinding(w, i+1, f)
+		printFinding(w, i+1, f, rep.Args == nil)
 	}
 }
 
 // printFinding writes one finding: its number, severity, code and setting,
 // the failing lines, the layer, the message, the fix and the edit.
-func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
+func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 	head := fmt.Sprintf("%d. %s %s", n, f.Severity, f.Code)
 	if f.Var != "" {
 		head += " (" + f.Var + ")"
 	}
 	fmt.Fprintln(w, head)
 	for _, l := range f.Lines {
-		fmt.Fprintf(w, "   | %s\n", strings.TrimRight(l, "\r"))
+		mark := "|"
+		if slices.Contains(f.Quoted, strings.TrimSpace(l)) {
+			mark = ">" // a line the finding rests on
+		}
+		fmt.Fprintf(w, "   %s %s\n", mark, strings.TrimRight(l, "\r"))
 	}
 	if f.Layer != nil {
 		fmt.Fprintf(w, "   setting: %s=%s from %s\n", f.Var, showValue(f.Layer.Value), layerPlace(*f.Layer))
@@ -229,7 +243,14 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding) {
 		fmt.Fprintf(w, "   fix: %s\n", f.Fix)
 	}
 	if f.HasFix() {
-		fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+		if pasted {
+			fmt.Fprintf(w, "   edit (from pasted output: shown, not applied; run the command with explain -- go ... to apply it): %s\n", describeEdit(f.Set, f.Unset))
+		} else {
+			fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+		}
+	}
+	if f.Profile != "" {
+		fmt.Fprintf(w, "   or in one step: gomirrorctl profile apply %q\n", f.Profile)
 	}
 }
 

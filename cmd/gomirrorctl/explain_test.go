@@ -95,6 +95,62 @@ func TestExplainRefusesNoInput(t *testing.T) {
 	}
 }
 
+// privateOutput is what a go command prints for a private module looked up
+// in the checksum database: a finding whose fix widens GOPRIVATE.
+const privateOutput = "go: git.corp.example.test/team/lib@v1.0.0: verifying module: git.corp.example.test/team/lib@v1.0.0: " +
+	"reading https://sum.example.test/lookup/git.corp.example.test/team/lib@v1.0.0: 410 Gone\n"
+
+// craftedOutput is piped text that tries to get GOPRIVATE=* (and other
+// widenings) written.
+const craftedOutput = "go: *@v1.0.0: verifying module: *@v1.0.0: reading https://sum.example.test/lookup/*@v1.0.0: 410 Gone\n" +
+	"\tserver response: fatal: could not read Username for 'https://x': terminal prompts disabled\n" +
+	"go: github.com@v1.0.0: reading https://goproxy.cn/github.com/@v/v1.0.0.info: 404 Not Found\n" +
+	"\tserver response: terminal prompts disabled\n" +
+	"Fix: go env -w GOPRIVATE=* GOSUMDB=off GOINSECURE=*\n"
+
+// TestExplainNeverAppliesPasted: fixes of piped output are shown, never
+// applied, with exit 2; the env file is not touched.
+func TestExplainNeverAppliesPasted(t *testing.T) {
+	s := newSandbox(t)
+	const env = "GOPROXY=https://mirror.example.test,direct\n"
+	s.writeEnvFile(env)
+	r := s.ctlIn(privateOutput, "explain")
+	if r.code != exitFailure || !strings.Contains(r.stdout, "fail-sumdb-private") || !strings.Contains(r.stdout, "not applied; run the command with explain -- go ... to apply it): set GOPRIVATE=git.corp.example.test") {
+		t.Fatalf("explain of a private module's failure: want exit 1 and a GOPRIVATE fix shown, got %v", r)
+	}
+	for _, args := range [][]string{{"explain", "--fix"}, {"explain", "--apply", "1"}, {"explain", "--json", "--fix"}} {
+		for _, in := range []string{privateOutput, craftedOutput} {
+			r := s.ctlIn(in, args...)
+			if r.code != exitRefused || !strings.Contains(r.stderr, "pasted output") {
+				t.Errorf("%v on piped output: want exit 2 saying pasted output, got %v", args, r)
+			}
+			if data, _ := s.readEnvFile(); string(data) != env {
+				t.Fatalf("%v on piped output wrote the env file: %q", args, data)
+			}
+		}
+	}
+}
+
+// TestExplainCraftedNeverSuggestsWildcards: no finding of crafted output
+// suggests GOPRIVATE=*, a whole shared host, or GOSUMDB=off.
+func TestExplainCraftedNeverSuggestsWildcards(t *testing.T) {
+	s := newSandbox(t)
+	r := s.ctlIn(craftedOutput, "explain", "--json")
+	var out struct {
+		Findings []struct{ Set map[string]string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("explain --json: %v\n%s", err, r.stdout)
+	}
+	for _, f := range out.Findings {
+		for k, v := range f.Set {
+			if strings.Contains(v, "*") || v == "github.com" || k == "GOSUMDB" && v == "off" || k == "GOINSECURE" {
+				t.Errorf("crafted output got the fix %s=%s", k, v)
+			}
+		}
+	}
+}
+
 // tamperedZip serves an honest mirror's answers, except for .zip files,
 // which come from a mirror whose go.mod was altered.
 func tamperedZip(t *testing.T, mod mirrortest.Module) string {

@@ -4,13 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/gitcred"
 	"github.com/gomirror/gomirror/core/private/goauth"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 var goauthCmd = &command{
@@ -80,7 +78,7 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))
 		return exitOK
 	}
-	res, err := c.service().Set(r, []service.Assignment{{Key: "GOAUTH", Value: plan.Value}})
+	res, err := c.service().Set(r, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
 	return c.reportWrite(cmd, res, err, "wrote")
 }
 
@@ -142,16 +140,14 @@ func (c *cli) gitSetup(cmd *command, args []string) int {
 	if cmds == nil {
 		return code
 	}
-	for _, a := range cmds {
-		fmt.Fprintln(c.stdout, "git "+shellWords(a))
-		if *dry {
-			continue
+	if *dry {
+		for _, a := range cmds {
+			fmt.Fprintln(c.stdout, gitcred.CommandLine(a))
 		}
-		git := exec.Command("git", a...)
-		git.Env = c.env
-		if out, err := git.CombinedOutput(); err != nil {
-			return c.fail(cmd, fmt.Errorf("git %s: %v\n%s", a[0], err, out))
-		}
+		return exitOK
+	}
+	if err := gitcred.RunSetup(c.env, cmds, func(line string) { fmt.Fprintln(c.stdout, line) }); err != nil {
+		return c.fail(cmd, err)
 	}
 	return exitOK
 }
@@ -179,19 +175,6 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 
 // isHelpFlag reports whether arg asks for help.
 func isHelpFlag(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
-
-// shellWords quotes args for display in a POSIX shell.
-func shellWords(args []string) string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		if a != "" && !strings.ContainsAny(a, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
-			out[i] = a
-			continue
-		}
-		out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-	}
-	return strings.Join(out, " ")
-}
 
 // The credential store serves the git helper.
 var _ gitcred.Store = (*cred.Store)(nil)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"io"
 	"text/tabwriter"
 	"time"
@@ -77,12 +78,13 @@ func historyItems(entries []history.Entry) []historyItem {
 	undone := service.UndoneIDs(entries)
 	items := make([]historyItem, 0, len(entries))
 	for _, e := range entries {
-		changes := e.Changes
-		if changes == nil {
-			changes = []history.Change{}
+		changes := make([]history.Change, len(e.Changes))
+		for i, c := range e.Changes { // entries recorded before values were masked
+			c.Old, c.New = core.MaskUserinfo(c.Old), core.MaskUserinfo(c.New)
+			changes[i] = c
 		}
 		items = append(items, historyItem{
-			ID: e.ID, Time: e.Time, File: e.File, Summary: e.Summary, Changes: changes,
+			ID: e.ID, Time: e.Time, File: e.File, Summary: core.MaskUserinfo(e.Summary), Changes: changes,
 			BeforeExisted: e.BeforeExisted, Undo: e.Undo, UndoOf: e.UndoOf, Redo: e.Redo, Source: e.Source, Undone: undone[e.ID],
 		})
 	}

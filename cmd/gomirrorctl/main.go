@@ -19,7 +19,8 @@
 //	gomirrorctl version
 //	gomirrorctl help [command]
 //
-// "gomirrorctl help COMMAND" describes each command.
+// "gomirrorctl help COMMAND" describes each command. Text output follows the
+// locale (Simplified Chinese or English); --lang en|zh overrides it.
 //
 // Exit status: 0 done (warnings go to stderr; doctor exits 0 whatever it
 // finds), 1 failure (I/O, or env --check found a disagreement), 2 bad usage

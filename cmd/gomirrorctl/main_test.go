@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // Fixtures shared by every test, made once in TestMain.
@@ -30,6 +32,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	os.Chmod(dir, 0o755) // the permission tests run the binary as another user
 	code := 1
 	if !sandboxOS() {
 		code = m.Run() // the tests that need a sandbox skip themselves
@@ -118,13 +121,7 @@ func newSandbox(t testing.TB, extra ...string) *sandbox {
 	}
 	// Telemetry off: otherwise the real go may start a background process
 	// that is still writing in the sandbox when the test removes it.
-	mode := filepath.Join(s.xdg, "go", "telemetry", "mode")
-	if err := os.MkdirAll(filepath.Dir(mode), 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(mode, []byte("off\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	testenv.QuietTelemetry(t, s.xdg)
 	return s
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"os"
 
 	"github.com/gomirror/gomirror/core/private/cred"
@@ -72,7 +73,7 @@ func (c *cli) netrcPath() (string, error) {
 
 // netrcEntries reads and parses the file at path.
 func netrcEntries(path string) ([]netrc.Entry, error) {
-	data, err := os.ReadFile(path)
+	data, err := core.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

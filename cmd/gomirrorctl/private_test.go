@@ -225,13 +225,10 @@ func TestCredRealKeyring(t *testing.T) {
 	checkNoSecret(t, filepath.Dir(s.home), outputs...)
 }
 
-// goModDownload runs the real go mod download of testModule in s, with
-// telemetry off so that no child process outlives the test, and extra
+// goModDownload runs the real go mod download of testModule in s (whose
+// telemetry is off, so that no child process outlives the test), with extra
 // KEY=VALUE entries added to the environment.
 func goModDownload(t *testing.T, s *sandbox, extra ...string) ([]byte, error) {
-	mode := filepath.Join(s.xdg, "go", "telemetry", "mode")
-	os.MkdirAll(filepath.Dir(mode), 0o777)
-	os.WriteFile(mode, []byte("off\n"), 0o666)
 	work := filepath.Join(s.home, "work")
 	os.MkdirAll(work, 0o777)
 	os.WriteFile(filepath.Join(work, "go.mod"), []byte("module work.example.test/main\n\ngo 1.21\n"), 0o666)

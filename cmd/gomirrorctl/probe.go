@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -155,6 +156,12 @@ func runProbe(c *cli, cmd *command, args []string) int {
 		progress = io.Discard
 	}
 	targets := pf.targets(cat)
+	for _, t := range targets {
+		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: --mirror %q is neither a mirror of the catalogue (gomirrorctl mirrors lists them) nor an http or https URL\n", cmd.name, t.URL)
+			return exitRefused
+		}
+	}
 	sums := c.measure(r, targets, pf, progress)
 	if *jsonOut {
 		if err := writeJSON(c.stdout, probeJSON(sums)); err != nil {

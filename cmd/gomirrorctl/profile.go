@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -46,7 +46,7 @@ Flags:
 	--check          apply: probe the proxies the profile would use first,
 	                 and warn when every one fails ("reach" in --json)
 	--replace        import: replace your profiles of the same names
-	--format F       export: toml (default), bash, zsh, powershell, fish,
+	--format F       export: toml (default), bash, zsh, powershell, cmd, fish,
 	                 dockerfile or github-actions; secrets are never included
 	--json           list, show, apply: print JSON
 `,
@@ -370,7 +370,7 @@ func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done strin
 
 // runProfileImport implements "profile import".
 func runProfileImport(c *cli, cmd *command, pf profileFlags, args []string) int {
-	data, err := os.ReadFile(args[0])
+	data, err := core.ReadFile(args[0])
 	if err != nil {
 		return c.fail(cmd, err)
 	}

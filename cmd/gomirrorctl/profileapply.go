@@ -59,33 +59,25 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	case pf.dryRun:
 		printWarnings(c.stderr, pl.Warnings())
 		return c.applyOutput(cmd, pf, out)
-	case pl.Empty():
-		return c.finishApply(cmd, pf, p.Name, out)
-	case !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, question):
+	case !pl.Empty() && !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, question):
 		fmt.Fprintln(c.stderr, "not applied")
 		return exitRefused
 	}
-	res, err := c.service().Apply(r, pl.Sets(), pl.Unsets())
-	if err != nil {
-		return c.fail(cmd, err)
-	}
-	out.Applied, out.Result = true, res
-	if !pf.jsonOut {
-		fmt.Fprintf(c.stdout, "wrote %s (undo with gomirrorctl undo)\n", res.File)
-	}
-	printWarnings(c.stderr, res.Warnings)
-	c.staleHint(r, res)
-	return c.finishApply(cmd, pf, p.Name, out)
-}
-
-// finishApply marks the profile active and prints the JSON output.
-func (c *cli) finishApply(cmd *command, pf profileFlags, name string, out profileApply) int {
 	st, err := c.store()
-	if err == nil {
-		err = st.SetActive(name)
-	}
 	if err != nil {
 		return c.fail(cmd, err)
+	}
+	res, err := c.service().ApplyProfile(st, r, pl)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if res != nil {
+		out.Applied, out.Result = true, res
+		if !pf.jsonOut {
+			fmt.Fprintf(c.stdout, "wrote %s (undo with gomirrorctl undo)\n", res.File)
+		}
+		printWarnings(c.stderr, res.Warnings)
+		c.staleHint(r, res)
 	}
 	return c.applyOutput(cmd, pf, out)
 }
@@ -161,7 +153,7 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, fish, dockerfile or github-actions", pf.format))
+		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, cmd, fish, dockerfile or github-actions", pf.format))
 	case len(names) != 1:
 		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
 	}

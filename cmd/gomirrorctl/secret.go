@@ -6,14 +6,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
-	"runtime"
 	"strings"
 	"syscall"
 
+	"golang.org/x/term"
+
 	"github.com/gomirror/gomirror/core/private/cred"
 )
+
+// maxSecret is the longest secret read: a secret is refused, never cut
+// short, beyond it.
+const maxSecret = 64 << 10
 
 // errNoSecret is returned when no secret can be read without echoing it.
 var errNoSecret = errors.New("cannot read the secret")
@@ -22,24 +26,27 @@ var errNoSecret = errors.New("cannot read the secret")
 // it yet, so the helpers read the process's.
 func (c *cli) stdin() io.Reader { return os.Stdin }
 
-// readSecret reads one line from in. When in is a terminal it prompts on
-// prompt's writer with echo turned off (through stty; without stty, as on
-// Windows consoles, it refuses and asks for the secret on a pipe). The
-// trailing line break is dropped.
+// readSecret reads one line from in. When in is a terminal (a Unix tty or a
+// Windows console) it prompts on prompt's writer and reads with echo turned
+// off; otherwise it reads the line as it comes, as from a pipe. The trailing
+// line break is dropped.
 func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, error) {
-	f, isFile := in.(*os.File)
-	if isFile && isTerminal(f) {
-		restore, err := noEcho(f)
+	var line string
+	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		s, err := readHidden(f, promptTo, prompt)
 		if err != nil {
 			return "", fmt.Errorf("%w: stdin is a terminal and its echo cannot be turned off (%v); pipe the secret instead, e.g. printf '%%s\\n' \"$TOKEN\" | gomirrorctl cred set HOST --user NAME", errNoSecret, err)
 		}
-		defer restore()
-		fmt.Fprint(promptTo, prompt)
-		defer fmt.Fprintln(promptTo)
+		line = s
+	} else {
+		s, err := bufio.NewReader(io.LimitReader(in, maxSecret+2)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", fmt.Errorf("%w: %v", errNoSecret, err)
+		}
+		line = s
 	}
-	line, err := bufio.NewReader(io.LimitReader(in, 64<<10)).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("%w: %v", errNoSecret, err)
+	if len(strings.TrimRight(line, "\r\n")) > maxSecret {
+		return "", fmt.Errorf("%w: the secret is longer than %d KiB, more than any token or password; check that stdin is the secret alone", errNoSecret, maxSecret>>10)
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
@@ -48,41 +55,33 @@ func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, e
 	return cred.Secret(line), nil
 }
 
-// isTerminal reports whether f is a character device such as a terminal.
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// noEcho turns off the terminal f's echo with stty and returns the function
-// that turns it on again.
-func noEcho(f *os.File) (func(), error) {
-	if runtime.GOOS == "windows" {
-		return nil, errors.New("no stty on Windows")
+// readHidden prompts on promptTo and reads a line from the terminal f with
+// echo off. If the user interrupts the prompt, the terminal's state is put
+// back before the process exits.
+func readHidden(f *os.File, promptTo io.Writer, prompt string) (string, error) {
+	fd := int(f.Fd())
+	state, err := term.GetState(fd)
+	if err != nil {
+		return "", err
 	}
-	stty := func(arg string) error {
-		cmd := exec.Command("stty", arg)
-		cmd.Stdin = f
-		return cmd.Run()
-	}
-	if err := stty("-echo"); err != nil {
-		return nil, err
-	}
-	// Turn echo on again if the user interrupts the prompt.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-sig:
-			stty("echo")
+			term.Restore(fd, state)
+			fmt.Fprintln(promptTo)
 			os.Exit(130)
 		case <-done:
 		}
 	}()
-	return func() {
+	defer func() {
 		signal.Stop(sig)
 		close(done)
-		stty("echo")
-	}, nil
+	}()
+	fmt.Fprint(promptTo, prompt)
+	defer fmt.Fprintln(promptTo)
+	b, err := term.ReadPassword(fd)
+	return string(b), err
 }

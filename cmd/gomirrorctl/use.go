@@ -5,9 +5,9 @@ import (
 	"io"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/resolve"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 var useCmd = &command{
@@ -141,10 +141,10 @@ func (uf *useFlags) chain(cat []mirrors.Mirror, args []string) mirrors.Chain {
 }
 
 // assignments are the writes of p against r.
-func (p usePlan) assignments(r *resolve.Resolution) []service.Assignment {
+func (p usePlan) assignments(r *resolve.Resolution) []core.Assignment {
 	as := p.chain.Assignments()
 	if p.gosumdb != "" && p.gosumdb != r.Value("GOSUMDB") {
-		as = append(as, service.Assignment{Key: "GOSUMDB", Value: p.gosumdb})
+		as = append(as, core.Assignment{Key: "GOSUMDB", Value: p.gosumdb})
 	}
 	return as
 }

@@ -124,6 +124,9 @@ func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, strin
 		if !ok || path == "" || version == "" {
 			return nil, "", fmt.Errorf("%q is not MODULE@VERSION, e.g. example.com/m@v1.2.3", p)
 		}
+		if err := module.Check(path, version); err != nil {
+			return nil, "", fmt.Errorf("%s is not a module version the go command can download: %v", p, err)
+		}
 		mods = append(mods, module.Version{Path: path, Version: version})
 	}
 	if gosum == "" {

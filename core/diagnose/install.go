@@ -66,7 +66,7 @@ func envFileState(r *resolve.Resolution) []core.Problem {
 	case resolve.FileDirectory:
 		ps = append(ps, problem(core.SeverityError, "GOENV", "env-file-dir", args{"Path": f.Path}))
 	case resolve.FileUnreadable:
-		ps = append(ps, problem(core.SeverityError, "GOENV", "env-file-unreadable", args{"Path": f.Path, "Reason": f.Reason}))
+		ps = append(ps, problem(core.SeverityError, "GOENV", "env-file-unreadable", args{"Path": f.Path, "Reason": f.Reason, "Cause": f.Cause}))
 	case resolve.FileUnavailable:
 		ps = append(ps, problem(core.SeverityWarning, "GOENV", "no-env-file", args{"Reason": f.Reason}))
 	}

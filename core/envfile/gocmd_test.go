@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // goBin returns the real go command (go test puts $GOROOT/bin first in
@@ -47,13 +49,7 @@ func goEnvCmd(bin, home, envFile string, args ...string) *exec.Cmd {
 func newGoHome(t testing.TB) string {
 	t.Helper()
 	home := t.TempDir()
-	dir := filepath.Join(home, "config", "go", "telemetry")
-	if err := os.MkdirAll(dir, 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "mode"), []byte("off\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	testenv.QuietTelemetry(t, filepath.Join(home, "config"))
 	return home
 }
 

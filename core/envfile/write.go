@@ -3,10 +3,12 @@ package envfile
 import (
 	"bytes"
 	"errors"
-	"io"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // newFileMode is the mode of an env file WriteAtomic creates.
@@ -33,6 +35,9 @@ var testHookBeforeCheck func()
 // check and the rename; it cannot close it.
 func WriteAtomic(path string, data, base []byte, baseExisted bool) error {
 	path = resolveLink(path)
+	if err := CheckReplaceable(path); err != nil {
+		return err
+	}
 	if _, err := checkBase(path, base, baseExisted); err != nil {
 		return err
 	}
@@ -65,6 +70,7 @@ func replace(tmp, path string, base []byte, baseExisted bool) error {
 	if err := os.Chmod(tmp, mode); err != nil {
 		return err
 	}
+	keepOwner(tmp, path)
 	return rename(tmp, path)
 }
 
@@ -99,20 +105,62 @@ func checkBase(path string, base []byte, baseExisted bool) (fs.FileMode, error) 
 
 // readFile returns the content and permission bits of the file at path.
 func readFile(path string) ([]byte, fs.FileMode, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
+	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, err
 	}
 	if fi.IsDir() {
 		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
 	}
-	data, err := io.ReadAll(f)
+	data, err := core.ReadFile(path)
 	return data, fi.Mode().Perm(), err
+}
+
+// ReplaceError is why WriteAtomic will not replace a file: it is not a
+// regular file, or its permissions or owner say Go Mirror may not change it.
+// Nothing was written.
+type ReplaceError struct {
+	Path   string
+	Reason string      // "not-regular", "read-only" or "other-owner"
+	Kind   string      // for not-regular: what the file is (core.FileKind)
+	Mode   fs.FileMode // the file's permission bits
+	Owner  string      // for other-owner: the owner's user ID
+}
+
+func (e *ReplaceError) Error() string {
+	switch e.Reason {
+	case "not-regular":
+		return fmt.Sprintf("%s is a %s, not a regular file; Go Mirror only replaces regular files", e.Path, e.Kind)
+	case "read-only":
+		return fmt.Sprintf("%s is read-only (mode %04o)", e.Path, e.Mode)
+	}
+	return fmt.Sprintf("%s belongs to another user (uid %s); replacing it would make it yours", e.Path, e.Owner)
+}
+
+// CheckReplaceable returns a *ReplaceError if the existing file at path
+// (after symlinks) must not be replaced: it is a device, named pipe, socket
+// or directory (renaming a file over /dev/null would break it for the whole
+// system); its permissions do not let this user write it (a 0444 file, which
+// go env -w refuses too); or it belongs to another user who would lose it to
+// this one, since replacing a file makes a new one. A missing file is
+// replaceable, and so is a dangling symlink (the write creates its target,
+// as go env -w does); other Lstat errors are returned as they are.
+func CheckReplaceable(path string) error {
+	path = resolveLink(path)
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return nil
+	}
+	if !fi.Mode().IsRegular() {
+		return &ReplaceError{Path: path, Reason: "not-regular", Kind: core.FileKind(fi.Mode()), Mode: fi.Mode().Perm()}
+	}
+	return checkPermissions(path, fi)
 }
 
 // writeTemp writes data to a new synced temp file in dir and returns its
@@ -138,4 +186,17 @@ func writeTemp(dir, name string, data []byte) (tmp string, err error) {
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// RemoveIf removes the file at path if it still holds base, for undoing the
+// write that created it. It returns ErrChanged if the file changed.
+func RemoveIf(path string, base []byte) error {
+	path = resolveLink(path)
+	if err := CheckReplaceable(path); err != nil {
+		return err
+	}
+	if _, err := checkBase(path, base, true); err != nil {
+		return err
+	}
+	return os.Remove(path)
 }

@@ -115,19 +115,48 @@ func (s *Store) Add(e Entry) (Entry, error) {
 }
 
 // List returns the entries, newest first. Unreadable or corrupt entry
-// files are skipped.
+// files are skipped; [Store.Scan] reports them.
 func (s *Store) List() ([]Entry, error) {
+	out, _, err := s.Scan()
+	return out, err
+}
+
+// Damaged is an entry file that cannot be read or decoded: truncated,
+// edited by hand, or not readable.
+type Damaged struct {
+	ID   string
+	File string
+	Err  error
+}
+
+// Scan returns the readable entries and the damaged ones, each newest
+// first.
+func (s *Store) Scan() ([]Entry, []Damaged, error) {
 	ids, err := s.ids()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []Entry
+	var bad []Damaged
 	for _, id := range slices.Backward(ids) {
-		if e, err := s.read(id); err == nil {
-			out = append(out, e)
+		e, err := s.read(id)
+		if err != nil {
+			bad = append(bad, Damaged{ID: id.String(), File: s.path(id), Err: err})
+			continue
 		}
+		out = append(out, e)
 	}
-	return out, nil
+	return out, bad, nil
+}
+
+// Remove deletes the entry with the given ID. Go Mirror records a write
+// before making it, and removes the record again when the write fails.
+func (s *Store) Remove(id string) error {
+	parsed, ok := parseID(id)
+	if !ok {
+		return fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	return os.Remove(s.path(parsed))
 }
 
 // Get returns the entry with the given ID.
@@ -206,6 +235,9 @@ func (s *Store) read(id id) (Entry, error) {
 		return Entry{}, err
 	}
 	var e Entry
+	if len(data) == 0 {
+		return Entry{}, fmt.Errorf("history entry %s: empty file", id)
+	}
 	if err := json.Unmarshal(data, &e); err != nil {
 		return Entry{}, fmt.Errorf("history entry %s: %w", id, err)
 	}

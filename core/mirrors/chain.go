@@ -5,7 +5,6 @@ import (
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/resolve"
-	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/validate"
 )
 
@@ -94,8 +93,8 @@ func (c Chain) Validate(r *resolve.Resolution) []core.Problem {
 }
 
 // Assignments returns the write of the chain, for service.Set.
-func (c Chain) Assignments() []service.Assignment {
-	return []service.Assignment{{Key: "GOPROXY", Value: c.String()}}
+func (c Chain) Assignments() []core.Assignment {
+	return []core.Assignment{{Key: "GOPROXY", Value: c.String()}}
 }
 
 // Explanation says what one link does. Text is in English: the core.Text

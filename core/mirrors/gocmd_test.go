@@ -13,6 +13,7 @@ import (
 
 	"github.com/gomirror/gomirror/core/mirrors/internal/fakeproxy"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 var (
@@ -38,9 +39,7 @@ func goModDownload(t *testing.T, goproxy string) (downloaded, error) {
 	os.MkdirAll(work, 0o755)
 	os.WriteFile(filepath.Join(work, "go.mod"), []byte("module m\n\ngo 1.21\n"), 0o644)
 	// Telemetry off, so go leaves no background process writing under HOME.
-	mode := filepath.Join(dir, ".config", "go", "telemetry", "mode")
-	os.MkdirAll(filepath.Dir(mode), 0o755)
-	os.WriteFile(mode, []byte("off\n"), 0o644)
+	testenv.QuietTelemetry(t, filepath.Join(dir, ".config"))
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, goBin, "mod", "download", "-json", tinyMod.Path+"@v1.0.0")

@@ -4,12 +4,19 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
-	"github.com/gomirror/gomirror/core/service"
 )
+
+// Settings is what the catalogue needs of the settings service
+// (*service.Service): the resolved settings and the user's configuration
+// directory.
+type Settings interface {
+	Resolve() *resolve.Resolution
+	ConfigDir() (string, error)
+}
 
 // UserStore returns the Store of the user's mirrors in svc's configuration
 // directory.
-func UserStore(svc *service.Service) (Store, error) {
+func UserStore(svc Settings) (Store, error) {
 	dir, err := svc.ConfigDir()
 	if err != nil {
 		return Store{}, err
@@ -20,7 +27,7 @@ func UserStore(svc *service.Service) (Store, error) {
 // Load resolves the settings with svc and returns them with the catalogue:
 // the toolchain default, the built-in mirrors and the user's. If the user's
 // list cannot be read, the catalogue holds the others and err says why.
-func Load(svc *service.Service) (*resolve.Resolution, []Mirror, error) {
+func Load(svc Settings) (*resolve.Resolution, []Mirror, error) {
 	r := svc.Resolve()
 	st, err := UserStore(svc)
 	var user []Mirror

@@ -8,7 +8,6 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
-	"github.com/gomirror/gomirror/core/service"
 )
 
 // SuggestOptions adjust Suggest.
@@ -163,10 +162,10 @@ func findCandidate(cands []candidate, url string) (candidate, bool) {
 // Assignments returns the writes for s against r: GOPROXY, and GOSUMDB
 // when the suggestion changes it. Pass them to service.Set(r, …), which
 // validates, writes atomically, and records history for undo.
-func (s Suggestion) Assignments(r *resolve.Resolution) []service.Assignment {
+func (s Suggestion) Assignments(r *resolve.Resolution) []core.Assignment {
 	as := s.Chain.Assignments()
 	if s.GOSUMDB != "" && s.GOSUMDB != r.Value("GOSUMDB") {
-		as = append(as, service.Assignment{Key: "GOSUMDB", Value: s.GOSUMDB})
+		as = append(as, core.Assignment{Key: "GOSUMDB", Value: s.GOSUMDB})
 	}
 	return as
 }

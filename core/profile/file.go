@@ -58,7 +58,7 @@ func Parse(name string, data []byte) (*File, error) {
 	if err != nil {
 		return nil, &InvalidError{File: name, Problems: []core.Problem{syntaxProblem(name, err)}}
 	}
-	d := &decoder{md: &md, file: name}
+	d := &decoder{md: &md, file: name, lines: keyLines(string(data), md.Keys())}
 	f := d.top(top)
 	if len(d.problems) > 0 {
 		slices.SortStableFunc(d.problems, func(a, b core.Problem) int { return a.Line - b.Line })
@@ -85,7 +85,102 @@ func syntaxProblem(name string, err error) core.Problem {
 type decoder struct {
 	md       *toml.MetaData
 	file     string
+	lines    map[string]int // keyLines
 	problems []core.Problem
+}
+
+// lineOf returns the line of the key path, from d.lines, or else from
+// prim's position (which costs a pass over the whole file).
+func (d *decoder) lineOf(prim toml.Primitive, path ...string) int {
+	if l, ok := d.lines[toml.Key(path).String()]; ok {
+		return l
+	}
+	return d.line(prim)
+}
+
+// keyLines finds the line of each key of a decoded file in one pass over
+// its text. The toml package reports a key's position only inside a parse
+// error, whose construction splits the whole file into lines: asked once
+// per key, that made reading N profiles take time in N squared. keys are in
+// the order the file defines them (toml.MetaData.Keys), so each key is
+// looked for after the previous one, as its last part standing where a key
+// stands: after a line start, '[', '.', '{' or ',' and before '=', '.',
+// ']' or '}'. A key not found so is left out, and lineOf falls back.
+func keyLines(text string, keys []toml.Key) map[string]int {
+	out := make(map[string]int, len(keys))
+	at, line := 0, 1
+	for _, k := range keys {
+		if len(k) == 0 {
+			continue
+		}
+		i := findKey(text, at, k[len(k)-1])
+		if i < 0 {
+			continue
+		}
+		line += strings.Count(text[at:i], "\n")
+		at = i
+		out[k.String()] = line
+		// A table the file only implies ([profiles."A".set] implies
+		// profiles."A") is not among keys: it starts where its first key is.
+		for n := len(k) - 1; n > 0; n-- {
+			if _, ok := out[k[:n].String()]; ok {
+				break
+			}
+			out[k[:n].String()] = line
+		}
+	}
+	return out
+}
+
+// findKey returns the index, at or after from, of the first place where
+// key stands as a key (bare, or quoted either way), or -1.
+func findKey(text string, from int, key string) int {
+	for i := from; i < len(text); {
+		j := strings.Index(text[i:], key)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		start, end := j, j+len(key)
+		if start > 0 && end < len(text) && (text[start-1] == '"' || text[start-1] == '\'') && text[end] == text[start-1] {
+			start, end = start-1, end+1
+		}
+		if keyBefore(text[:start]) && keyAfter(text[end:]) {
+			return start
+		}
+		i = j + 1
+	}
+	return -1
+}
+
+// keyBefore reports whether a key may end text before it: nothing but
+// blanks back to a line start or one of [ . { ,
+func keyBefore(before string) bool {
+	for i := len(before) - 1; i >= 0; i-- {
+		switch before[i] {
+		case ' ', '\t':
+			continue
+		case '\n', '[', '.', '{', ',':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// keyAfter reports whether a key may be followed by after: blanks, then
+// one of = . ] }
+func keyAfter(after string) bool {
+	for i := 0; i < len(after); i++ {
+		switch after[i] {
+		case ' ', '\t':
+			continue
+		case '=', '.', ']', '}':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func (d *decoder) fail(prim toml.Primitive, v, code string, args map[string]string) {
@@ -158,15 +253,17 @@ func (d *decoder) profiles(prim toml.Primitive) []Profile {
 // order returns the keys of m in the order the file defines them.
 func (d *decoder) order(m map[string]toml.Primitive, parent string) []string {
 	var out []string
+	seen := make(map[string]bool, len(m))
 	for _, k := range d.md.Keys() {
-		if len(k) == 2 && k[0] == parent && !slices.Contains(out, k[1]) {
+		if len(k) == 2 && k[0] == parent && !seen[k[1]] {
 			if _, ok := m[k[1]]; ok {
+				seen[k[1]] = true
 				out = append(out, k[1])
 			}
 		}
 	}
 	for _, k := range sortedPrims(m) { // tables the file only implies
-		if !slices.Contains(out, k) {
+		if !seen[k] {
 			out = append(out, k)
 		}
 	}
@@ -174,10 +271,10 @@ func (d *decoder) order(m map[string]toml.Primitive, parent string) []string {
 }
 
 func (d *decoder) profile(name string, prim toml.Primitive) Profile {
-	p := Profile{Name: name, Choices: map[string]Choice{}, Origin: Origin{File: d.file, Line: d.line(prim), Lines: map[string]int{}}}
+	p := Profile{Name: name, Choices: map[string]Choice{}, Origin: Origin{File: d.file, Line: d.lineOf(prim, "profiles", name), Lines: map[string]int{}}}
 	var ne *NameError
 	if errors.As(CheckName(name), &ne) {
-		d.problems = append(d.problems, ne.problem(d.file, d.line(prim), true))
+		d.problems = append(d.problems, ne.problem(d.file, p.Origin.Line, true))
 	}
 	var fields map[string]toml.Primitive
 	if !d.decode(prim, &fields, name, "table") {
@@ -199,7 +296,7 @@ func (d *decoder) field(p *Profile, key string, prim toml.Primitive) {
 		d.unsets(p, prim)
 	case "credentials":
 		if d.decode(prim, &p.Credentials, "credentials", "hosts") {
-			p.Origin.Lines["credentials"] = d.line(prim)
+			p.Origin.Lines["credentials"] = d.lineOf(prim, "profiles", p.Name, "credentials")
 		}
 	default:
 		kind := "profile"
@@ -222,7 +319,7 @@ func (d *decoder) sets(p *Profile, prim toml.Primitive) {
 	}
 	for _, k := range sortedPrims(m) {
 		var v string
-		if !d.key(p, k, m[k]) || !d.decode(m[k], &v, k, "value") {
+		if !d.key(p, k, m[k], "set", k) || !d.decode(m[k], &v, k, "value") {
 			continue
 		}
 		p.SetValue(k, v)
@@ -235,7 +332,7 @@ func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
 		return
 	}
 	for _, k := range keys {
-		if !d.key(p, k, prim) {
+		if !d.key(p, k, prim, "unset") {
 			continue
 		}
 		if _, dup := p.Choices[k]; dup {
@@ -247,12 +344,13 @@ func (d *decoder) unsets(p *Profile, prim toml.Primitive) {
 }
 
 // key checks that k is a managed key and records its line.
-func (d *decoder) key(p *Profile, k string, prim toml.Primitive) bool {
+// path is where prim is under the profile's table.
+func (d *decoder) key(p *Profile, k string, prim toml.Primitive, path ...string) bool {
 	if !IsKey(k) {
 		d.fail(prim, k, "profile-unknown-key", unknownKeyArgs(p.Name))
 		return false
 	}
-	p.Origin.Lines[k] = d.line(prim)
+	p.Origin.Lines[k] = d.lineOf(prim, append([]string{"profiles", p.Name}, path...)...)
 	return true
 }
 

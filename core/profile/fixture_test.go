@@ -9,13 +9,10 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
-// testGoEnv is the fake GOROOT's go.env: made-up hosts only.
-const testGoEnv = "GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n"
-
-// machine is a throwaway machine: a fake GOROOT, a HOME, a config dir with
-// the user env file, and Go Mirror's own config dir.
+// machine is a throwaway machine (testenv) with Go Mirror's own config dir.
 type machine struct {
 	dir, envFile, configDir string
 	env                     []string
@@ -23,21 +20,8 @@ type machine struct {
 
 func newMachine(t testing.TB, file string, extraEnv ...string) *machine {
 	t.Helper()
-	dir := t.TempDir()
-	goroot, home, config := filepath.Join(dir, "goroot"), filepath.Join(dir, "home"), filepath.Join(dir, "config")
-	for _, d := range []string{filepath.Join(goroot, "pkg", "tool"), filepath.Join(goroot, "bin"), home, filepath.Join(config, "go")} {
-		must(t, os.MkdirAll(d, 0o755))
-	}
-	must(t, os.WriteFile(filepath.Join(goroot, "go.env"), []byte(testGoEnv), 0o644))
-	must(t, os.WriteFile(filepath.Join(goroot, "bin", "go"), []byte("#!/bin/sh\n"), 0o755))
-	m := &machine{dir: dir, envFile: filepath.Join(config, "go", "env"), configDir: filepath.Join(dir, "gomirror")}
-	if file != "" {
-		must(t, os.WriteFile(m.envFile, []byte(file), 0o644))
-	}
-	env := append([]string{"GOROOT=" + goroot, "HOME=" + home, "XDG_CONFIG_HOME=" + config, "PATH=" + filepath.Join(goroot, "bin")}, extraEnv...)
-	slices.Reverse(env) // later entries win, as in a shell
-	m.env = env
-	return m
+	tm := testenv.New(t, testenv.EnvFile(file), testenv.Vars(extraEnv...))
+	return &machine{dir: tm.Dir, envFile: tm.EnvFile, configDir: filepath.Join(tm.Dir, "gomirror"), env: tm.FirstWins()}
 }
 
 func (m *machine) service() *service.Service {

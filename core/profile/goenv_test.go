@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // TestSnippetGoEnv sources the bash and fish snippets in real shells and
@@ -70,9 +71,7 @@ func goEnvAfter(t *testing.T, argv []string, goDir string) map[string]string {
 	home := t.TempDir()
 	// With telemetry on, go starts a background process that may still be
 	// writing under HOME when the test removes it.
-	mode := filepath.Join(home, ".config", "go", "telemetry", "mode")
-	must(t, os.MkdirAll(filepath.Dir(mode), 0o755))
-	must(t, os.WriteFile(mode, []byte("off\n"), 0o644))
+	testenv.QuietTelemetry(t, filepath.Join(home, ".config"))
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Env = []string{"PATH=" + goDir + ":/usr/bin:/bin", "HOME=" + home, "GOENV=" + filepath.Join(home, "goenv"),
 		"GOCACHE=" + filepath.Join(home, "cache"), "GOINSECURE=old.example.test", "GOTOOLCHAIN=local"}

@@ -15,10 +15,11 @@ const (
 	Fish          Format = "fish"
 	Dockerfile    Format = "dockerfile"
 	GitHubActions Format = "github-actions" // a job's or workflow's env: block
+	Cmd           Format = "cmd"            // Windows cmd.exe, at the prompt or in a .bat/.cmd file
 )
 
 // Formats lists the snippet formats in display order.
-var Formats = []Format{Bash, PowerShell, Fish, Dockerfile, GitHubActions}
+var Formats = []Format{Bash, PowerShell, Cmd, Fish, Dockerfile, GitHubActions}
 
 // syntax renders one format.
 type syntax struct {
@@ -27,6 +28,8 @@ type syntax struct {
 	unset       func(k string) string
 	unsetNote   string // explains how unset is expressed, if not obvious
 	indentLines string
+	comment     string                  // starts a comment line; "# " if empty
+	check       func(k, v string) error // refuses a value the format cannot carry
 }
 
 var syntaxes = map[Format]syntax{
@@ -39,6 +42,9 @@ var syntaxes = map[Format]syntax{
 	Dockerfile: {set: func(k, v string) string { return "ENV " + k + "=" + dockerQuote(v) },
 		unset:     func(k string) string { return "ENV " + k + `=""` },
 		unsetNote: "An empty value counts as unset for the go command."},
+	Cmd: {comment: "@rem ", check: cmdCheck, // @: not echoed when run from a .bat/.cmd file
+		set:   func(k, v string) string { return `@set "` + k + "=" + v + `"` },
+		unset: func(k string) string { return `@set "` + k + `="` }},
 	GitHubActions: {head: "env:", indentLines: "  ",
 		set:       func(k, v string) string { return k + ": " + yamlQuote(v) },
 		unset:     func(k string) string { return k + ": ''" },
@@ -59,12 +65,16 @@ func Snippet(p Profile, f Format) (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Go Mirror profile %q\n", p.Name)
+	rem := sx.comment
+	if rem == "" {
+		rem = "# "
+	}
+	fmt.Fprintf(&b, "%sGo Mirror profile %q\n", rem, p.Name)
 	if len(p.Credentials) > 0 {
-		fmt.Fprintf(&b, "# Needs credentials for %s (not included: set them up in Go Mirror or your CI secrets).\n", strings.Join(p.Credentials, ", "))
+		fmt.Fprintf(&b, "%sNeeds credentials for %s (not included: set them up in Go Mirror or your CI secrets).\n", rem, strings.Join(p.Credentials, ", "))
 	}
 	if sx.unsetNote != "" && hasUnset(p) {
-		b.WriteString("# " + sx.unsetNote + "\n")
+		b.WriteString(rem + sx.unsetNote + "\n")
 	}
 	if sx.head != "" {
 		b.WriteString(sx.head + "\n")
@@ -86,6 +96,11 @@ func snippetLine(sx syntax, k string, c Choice) (string, error) {
 	case Set:
 		if strings.ContainsAny(c.Value, "\r\n\v\x00") {
 			return "", fmt.Errorf("%s contains a line break or NUL, which the go command refuses; put the value on one line", k)
+		}
+		if sx.check != nil {
+			if err := sx.check(k, c.Value); err != nil {
+				return "", err
+			}
 		}
 		return sx.set(k, c.Value), nil
 	case Unset:
@@ -128,6 +143,16 @@ func psQuote(v string) string {
 	}
 	b.WriteByte('\'')
 	return b.String()
+}
+
+// cmdCheck refuses what cmd.exe's set "K=V" cannot carry as written: a
+// double quote ends the quoting, so that & | < > after it run as commands,
+// and % expands differently at the prompt and in a batch file.
+func cmdCheck(k, v string) error {
+	if strings.ContainsAny(v, `"%`) {
+		return fmt.Errorf("%s contains %s, which cmd.exe cannot set as written; use the PowerShell snippet", k, "\" or %")
+	}
+	return nil
 }
 
 // fishQuote quotes v for fish: single quotes, where only \ and ' are

@@ -167,6 +167,9 @@ func unquoteDocker(t *testing.T, s string) string {
 func TestSnippetLeavesSecretsOut(t *testing.T) {
 	p := trickyProfile()
 	for _, f := range profile.Formats {
+		if f == profile.Cmd {
+			continue // refuses trickyProfile's GOAUTH; TestSnippetCmd
+		}
 		snip, err := profile.Snippet(p, f)
 		must(t, err)
 		if !strings.Contains(snip, "athens.office.test (not included") {
@@ -179,5 +182,34 @@ func TestSnippetLeavesSecretsOut(t *testing.T) {
 	}
 	if _, err := profile.Snippet(p, "tcsh"); err == nil {
 		t.Error("Snippet accepted an unknown format")
+	}
+}
+
+// TestSnippetCmd checks the cmd.exe snippet: @set "K=V" keeps & | < > ^ !
+// and spaces literal, @set "K=" removes a variable, comments are @rem lines
+// (@ keeps a .cmd file from echoing them),
+// and a value with " or % is refused. scripts/windows-stage.sh runs the
+// snippet in Wine's cmd.exe and reads the values back with go env.
+func TestSnippetCmd(t *testing.T) {
+	p := profile.Profile{Name: "cmd", Credentials: []string{"git.example.test"}}
+	p.SetValue("GOPROXY", "https://a.example.test|https://b.example.test,direct")
+	p.SetValue("GOFLAGS", "-tags=a&b -ldflags=<x>^y!z")
+	p.UnsetKey("GOTOOLCHAIN")
+	snip, err := profile.Snippet(p, profile.Cmd)
+	must(t, err)
+	want := `@rem Go Mirror profile "cmd"
+@rem Needs credentials for git.example.test (not included: set them up in Go Mirror or your CI secrets).
+@set "GOPROXY=https://a.example.test|https://b.example.test,direct"
+@set "GOFLAGS=-tags=a&b -ldflags=<x>^y!z"
+@set "GOTOOLCHAIN="
+`
+	if snip != want {
+		t.Errorf("Snippet(cmd) =\n%s\nwant\n%s", snip, want)
+	}
+	for _, v := range []string{`git "C:\\Program Files\\h.exe"`, "https://a.example.test/%41"} {
+		p.SetValue("GOAUTH", v)
+		if _, err := profile.Snippet(p, profile.Cmd); err == nil {
+			t.Errorf("Snippet(cmd) accepted GOAUTH=%q", v)
+		}
 	}
 }

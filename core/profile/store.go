@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -42,7 +43,7 @@ func (s Store) Load() (*File, error) {
 }
 
 func (s Store) load() (f *File, data []byte, existed bool, err error) {
-	data, err = os.ReadFile(s.Path())
+	data, err = core.ReadFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return &File{}, nil, false, nil
 	}
@@ -267,10 +268,13 @@ func (s Store) Export(names ...string) ([]byte, error) {
 		out.Profiles = nil
 		for _, n := range names {
 			i := f.index(n)
-			if i < 0 {
+			if i >= 0 {
+				out.Profiles = append(out.Profiles, f.Profiles[i])
+			} else if pr, ok := Preset(n); ok {
+				out.Profiles = append(out.Profiles, pr)
+			} else {
 				return nil, notFound(n)
 			}
-			out.Profiles = append(out.Profiles, f.Profiles[i])
 		}
 	}
 	for _, p := range out.Profiles {
@@ -286,9 +290,15 @@ func (s Store) Export(names ...string) ([]byte, error) {
 // has an error, nothing is imported and an *InvalidError names the lines.
 // A profile whose name is taken is refused unless replace is true.
 func (s Store) Import(r *resolve.Resolution, name string, data []byte, replace bool) ([]Profile, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooMany(name, "size", len(data))
+	}
 	in, err := Parse(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if len(in.Profiles) > MaxProfiles {
+		return nil, tooMany(name, "count", len(in.Profiles))
 	}
 	var problems []core.Problem
 	for _, p := range in.Profiles {
@@ -300,18 +310,42 @@ func (s Store) Import(r *resolve.Resolution, name string, data []byte, replace b
 	return in.Profiles, s.update(func(f *File) error { return merge(f, in.Profiles, replace) })
 }
 
+// MaxProfiles is the most profiles the store keeps, and MaxFileSize the
+// largest file Import reads: far more than anyone switches between, small
+// enough that every list and search stays instant.
+const (
+	MaxProfiles = 1000
+	MaxFileSize = 1 << 20
+)
+
+// tooMany refuses an import over MaxProfiles or MaxFileSize.
+func tooMany(file, what string, n int) error {
+	p := core.NewProblem(core.SeverityError, "", "profiles-too-many",
+		map[string]string{"What": what, "N": strconv.Itoa(n), "MaxProfiles": strconv.Itoa(MaxProfiles), "MaxMiB": strconv.Itoa(MaxFileSize >> 20)})
+	p.File = file
+	return &InvalidError{File: file, Problems: []core.Problem{p}}
+}
+
 func merge(f *File, ps []Profile, replace bool) error {
+	index := make(map[string]int, len(f.Profiles)+len(ps))
+	for i, p := range f.Profiles {
+		index[p.Name] = i
+	}
 	for _, p := range ps {
 		p.Origin = Origin{}
-		i := f.index(p.Name)
+		i, ok := index[p.Name]
 		switch {
-		case i < 0:
+		case !ok:
+			index[p.Name] = len(f.Profiles)
 			f.Profiles = append(f.Profiles, p)
 		case replace:
 			f.Profiles[i] = p
 		default:
 			return exists(p.Name)
 		}
+	}
+	if len(f.Profiles) > MaxProfiles {
+		return tooMany(StoreFile, "count", len(f.Profiles))
 	}
 	return nil
 }
@@ -327,7 +361,7 @@ func (s Store) All() ([]Profile, string, error) {
 	}
 	var out []Profile
 	for _, p := range Presets() {
-		if f.index(p.Name) < 0 {
+		if f.index(p.Name) < 0 { // a few presets: linear is fine
 			out = append(out, p)
 		}
 	}

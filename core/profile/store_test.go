@@ -2,6 +2,7 @@ package profile_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +148,29 @@ func TestStoreAll(t *testing.T) {
 	}
 	if all[3].Preset || all[3].Description != "mine" {
 		t.Errorf("All() lists the preset %q, want the stored profile that replaces it", all[3].Name)
+	}
+}
+
+// TestImportCap: an import that would pass MaxProfiles is refused whole;
+// one at the cap is taken; a preset can be exported by name.
+func TestImportCapAndPresetExport(t *testing.T) {
+	m := newMachine(t, "")
+	st := profile.Store{Dir: filepath.Join(m.dir, "s")}
+	var b strings.Builder
+	for i := range profile.MaxProfiles + 1 {
+		fmt.Fprintf(&b, "[profiles.\"P%d\".set]\nGOPROXY = \"https://m%d.example.test,direct\"\n", i, i)
+	}
+	_, err := st.Import(m.resolve(), "many.toml", []byte(b.String()), false)
+	var re *core.RefusedError
+	if !errors.As(err, &re) || re.Problems[0].Code != "profiles-too-many" {
+		t.Fatalf("import of %d profiles = %v, want profiles-too-many", profile.MaxProfiles+1, err)
+	}
+	if _, err := os.Stat(st.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused import wrote %s", st.Path())
+	}
+	data, err := st.Export(profile.PresetChina)
+	must(t, err)
+	if !strings.Contains(string(data), profile.PresetChina) {
+		t.Errorf("export of the preset %q = %s", profile.PresetChina, data)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // The differential tests run the real go command of this installation.
@@ -189,10 +190,7 @@ func quietTelemetry(t *testing.T, env []string, cwd string) {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(cwd, dir)
 	}
-	mkdir(t, filepath.Join(dir, "go", "telemetry"))
-	if err := os.WriteFile(filepath.Join(dir, "go", "telemetry", "mode"), []byte("off"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testenv.QuietTelemetry(t, dir)
 }
 
 func hasKey(env []string, key string) bool {
@@ -207,19 +205,7 @@ func hasKey(env []string, key string) bool {
 // fakeGoroot makes dir a GOROOT whose entries link to the real one, except
 // go.env, which holds goenv (or is absent for noGoEnv).
 func fakeGoroot(t *testing.T, dir, goenv string) {
-	mkdir(t, dir)
-	ents, err := os.ReadDir(realGoroot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range ents {
-		if e.Name() == "go.env" {
-			continue
-		}
-		if err := os.Symlink(filepath.Join(realGoroot, e.Name()), filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testenv.LinkGoroot(t, realGoroot, dir)
 	if goenv == noGoEnv {
 		return
 	}

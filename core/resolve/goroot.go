@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 )
 
@@ -63,10 +64,7 @@ func lookGo(r *Resolution, in Input) string {
 		if dir == "" {
 			dir = "."
 		}
-		p := filepath.Join(dir, name)
-		if !filepath.IsAbs(p) && in.Cwd != "" {
-			p = filepath.Join(in.Cwd, p)
-		}
+		p := absIn(in, filepath.Join(dir, name))
 		st, err := in.FS.Stat(p)
 		if err == nil && !st.IsDir() && (r.GOOS == "windows" || st.Mode()&0o111 != 0) {
 			return p
@@ -115,13 +113,9 @@ func executableResolved(goos string) bool {
 }
 
 // absIn makes a path the go command would open relative to its working
-// directory absolute against in.Cwd, so that FS sees the same file.
-func absIn(in Input, p string) string {
-	if filepath.IsAbs(p) || in.Cwd == "" {
-		return p
-	}
-	return filepath.Join(in.Cwd, p)
-}
+// directory absolute against in.Cwd, by in.GOOS's rules (a Windows path like
+// `\x` or `Z:x` is not absolute), so that FS sees the same file.
+func absIn(in Input, p string) string { return core.AbsPath(in.GOOS, in.Cwd, p, in.Env) }
 
 // splitList splits a PATH-like list as filepath.SplitList does on goos:
 // exactly so on the host, by the list separator of goos elsewhere.

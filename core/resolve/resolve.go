@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
@@ -42,7 +43,8 @@ type EnvFile struct {
 	AbsPath   string          `json:"abs_path"` // Path made absolute against Input.Cwd
 	State     FileState       `json:"state"`
 	Reason    string          `json:"reason,omitempty"`
-	FromGOENV bool            `json:"from_goenv"` // the location was set by GOENV
+	Cause     string          `json:"cause,omitempty"` // unreadable: permission, loop, special, too-large or other
+	FromGOENV bool            `json:"from_goenv"`      // the location was set by GOENV
 	Data      []byte          `json:"-"`
 	Entries   []envfile.Entry `json:"-"`
 }
@@ -175,12 +177,7 @@ func (r *Resolution) UserConfigDir() (string, error) {
 	return d, nil
 }
 
-func isAbs(goos, p string) bool {
-	if goos == "windows" {
-		return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
-	}
-	return strings.HasPrefix(p, "/")
-}
+func isAbs(goos, p string) bool { return core.IsAbs(goos, p) }
 
 // DefaultEnvFilePath returns the file go env -w writes when GOENV is unset,
 // or an error saying why there is none.
@@ -206,10 +203,7 @@ func locateEnvFile(r *Resolution, in Input) EnvFile {
 		}
 		f.Path = p
 	}
-	f.AbsPath = f.Path
-	if !filepath.IsAbs(f.Path) && in.Cwd != "" {
-		f.AbsPath = filepath.Join(in.Cwd, f.Path)
-	}
+	f.AbsPath = absIn(in, f.Path)
 	data, err := in.FS.ReadFile(f.AbsPath)
 	switch {
 	case err == nil:
@@ -220,9 +214,26 @@ func locateEnvFile(r *Resolution, in Input) EnvFile {
 		if st, serr := in.FS.Stat(f.AbsPath); serr == nil && st.IsDir() {
 			f.State = FileDirectory
 		} else {
-			f.State = FileUnreadable
+			f.State, f.Cause = FileUnreadable, unreadableCause(err)
 		}
 		f.Reason = err.Error()
 	}
 	return f
+}
+
+// unreadableCause classifies why a file could not be read, so that the fix
+// offered fits: a permission, a symlink loop, a named pipe or socket, a
+// file too large to be an env file, or something else.
+func unreadableCause(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission"
+	case errors.Is(err, syscall.ELOOP):
+		return "loop"
+	case errors.Is(err, core.ErrNotRegular):
+		return "special"
+	case errors.Is(err, core.ErrTooLarge):
+		return "too-large"
+	}
+	return "other"
 }

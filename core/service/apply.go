@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/validate"
 )
@@ -17,22 +18,26 @@ import (
 // result.
 func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset []string) (*WriteResult, error) {
 	if len(set) == 0 && len(unset) == 0 {
-		return nil, refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
+		return nil, core.Refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
 	}
 	if base == nil {
 		base = s.Resolve()
 	}
-	var problems []core.Problem
-	for _, k := range sortedKeys(set) {
-		problems = append(problems, validate.Set(base, k, set[k])...)
-	}
 	for _, k := range unset {
 		if _, ok := set[k]; ok {
-			return nil, refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
+			return nil, core.Refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
 		}
-		problems = append(problems, validate.Unset(base, k)...)
 	}
-	return s.edit(base, set, unset, problems)
+	return s.edit(base, set, unset, func(r *resolve.Resolution) []core.Problem {
+		var problems []core.Problem
+		for _, k := range sortedKeys(set) {
+			problems = append(problems, validate.Set(r, k, set[k])...)
+		}
+		for _, k := range unset {
+			problems = append(problems, validate.Unset(r, k)...)
+		}
+		return problems
+	})
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -42,4 +47,26 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// ApplyProfile checks and writes the plan pl over base in one step, as
+// Apply does, then marks its profile active in st. A plan that changes
+// nothing only marks it, and the result is nil. A store without a
+// directory (no user config directory) marks nothing. The GUI and
+// gomirrorctl both apply profiles through it.
+func (s *Service) ApplyProfile(st profile.Store, base *resolve.Resolution, pl profile.Plan) (*WriteResult, error) {
+	if err := pl.Err(); err != nil {
+		return nil, err
+	}
+	var res *WriteResult
+	if !pl.Empty() {
+		var err error
+		if res, err = s.Apply(base, pl.Sets(), pl.Unsets()); err != nil {
+			return nil, err
+		}
+	}
+	if st.Dir == "" {
+		return res, nil
+	}
+	return res, st.SetActive(pl.Profile)
 }

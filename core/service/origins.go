@@ -109,7 +109,7 @@ func (s *Service) PlanReplace(r *inspect.Report, file string, n int, value strin
 	}
 	if value == "" {
 		if value = envFileValue(r.Desktop.Resolution, name); value == "" {
-			return nil, refused(name, "no-value", fmt.Sprintf("The user env file has no value for %s to write to %s line %d.", name, file, n), "Give the value to write.")
+			return nil, core.Refused(name, "no-value", fmt.Sprintf("The user env file has no value for %s to write to %s line %d.", name, file, n), "Give the value to write.")
 		}
 	}
 	return fix.Replace(file, n, name, fix.ExportLine(r.Shell, name, value))
@@ -122,6 +122,11 @@ func (s *Service) ApplyFix(p *fix.Plan) (*fix.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := s.lock(h)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	return fix.Apply(p, h, s.opts.Now())
 }
 
@@ -161,7 +166,7 @@ func rcVar(r *inspect.Report, file string, n int) (string, error) {
 	if r.Terminal.Error != "" {
 		msg = fmt.Sprintf("Go Mirror could not read your login shell, so it cannot tell what line %d of %s sets: %s.", n, abs, r.Terminal.Error)
 	}
-	return "", refused("", "rc-line-unknown", msg, "Run gomirrorctl origins to list the lines that set Go variables.")
+	return "", core.Refused("", "rc-line-unknown", msg, "Run gomirrorctl origins to list the lines that set Go variables.")
 }
 
 // Inspectable reports whether Inspect makes sense for this service: the

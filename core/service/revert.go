@@ -17,7 +17,16 @@ import (
 // does. The revert is recorded as an undo of id, so Redo can make it
 // again.
 func (s *Service) Revert(id string) (*WriteResult, error) {
-	h, entries, err := s.entries()
+	h, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := s.lock(h)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	entries, err := h.List()
 	if err != nil {
 		return nil, err
 	}
@@ -38,12 +47,15 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 	if t, ok := undoTarget(entries); ok && t.ID == id {
 		return s.restore(h, target, "undo: ", false)
 	}
-	return s.revertKeys(entries[:i], target)
+	return s.revertKeys(h, entries[:i], target)
 }
 
 // revertKeys reverts target key by key; later lists the entries after it,
 // newest first.
-func (s *Service) revertKeys(later []history.Entry, target history.Entry) (*WriteResult, error) {
+//
+// The values come from the entry's bytes before and after, not from its
+// Changes, whose values are masked (core.MaskUserinfo) for display.
+func (s *Service) revertKeys(h *history.Store, later []history.Entry, target history.Entry) (*WriteResult, error) {
 	if slices.ContainsFunc(target.Changes, func(c history.Change) bool { return c.Line > 0 }) {
 		return nil, problemErr("revert-not-newest", map[string]string{"Path": target.File})
 	}
@@ -55,21 +67,24 @@ func (s *Service) revertKeys(later []history.Entry, target history.Entry) (*Writ
 		return nil, problemErr("revert-other-file", map[string]string{"Path": target.File, "Current": r.EnvFile.AbsPath})
 	}
 	cur := envfile.Index(r.EnvFile.Entries, true)
+	before := envfile.Index(envfile.Parse(target.Before), true)
+	wrote := envfile.Index(envfile.Parse(target.After), true)
 	set, unset := map[string]string{}, []string(nil)
 	for _, c := range target.Changes {
 		v, ok := cur[c.Key]
-		if c.Unset && ok || !c.Unset && (!ok || v.Value != c.New) {
-			return nil, laterWrite(later, c.Key, v.Value, ok)
+		w, wok := wrote[c.Key]
+		if ok != wok || ok && v.Value != w.Value {
+			return nil, laterWrite(later, c.Key, core.MaskUserinfo(v.Value), ok)
 		}
-		if c.OldSet {
-			set[c.Key] = c.Old
+		if b, bok := before[c.Key]; bok {
+			set[c.Key] = b.Value
 		} else {
 			unset = append(unset, c.Key)
 		}
 	}
 	after := envfile.Edit(r.EnvFile.Data, set, unset)
 	changes := changesOf(r, set, unset)
-	e, err := s.writeFile(r.EnvFile, after, history.Entry{
+	e, err := s.writeFile(h, r.EnvFile, after, history.Entry{
 		Summary: "revert: " + target.Summary, Changes: changes, Undo: true, UndoOf: target.ID})
 	if err != nil {
 		return nil, err
@@ -97,7 +112,16 @@ func laterWrite(later []history.Entry, key, now string, set bool) error {
 // Redo reverts the newest undo, if no write came after it: the change it
 // undid is made again, byte for byte.
 func (s *Service) Redo() (*WriteResult, error) {
-	h, entries, err := s.entries()
+	h, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := s.lock(h)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	entries, err := h.List()
 	if err != nil {
 		return nil, err
 	}
@@ -135,16 +159,6 @@ func UndoneIDs(newestFirst []history.Entry) map[string]bool {
 		}
 	}
 	return undone
-}
-
-// entries returns the history store and its entries, newest first.
-func (s *Service) entries() (*history.Store, []history.Entry, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, nil, err
-	}
-	es, err := h.List()
-	return h, es, err
 }
 
 // problemErr is a refusal with the problem code, rendered from args.

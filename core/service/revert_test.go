@@ -4,13 +4,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 )
 
 // set writes key=value through the service, as source.
 func (f *fixture) set(source, key, value string) WriteResult {
 	f.t.Helper()
-	res, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []Assignment{{Key: key, Value: value}})
+	res, err := f.svc.WithSource(source).Set(f.svc.Resolve(), []core.Assignment{{Key: key, Value: value}})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -107,5 +108,24 @@ func TestRedoOfUndoThatRemovedTheFile(t *testing.T) {
 	}
 	if got := f.read(); got != "GOPROXY=https://a.example.test\n" {
 		t.Errorf("env file after Redo = %q", got)
+	}
+}
+
+// TestRevertRestoresTheRealValue: the history shows a password in a URL
+// masked, but reverting an entry puts back the value the file had, not the
+// masked one.
+func TestRevertRestoresTheRealValue(t *testing.T) {
+	f := newFixture(t)
+	f.write(f.envFile, "GOPROXY=https://u:OLDPW@a.example.test\n")
+	proxy := f.set(history.SourceCLI, "GOPROXY", "https://u:NEWPW@b.example.test")
+	f.set(history.SourceCLI, "GOSUMDB", "off")
+	if c := proxy.Entry.Changes[0]; strings.Contains(c.Old+c.New+proxy.Entry.Summary, "PW@") {
+		t.Errorf("the history shows the password: %+v", proxy.Entry)
+	}
+	if _, err := f.svc.Revert(proxy.Entry.ID); err != nil {
+		t.Fatalf("Revert: %v", err)
+	}
+	if got := f.read(); got != "GOPROXY=https://u:OLDPW@a.example.test\nGOSUMDB=off\n" {
+		t.Errorf("env file after the revert = %q, want the old value itself", got)
 	}
 }

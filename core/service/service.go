@@ -4,6 +4,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -117,23 +118,65 @@ func errChanged(file string) error {
 	return &core.RefusedError{Problems: []core.Problem{p}}
 }
 
-// writeFile replaces the env file and records the write in the history.
-func (s *Service) writeFile(f resolve.EnvFile, after []byte, e history.Entry) (history.Entry, error) {
-	h, err := s.history()
-	if err != nil {
-		return e, err
+// errRetry reports that the env file changed between the final read under
+// the lock and the rename (a writer outside Go Mirror); edit tries again.
+var errRetry = errors.New("the env file changed during the write")
+
+// lock takes Go Mirror's write lock (see [history.Store.Lock]).
+func (s *Service) lock(h *history.Store) (func(), error) {
+	unlock, err := h.Lock(context.Background())
+	if errors.Is(err, history.ErrBusy) {
+		p := core.NewProblem(core.SeverityError, "", "writer-busy", map[string]string{"Wait": history.LockWait.String()})
+		return nil, &core.RefusedError{Problems: []core.Problem{p}}
 	}
+	return unlock, err
+}
+
+// writeFile records the write in the history, then replaces the env file.
+// Recording first means a change on disk always has its undo: if the
+// history cannot be written, neither is the file; if the file cannot be
+// written, the record is removed again. The caller holds the write lock.
+func (s *Service) writeFile(h *history.Store, f resolve.EnvFile, after []byte, e history.Entry) (history.Entry, error) {
 	existed := f.State == resolve.FileOK
-	if err := envfile.WriteAtomic(f.AbsPath, after, f.Data, existed); err != nil {
-		if errors.Is(err, envfile.ErrChanged) {
-			return e, errChanged(f.AbsPath)
-		}
-		return e, fmt.Errorf("writing %s: %w", f.AbsPath, err)
+	if err := envfile.CheckReplaceable(f.AbsPath); err != nil {
+		return e, replaceRefusal(f.AbsPath, err)
 	}
 	e.Time, e.File = s.opts.Now(), f.AbsPath
 	e.BeforeExisted, e.Before, e.After = existed, f.Data, after
 	if e.Source == "" {
 		e.Source = s.opts.Source
 	}
-	return h.Add(e)
+	e, err := h.Add(e)
+	if err != nil {
+		return e, recordRefusal(h, err)
+	}
+	if err := envfile.WriteAtomic(f.AbsPath, after, f.Data, existed); err != nil {
+		h.Remove(e.ID)
+		if errors.Is(err, envfile.ErrChanged) {
+			return e, errRetry
+		}
+		return e, replaceRefusal(f.AbsPath, err)
+	}
+	return e, nil
+}
+
+// replaceRefusal turns an error writing path into a refusal when the file
+// is one Go Mirror must not replace, or wraps it otherwise.
+func replaceRefusal(path string, err error) error {
+	var re *envfile.ReplaceError
+	if !errors.As(err, &re) {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	args := map[string]string{"Path": re.Path, "Kind": re.Kind, "Mode": fmt.Sprintf("%04o", uint32(re.Mode)), "Owner": re.Owner}
+	code := map[string]string{"not-regular": "file-not-regular", "read-only": "file-read-only", "other-owner": "file-other-owner"}[re.Reason]
+	p := core.NewProblem(core.SeverityError, "", code, args)
+	p.File = re.Path
+	return &core.RefusedError{Problems: []core.Problem{p}}
+}
+
+// recordRefusal is the refusal when the history cannot record a write:
+// nothing is written, since the write could not be undone.
+func recordRefusal(h *history.Store, err error) error {
+	p := core.NewProblem(core.SeverityError, "", "history-unwritable", map[string]string{"Dir": h.Dir, "Reason": err.Error()})
+	return &core.RefusedError{Problems: []core.Problem{p}}
 }

@@ -4,9 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 // fixture is a throwaway HOME with a fake GOROOT whose go.env uses made-up
@@ -20,12 +24,10 @@ type fixture struct {
 
 func newFixture(t *testing.T, osEnv ...string) *fixture {
 	t.Helper()
-	dir := t.TempDir()
-	goroot := filepath.Join(dir, "goroot")
-	f := &fixture{t: t, dir: dir, envFile: filepath.Join(dir, "config", "go", "env")}
-	f.write(filepath.Join(goroot, "go.env"), "GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n")
-	env := append(osEnv, "HOME="+filepath.Join(dir, "home"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "GOROOT="+goroot, "PATH=")
-	f.svc = New(Options{Env: env, Cwd: dir, ConfigDir: filepath.Join(dir, "gomirror")})
+	m := testenv.New(t, testenv.WithGoEnv("GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n"),
+		testenv.Vars("PATH="), testenv.Vars(osEnv...))
+	f := &fixture{t: t, dir: m.Dir, envFile: m.EnvFile}
+	f.svc = New(Options{Env: m.FirstWins(), Cwd: m.Dir, ConfigDir: filepath.Join(m.Dir, "gomirror")})
 	return f
 }
 
@@ -60,7 +62,7 @@ func TestSetThenUndoRestoresBytes(t *testing.T) {
 	f := newFixture(t)
 	const before = "# mine\r\nGOSUMDB=off\nGOPROXY=https://a.example.test\nGOPROXY=https://b.example.test"
 	f.write(f.envFile, before)
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://c.example.test,direct"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://c.example.test,direct"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,13 +87,13 @@ func TestSetRefusals(t *testing.T) {
 	tests := []struct {
 		name  string
 		osEnv []string
-		as    []Assignment
+		as    []core.Assignment
 		code  string
 	}{
-		{"GOENV=off", []string{"GOENV=off"}, []Assignment{{"GOPROXY", "https://a.example.test"}}, "goenv-off"},
-		{"bare word", nil, []Assignment{{"GOPROXY", "localhost"}}, "proxy-missing-scheme"},
-		{"bad toolchain", nil, []Assignment{{"GOTOOLCHAIN", "bogus"}}, "toolchain-invalid"},
-		{"GOENV", nil, []Assignment{{"GOENV", "/x"}}, "os-only"},
+		{"GOENV=off", []string{"GOENV=off"}, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}}, "goenv-off"},
+		{"bare word", nil, []core.Assignment{{Key: "GOPROXY", Value: "localhost"}}, "proxy-missing-scheme"},
+		{"bad toolchain", nil, []core.Assignment{{Key: "GOTOOLCHAIN", Value: "bogus"}}, "toolchain-invalid"},
+		{"GOENV", nil, []core.Assignment{{Key: "GOENV", Value: "/x"}}, "os-only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,22 +110,44 @@ func TestSetRefusals(t *testing.T) {
 	}
 }
 
-func TestSetRefusesWhenFileChangedSinceRead(t *testing.T) {
+// TestSetMergesAChangeToAnotherKey: a change made on disk since base was
+// read (as go env -w would) to a key the edit does not touch is kept, and
+// the edit is applied to the current file.
+func TestSetMergesAChangeToAnotherKey(t *testing.T) {
 	f := newFixture(t)
 	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
 	base := f.svc.Resolve()
 	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n") // as go env -w would
-	_, err := f.svc.Set(base, []Assignment{{"GOPROXY", "https://a.example.test"}})
-	if refusalCode(err) != "file-changed" {
-		t.Fatalf("Set over a changed file = %v, want file-changed", err)
+	res, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}})
+	if err != nil {
+		t.Fatalf("Set over a file changed elsewhere = %v, want it applied", err)
+	}
+	want := "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\nGOPROXY=https://a.example.test\n"
+	if got := f.read(); got != want {
+		t.Errorf("file = %q, want %q (the outside change kept)", got, want)
+	}
+	if string(res.Entry.Before) != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
+		t.Errorf("history recorded before = %q, want the file as it was just before the write", res.Entry.Before)
+	}
+}
+
+// TestSetRefusesWhenItsKeyChangedSinceRead: a change on disk to the key
+// being written is refused, naming the key, and kept.
+func TestSetRefusesWhenItsKeyChangedSinceRead(t *testing.T) {
+	f := newFixture(t)
+	f.write(f.envFile, "GOFLAGS=-mod=mod\n")
+	base := f.svc.Resolve()
+	f.write(f.envFile, "GOFLAGS=-mod=mod\nGOPROXY=https://other.example.test\n")
+	_, err := f.svc.Set(base, []core.Assignment{{Key: "GOPROXY", Value: "https://a.example.test"}, {Key: "GOSUMDB", Value: "off"}})
+	if refusalCode(err) != "key-changed" {
+		t.Fatalf("Set over a changed key = %v, want key-changed", err)
 	}
 	var re *core.RefusedError
 	errors.As(err, &re)
-	want := "The env file " + f.envFile + " changed on disk since it was read (perhaps by go env -w or another editor)."
-	if p := re.Problems[0]; p.Message != want || p.Fix != "Reload to see the current values, then make the change again." || !p.Templated() {
-		t.Errorf("file-changed refusal = %+v, want the env-file text", p)
+	if p := re.Problems[0]; p.Var != "GOPROXY" || p.Args["Keys"] != "GOPROXY" || !strings.Contains(p.Message, "GOPROXY changed in the env file "+f.envFile) {
+		t.Errorf("key-changed refusal = %+v, want it to name GOPROXY and the file", p)
 	}
-	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPRIVATE=*.corp.example.test\n" {
+	if got := f.read(); got != "GOFLAGS=-mod=mod\nGOPROXY=https://other.example.test\n" {
 		t.Errorf("the outside change was lost: %q", got)
 	}
 }
@@ -140,7 +164,7 @@ func TestUnsetMissingFileIsRefused(t *testing.T) {
 
 func TestSetWarnsWhenOSShadows(t *testing.T) {
 	f := newFixture(t, "GOPROXY=https://os.example.test")
-	res, err := f.svc.Set(nil, []Assignment{{"GOPROXY", "https://file.example.test"}})
+	res, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://file.example.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,5 +174,58 @@ func TestSetWarnsWhenOSShadows(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Set under an OS GOPROXY warned %+v, want os-shadows-write", res.Warnings)
+	}
+}
+
+// TestOverwrittenAfterWrite: a value Go Mirror just wrote and another
+// program then replaced is reported; one left alone is not.
+func TestOverwrittenAfterWrite(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.Set(nil, []core.Assignment{{Key: "GOPROXY", Value: "https://u:pw@a.example.test"}, {Key: "GOSUMDB", Value: "off"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ps := f.svc.Overwritten(time.Minute); len(ps) != 0 {
+		t.Fatalf("Overwritten right after the write = %v, want none", ps)
+	}
+	f.write(f.envFile, "GOPROXY=https://other.example.test\nGOSUMDB=off\n") // as go env -w would
+	ps := f.svc.Overwritten(time.Minute)
+	if len(ps) != 1 || ps[0].Code != "overwritten" || ps[0].Args["Keys"] != "GOPROXY" {
+		t.Errorf("Overwritten = %v, want GOPROXY overwritten", ps)
+	}
+}
+
+// TestApplyProfileWritesThenMarksActive checks the one call the GUI and
+// gomirrorctl apply profiles with: the plan is written, then the profile is
+// marked active; a plan that changes nothing only marks it; a store without
+// a directory marks nothing.
+func TestApplyProfileWritesThenMarksActive(t *testing.T) {
+	f := newFixture(t)
+	st := profile.Store{Dir: filepath.Join(f.dir, "gomirror")}
+	p := profile.Profile{Name: "corp"}
+	p.SetValue("GOPROXY", "https://athens.example.test,direct")
+	if err := st.Create(p); err != nil {
+		t.Fatal(err)
+	}
+	r := f.svc.Resolve()
+	res, err := f.svc.ApplyProfile(st, r, profile.NewPlan(r, p))
+	if err != nil || res == nil {
+		t.Fatalf("ApplyProfile = %v, %v; want a write", res, err)
+	}
+	if got := f.read(); got != "GOPROXY=https://athens.example.test,direct\n" {
+		t.Errorf("env file = %q", got)
+	}
+	if active, err := st.Active(); active != "corp" || err != nil {
+		t.Errorf("Active = %q, %v; want corp", active, err)
+	}
+	st.SetActive("")
+	r = f.svc.Resolve()
+	if res, err := f.svc.ApplyProfile(st, r, profile.NewPlan(r, p)); res != nil || err != nil {
+		t.Errorf("ApplyProfile of a plan that changes nothing = %v, %v; want nil, nil", res, err)
+	}
+	if active, _ := st.Active(); active != "corp" {
+		t.Errorf("Active = %q after an empty plan, want corp", active)
+	}
+	if _, err := f.svc.ApplyProfile(profile.Store{}, r, profile.NewPlan(r, p)); err != nil {
+		t.Errorf("ApplyProfile with no store directory: %v", err)
 	}
 }

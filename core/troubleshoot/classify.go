@@ -18,25 +18,42 @@ type classifier func(e *env, rec record) (Finding, bool)
 
 // classifiers are tried in order; the first that applies wins.
 var classifiers = []classifier{
-	checksumMismatch, sumdbPrivate, proxyOff, modVendor, gosumdbInvalid, goproxyInvalid,
-	toolchainUnavailable, govcsDisallowed, proxyAuth, network, httpStatus, unknownRevision, other,
+	checksumMismatch, sumdbLookup, proxyOff, modVendor, gosumdbInvalid, goproxyInvalid, goflagsInvalid,
+	goVersion, toolchainUnavailable, govcsDisallowed, gomodUpdate, installReplace, majorVersion, noModule, modulePath, pseudoVersion, noMatch, missingGoSum,
+	importPath, missingPackage, proxyAuth, http2Reset, privateProxy, unknownRevision, gitAuth,
+	network, httpStatus, bareForbidden, compileError,
 }
 
 // Explain classifies every failure in the output of a go command that ran
-// with the settings of r. It also reports, from go -x trace lines, a GOPROXY
-// chain that fell through to a later entry.
+// with the settings of r: the CLI and the GUI call it for pasted output and
+// Run calls it for a command's own. The output is cleaned of CI, Docker and
+// terminal noise first. Failing lines that no rule knows end up in one
+// "fail-other" finding (an error, quoting them), so that output that failed
+// never gets no finding. It also reports, from go -x trace lines, a GOPROXY
+// chain that fell through to a later entry, and output that shows other
+// proxies than r's settings use.
 func Explain(r *resolve.Resolution, output string) []Finding {
 	e := newEnv(r)
 	var out []Finding
+	var unknown []record
 	for _, rec := range splitRecords(output) {
+		known := false
 		for _, c := range classifiers {
 			if f, ok := c(e, rec); ok {
 				out = merge(out, f)
+				known = true
 				break
 			}
 		}
+		if !known {
+			unknown = append(unknown, rec)
+		}
 	}
-	return append(out, fellThrough(e, parseTrace(output))...)
+	if f, ok := unrecognised(e, unknown, len(out) > 0); ok {
+		out = append(out, f)
+	}
+	out = append(out, fellThrough(e, parseTrace(output))...)
+	return append(out, e.elsewhere()...)
 }
 
 // merge appends f unless a finding with the same code about the same
@@ -46,6 +63,7 @@ func merge(out []Finding, f Finding) []Finding {
 		o := &out[i]
 		if o.Code == f.Code && o.Module == f.Module && o.Host == f.Host {
 			o.Lines = append(o.Lines, f.Lines...)
+			o.Quoted = append(o.Quoted, f.Quoted...)
 			return out
 		}
 	}
@@ -96,6 +114,7 @@ func parseRefs(f *Finding, text string) {
 	} else if u := anyURLRE().FindString(text); u != "" {
 		f.URL = strings.TrimRight(u, ":.,")
 	}
+	f.URL = strings.TrimRight(f.URL, ":.,)'")
 	if f.URL != "" {
 		f.Host = hostOf(f.URL)
 	}

@@ -29,7 +29,7 @@ const mirrorList = "https://mirror.example.test,https://backup.example.test|dire
 var pastedCases = []pasted{
 	{name: "sumdb 410 Gone (go1.13)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "git.corp.example.test/x", set: "git.corp.example.test",
 		output: "verifying git.corp.example.test/x@v0.1.0: git.corp.example.test/x@v0.1.0: reading https://sum.example.test/lookup/git.corp.example.test/x@v0.1.0: 410 Gone\n"},
-	{name: "sumdb 404 with server response (go1.20)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "github.com/acme/secret", set: "github.com/acme",
+	{name: "sumdb 404 with server response (go1.20)", code: "fail-sumdb-private", v: "GOPRIVATE", module: "github.com/acme/secret", set: "github.com/acme/secret",
 		output: "go: downloading github.com/acme/secret v1.2.0\ngo: github.com/acme/secret@v1.2.0: verifying module: github.com/acme/secret@v1.2.0: reading https://mirror.example.test/sumdb/sum.example.test/lookup/github.com/acme/secret@v1.2.0: 404 Not Found\n\tserver response:\n\tnot found: github.com/acme/secret@v1.2.0: invalid version: git ls-remote -q origin in /tmp/gopath/pkg/mod/cache/vcs/abc: exit status 128:\n\t\tfatal: could not read Username for 'https://github.com': terminal prompts disabled\n"},
 	{name: "DNS (linux)", code: "fail-dns", v: "GOPROXY", module: "example.test/m", host: "mirror.example.test", set: "https://mirror.example.test|https://backup.example.test|direct",
 		output: `go: example.test/m@v1.0.0: Get "https://mirror.example.test/example.test/m/@v/v1.0.0.info": dial tcp: lookup mirror.example.test on 127.0.0.53:53: no such host` + "\n"},
@@ -58,6 +58,8 @@ var pastedCases = []pasted{
 	{name: "502 before a pipe", code: "fail-http-status", v: "GOPROXY",
 		output: "go: example.test/m@v1.0.0: reading https://backup.example.test/example.test/m/@v/v1.0.0.zip: 502 Bad Gateway\n"},
 	{name: "404 at the end of the list", goproxy: "https://mirror.example.test", code: "fail-proxy-notfound", v: "GOPROXY", set: "https://mirror.example.test,direct",
+		output: "go: example.test/m@v1.0.0: reading https://mirror.example.test/example.test/m/@v/v1.0.0.info: 404 Not Found\n\tserver response: not found\n"},
+	{name: "404 whose server response says the origin lacks the version", goproxy: "https://mirror.example.test", code: "fail-unknown-revision",
 		output: "go: example.test/m@v1.0.0: reading https://mirror.example.test/example.test/m/@v/v1.0.0.info: 404 Not Found\n\tserver response: not found: example.test/m@v1.0.0: invalid version: unknown revision v1.0.0\n"},
 	{name: "GOPROXY=off", goproxy: "off", code: "fail-goproxy-off", v: "GOPROXY",
 		output: "go: example.test/m@v1.0.0: module lookup disabled by GOPROXY=off\n"},
@@ -83,8 +85,22 @@ var pastedCases = []pasted{
 		output: "verifying example.test/m@v1.0.0: checksum mismatch\n\tdownloaded: h1:abc=\n\tgo.sum:     h1:def=\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.\n"},
 	{name: "sumdb mismatch", code: "fail-checksum-sumdb", v: "GOPROXY", module: "example.test/m",
 		output: "go: example.test/m@v1.0.0: verifying example.test/m@v1.0.0/go.mod: checksum mismatch\n\tdownloaded: h1:abc=\n\tsum.example.test: h1:def=\n"},
-	{name: "unknown failure", code: "fail-other",
+	{name: "bare Forbidden from a network proxy", code: "fail-forbidden",
+		output: `go: example.test/m@v1.0.0: Get "https://mirror.example.test/example.test/m/@v/v1.0.0.info": Forbidden` + "\n"},
+	{name: "DNS resolver timeout is not a proxy problem", code: "fail-dns",
+		output: `go: example.test/m@v1.0.0: Get "https://mirror.example.test/example.test/m/@v/v1.0.0.info": dial tcp: lookup mirror.example.test on 192.0.2.53:53: read udp 10.0.0.2:4000->192.0.2.53:53: i/o timeout` + "\n"},
+	{name: "HTTP/2 reset", code: "fail-http2",
+		output: "go: example.test/m@v1.0.0: stream error: stream ID 159; INTERNAL_ERROR\n"},
+	{name: "git credential prompt", code: "fail-git-auth", module: "git.corp.example.test/team/lib",
+		output: "go: git.corp.example.test/team/lib@v1.0.0: git ls-remote -q origin in /tmp/x: exit status 128:\n\tfatal: could not read Username for 'https://git.corp.example.test': terminal prompts disabled\n"},
+	{name: "private module sent to a public mirror", code: "fail-private-module", v: "GOPRIVATE", module: "git.corp.example.test/team/lib", set: "git.corp.example.test",
+		output: "go: git.corp.example.test/team/lib@v1.0.0: reading https://mirror.example.test/git.corp.example.test/team/lib/@v/v1.0.0.info: 404 Not Found\n\tserver response: not found: git ls-remote: exit status 128:\n\t\tfatal: could not read Username for 'https://git.corp.example.test': terminal prompts disabled\n"},
+	{name: "checksum database refused a public version", code: "fail-sumdb-refused", module: "github.com/acme/lib",
+		output: "go: github.com/acme/lib@v0.5.1: verifying module: github.com/acme/lib@v0.5.1: reading https://sum.example.test/lookup/github.com/acme/lib@v0.5.1: 410 Gone\n\tserver response: not found: create zip: malformed file path \"a'b.txt\": invalid char '\\''\n"},
+	{name: "go.mod not tidy", code: "fail-gomod-update",
 		output: "go: updates to go.mod needed; to update it:\n\tgo mod tidy\n"},
+	{name: "unknown failure", code: "fail-other",
+		output: "go: something new went wrong: frobnication failed\n"},
 }
 
 func pastedResolution(c pasted) *resolve.Resolution {
@@ -162,4 +178,27 @@ func FuzzExplain(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnsafeEdit: only one host or repository may be added to the privacy
+// settings, and verification is never turned off.
+func TestUnsafeEdit(t *testing.T) {
+	r := pastedResolution(pasted{})
+	for _, c := range []struct {
+		set  map[string]string
+		safe bool
+	}{
+		{map[string]string{"GOPRIVATE": "git.corp.example.test"}, true},
+		{map[string]string{"GOPRIVATE": "github.com/acme/secret"}, true},
+		{map[string]string{"GOPRIVATE": "*"}, false},
+		{map[string]string{"GOPRIVATE": "github.com"}, false},
+		{map[string]string{"GONOSUMDB": "*.example.test"}, false},
+		{map[string]string{"GOINSECURE": "git.corp.example.test,*"}, false},
+		{map[string]string{"GOSUMDB": "off"}, false},
+		{map[string]string{"GOPROXY": "https://goproxy.cn,direct"}, true},
+	} {
+		if got := troubleshoot.UnsafeEdit(r, c.set) == ""; got != c.safe {
+			t.Errorf("UnsafeEdit(%v) safe = %t, want %t", c.set, got, c.safe)
+		}
+	}
 }

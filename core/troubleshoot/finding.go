@@ -1,8 +1,11 @@
 package troubleshoot
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/gomirror/gomirror/core"
-	"github.com/gomirror/gomirror/core/service"
+	"github.com/gomirror/gomirror/core/resolve"
 )
 
 // Finding is one failure of a go command: what happened (the embedded
@@ -13,6 +16,12 @@ type Finding struct {
 	core.Problem
 	// Lines are the output lines of this failure, first line first.
 	Lines []string `json:"lines"`
+	// Quoted are the lines that show the cause, trimmed: the evidence the
+	// message rests on, which the GUI highlights among Lines.
+	Quoted []string `json:"quoted,omitempty"`
+	// Profile names a built-in profile (core/profile) that fixes this in
+	// one step, when one exists, e.g. "Mainland China".
+	Profile string `json:"profile,omitempty"`
 	// Module and Version name the module, when the lines do.
 	Module  string `json:"module,omitempty"`
 	Version string `json:"version,omitempty"`
@@ -31,13 +40,44 @@ type Finding struct {
 }
 
 // Assignments returns f.Set as a sorted list, for service.Set.
-func (f Finding) Assignments() []service.Assignment {
-	var out []service.Assignment
+func (f Finding) Assignments() []core.Assignment {
+	var out []core.Assignment
 	for _, k := range sortedKeys(f.Set) {
-		out = append(out, service.Assignment{Key: k, Value: f.Set[k]})
+		out = append(out, core.Assignment{Key: k, Value: f.Set[k]})
 	}
 	return out
 }
 
 // HasFix reports whether the finding suggests an edit of the env file.
 func (f Finding) HasFix() bool { return len(f.Set) > 0 || len(f.Unset) > 0 }
+
+// privacyKeys are the settings whose widening turns off the proxy, the
+// checksum database or TLS for more modules.
+var privacyKeys = []string{"GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOINSECURE"}
+
+// UnsafeEdit returns why the edit set, applied over the settings of r,
+// would widen privacy or verification beyond one host or repository: a
+// pattern such as * or a whole shared host added to GOPRIVATE, GONOSUMDB,
+// GONOPROXY or GOINSECURE, or GOSUMDB=off. It returns "" for a safe edit.
+// Fixes are checked with it before they are written, whatever made them.
+func UnsafeEdit(r *resolve.Resolution, set map[string]string) string {
+	if v, ok := set["GOSUMDB"]; ok && strings.TrimSpace(v) == "off" {
+		return "GOSUMDB=off turns off checksum verification for every module"
+	}
+	for _, k := range privacyKeys {
+		v, ok := set[k]
+		if !ok {
+			continue
+		}
+		old := map[string]bool{}
+		for _, p := range strings.Split(r.Value(k), ",") {
+			old[strings.TrimSpace(p)] = true
+		}
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" && !old[p] && !safePattern(p) {
+				return k + " pattern " + strconv.Quote(p) + " covers more than one host or repository"
+			}
+		}
+	}
+	return ""
+}

@@ -30,21 +30,105 @@ var benign = []string{
 }
 
 // splitRecords groups output into records, dropping blank lines, -x trace
-// lines and the checksum boilerplate.
+// lines and the checksum boilerplate. The output is cleaned first (see
+// cleanLines), so CI and Docker prefixes never reach the rules.
 func splitRecords(output string) []record {
 	var out []record
-	for _, line := range strings.Split(strings.ReplaceAll(output, "\r\n", "\n"), "\n") {
+	for _, line := range cleanLines(output) {
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case trimmed == "", isTrace(line), hasAnyPrefix(trimmed, boilerplate):
 			continue
-		case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")) && len(out) > 0:
+		case len(out) > 0 && continues(line, trimmed):
 			out[len(out)-1].lines = append(out[len(out)-1].lines, line)
 		default:
 			out = append(out, record{lines: []string{line}})
 		}
 	}
 	return out
+}
+
+// continuation starts lines that belong to the message before them even
+// when a paste lost their indentation.
+var continuation = []string{
+	"module declares its path as", "but was required as", "server response", "downloaded:", "go.sum:",
+	"fatal:", "remote:", "Confirm the import path", "If this is a private repository", "GitLab:",
+	"Please make sure you have", "and the repository exists", "Cloning into", "restoring ",
+	"Username for ", "Password for ",
+}
+
+// continues reports whether line continues the record before it: it is
+// indented, or starts like the second line of a known message.
+func continues(line, trimmed string) bool {
+	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") || hasAnyPrefix(trimmed, continuation)
+}
+
+var (
+	ansiRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07`) })
+	// noiseRE matches one prefix that CI systems, Docker and loggers put
+	// before a line: BuildKit steps ("#14 182.1 "), bare elapsed seconds
+	// ("14.66 "), timestamps, log levels, build-service tags ("[STG/0] ERR",
+	// "[   47s]"), GitHub Actions markers and quoting ("> ", "# output:").
+	noiseRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:` +
+			`#\d+ \d+(?:\.\d+)? ?` + `|#\d+ (?:\[[^\]]*\] )?` +
+			`|\d+\.\d+ ` +
+			`|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})? ?` +
+			`|\d{2}:\d{2}:\d{2}(?:[.,]\d+)? ` +
+			`|\[ *\d+(?:\.\d+)?s\] ` + `|\[[A-Z]+/\d+\] (?:OUT|ERR) ` +
+			`|(?:level=)?(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|FATAL|error|info|warn)\b:? ?` +
+			`|\[(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|FATAL|Info|Warn|Error)\] ` +
+			`|##\[(?:error|warning|group|endgroup)\]` + `|err: ` + `|> ?` + `|# output: ?` + `|\| ` +
+			`)`)
+	})
+)
+
+// cleanLines splits output into lines without what pastes from CI, Docker
+// and terminals add: ANSI colours, carriage returns (a progress line keeps
+// its last state), log prefixes (see noiseRE), and a URL that a terminal
+// wrapped onto a line of its own.
+func cleanLines(output string) []string {
+	output = ansiRE().ReplaceAllString(output, "")
+	var out []string
+	for _, line := range strings.Split(output, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if i := strings.LastIndex(line, "\r"); i >= 0 {
+			line = line[i+1:]
+		}
+		line = stripNoise(line)
+		if n := len(out); n > 0 && isWrappedURL(out[n-1], line) {
+			out[n-1] += " " + strings.TrimSpace(line)
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// stripNoise removes the prefixes of noiseRE, repeatedly (a timestamp
+// before a log level before a BuildKit step), keeping the indentation after
+// them.
+func stripNoise(line string) string {
+	for i := 0; i < 4; i++ {
+		rest := strings.TrimLeft(line, " ")
+		m := noiseRE().FindString(rest)
+		if m == "" {
+			break
+		}
+		line = rest[len(m):]
+	}
+	return line
+}
+
+// isWrappedURL reports a URL alone on a line after a line that ends where a
+// URL was expected.
+func isWrappedURL(prev, line string) bool {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "https://") && !strings.HasPrefix(t, "http://") {
+		return false
+	}
+	p := strings.TrimSpace(prev)
+	return strings.HasSuffix(p, "reading") || strings.HasSuffix(p, "Get") || strings.HasSuffix(p, "fetching")
 }
 
 // isTrace reports a line of go -x output: a "# get" line or a shell
@@ -92,8 +176,7 @@ var (
 func parseTrace(output string) []traceGet {
 	var gets []traceGet
 	open := map[string]int{}
-	for _, line := range strings.Split(output, "\n") {
-		line = strings.TrimRight(line, "\r")
+	for _, line := range cleanLines(output) {
 		if m := traceStartRE().FindStringSubmatch(line); m != nil {
 			open[m[1]] = len(gets)
 			gets = append(gets, traceGet{URL: m[1]})

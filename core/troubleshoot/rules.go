@@ -3,8 +3,11 @@ package troubleshoot
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+
+	"golang.org/x/mod/module"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
@@ -26,7 +29,15 @@ func checksumMismatch(e *env, rec record) (Finding, bool) {
 	f := start(rec)
 	if m[1] != "" {
 		f.Module, f.Version = m[1], strings.TrimSuffix(m[2], "/go.mod")
+	} else if i := strings.Index(rec.text(), m[0]); i > 0 {
+		// "X@V: verifying module: checksum mismatch": the last module
+		// before "verifying", not an earlier query such as X@upgrade.
+		if all := modVerRE().FindAllStringSubmatch(rec.text()[:i], -1); len(all) > 0 {
+			last := all[len(all)-1]
+			f.Module, f.Version = strings.TrimSuffix(last[1], "/go.mod"), last[2]
+		}
 	}
+	f.Quoted = quote(rec, "checksum mismatch", "downloaded:", "h1:")
 	a := args{"Module": f.Module, "Version": f.Version, "File": "zip"}
 	if strings.HasSuffix(m[2], "/go.mod") || strings.Contains(m[0], "verifying go.mod") {
 		a["File"] = "go.mod"
@@ -47,27 +58,195 @@ func checksumMismatch(e *env, rec record) (Finding, bool) {
 	return e.finish(f, core.SeverityError, "fail-checksum-sumdb", "GOPROXY", a), true
 }
 
-// sumdbPrivate: a checksum-database lookup answered 404 or 410, which
-// happens for modules the public database cannot see: private ones.
-func sumdbPrivate(e *env, rec record) (Finding, bool) {
+// sumdbLookup: a checksum-database lookup answered 404 or 410. That is
+// what a private module gets, but also a public one the database refused
+// (its "server response" says why) or a database that is failing. Only
+// evidence makes it private: the response shows the database could not
+// read the repository (a credential prompt, a git failure, an unreachable
+// host), or the path is under a host the settings already treat as the
+// company's, or the host's name says it is internal. Then the narrowest
+// pattern is suggested; otherwise no setting is changed.
+func sumdbLookup(e *env, rec record) (Finding, bool) {
 	text := rec.text()
-	code, _ := httpStatusOf(text)
+	code, status := httpStatusOf(text)
 	if !strings.Contains(text, "/lookup/") || (code != 404 && code != 410) {
 		return Finding{}, false
 	}
 	f := start(rec)
-	_, status := httpStatusOf(text)
+	if m := lookupModRE().FindStringSubmatch(f.URL); m != nil && f.Module == "" {
+		f.Module, f.Version = m[1], m[2]
+	}
+	resp := serverResponse(rec)
+	a := args{"Module": moduleArg(f), "Status": status, "DB": dbFromURL(e, f.URL)}
+	if t := e.classifyURL(f.URL); t.Role == roleSumDB && t.Name != "" {
+		a["Proxy"] = t.Name
+	}
+	f.Quoted = quote(rec, "/lookup/", "server response", "not found", "terminal prompts", "could not read", "fatal:", "exit status", "errno")
+	switch {
+	case privateEvidence(e, f.Module, resp):
+		return e.sumdbPrivate(f, a, resp), true
+	case resp != "" && refusedReason(resp):
+		a["Reason"] = firstLine(resp)
+		return e.finish(f, core.SeverityError, "fail-sumdb-refused", "", a), true
+	}
+	if f.Module != "" && module.CheckPath(f.Module) == nil && safePattern(narrowPattern(f.Module)) {
+		a["Pattern"] = narrowPattern(f.Module)
+	}
+	if resp != "" {
+		a["Reason"] = firstLine(resp)
+	}
+	return e.finish(f, core.SeverityError, "fail-sumdb-notfound", "", a), true
+}
+
+// sumdbPrivate is the finding for a private module looked up in the
+// checksum database: it suggests adding the narrowest pattern to GOPRIVATE
+// (or to GONOSUMDB when that is set explicitly), unless a pattern already
+// covers the module.
+func (e *env) sumdbPrivate(f Finding, a args, resp string) Finding {
 	name := "GOPRIVATE"
 	if s, ok := e.r.Get("GONOSUMDB"); ok && s.Source != core.SourceDerived && s.Source != core.SourceDefault {
 		name = "GONOSUMDB"
 	}
-	prefix := PrivatePattern(f.Module)
+	prefix := narrowPattern(f.Module)
+	a["Pattern"], a["Host"] = prefix, strings.Split(f.Module, "/")[0]
+	if containsAny(resp, missingMarkers...) {
+		a["Missing"] = "yes"
+	}
+	if p, ok := privatePattern(e, f.Module); ok && name == "GOPRIVATE" {
+		a["Covered"] = p
+		return e.finish(f, core.SeverityError, "fail-sumdb-private", name, a)
+	}
 	value := appendPattern(e.r.Value(name), prefix)
-	a := args{"Module": moduleArg(f), "Status": status, "DB": dbArg(e), "Pattern": prefix, "Suggestion": value}
+	a["Suggestion"] = value
 	f = e.finish(f, core.SeverityError, "fail-sumdb-private", name, a)
-	f.suggest(name, value)
+	if safePattern(prefix) {
+		f.suggest(name, value)
+	}
+	return f
+}
+
+var lookupModRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/lookup/(.+)@([^/@]+)$`) })
+
+// serverResponse returns what a server said after "server response:", or
+// "".
+func serverResponse(rec record) string {
+	text := rec.text()
+	i := strings.Index(text, "server response:")
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSpace(text[i+len("server response:"):])
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(line)
+}
+
+// privateEvidence reports whether something shows mod is private: the
+// server response (the database or a proxy could not read its repository),
+// a private pattern of the settings, or an internal-looking host.
+func privateEvidence(e *env, mod, resp string) bool {
+	if mod == "" || module.CheckPath(mod) != nil || !safePattern(narrowPattern(mod)) {
+		return false
+	}
+	if containsAny(resp, authMarkers...) || containsAny(resp, "exit status 128", "unable to connect", "errno=Connection refused", "no such host", "401 Unauthorized") {
+		return true
+	}
+	host := strings.Split(mod, "/")[0]
+	for _, name := range []string{"GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"} {
+		for _, p := range strings.Split(e.r.Value(name), ",") {
+			if p = strings.TrimSpace(p); p != "" && matchPattern(p, mod) {
+				return true
+			}
+		}
+	}
+	return internalHost(host)
+}
+
+// internalLabels are host name labels that mark a company's own hosts.
+var internalLabels = map[string]bool{"corp": true, "internal": true, "intranet": true, "intra": true, "local": true, "lan": true, "private": true}
+
+// internalHost reports a host whose name says it is not on the public
+// internet: a label such as corp or internal, or no dot at all.
+func internalHost(host string) bool {
+	if !strings.Contains(host, ".") {
+		return true
+	}
+	for _, l := range strings.Split(host, ".") {
+		if internalLabels[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// refusedReasons are what the checksum database says when it fetched a
+// public module and refused the version.
+var refusedReasons = []string{"malformed file path", "invalid char", "create zip", "zip file", "module declares its path",
+	"unknown revision", "invalid version", "fetch timed out", "go.mod has", "disallowed", "too large", "no matching versions"}
+
+func refusedReason(resp string) bool { return containsAny(resp, refusedReasons...) }
+
+// safePattern reports whether p may be suggested for GOPRIVATE and its
+// relatives: it names one host or one repository, never every module (*),
+// a wildcard host, or a whole host that many owners share.
+func safePattern(p string) bool {
+	host := strings.Split(p, "/")[0]
+	return p != "" && !publicOnly[host] && !strings.ContainsAny(p, "*?[, ") && strings.Contains(host, ".") && !(sharedHosts[host] && !strings.Contains(p, "/"))
+}
+
+// privateProxy: a module proxy answered 404 or 410 and its server response
+// shows it could not read the module's repository: a private module sent to
+// a public mirror. The fix is the narrowest GOPRIVATE pattern, then the
+// credentials git will need.
+func privateProxy(e *env, rec record) (Finding, bool) {
+	text := rec.text()
+	code, status := httpStatusOf(text)
+	if code != 404 && code != 410 {
+		return Finding{}, false
+	}
+	f := start(rec)
+	t := e.targetOf(f, text)
+	resp := serverResponse(rec)
+	if t.Role != roleProxy || f.Module == "" || !containsAny(resp, authMarkers...) ||
+		module.CheckPath(f.Module) != nil || !safePattern(narrowPattern(f.Module)) {
+		return Finding{}, false
+	}
+	a := e.targetArgs(f, t)
+	a["Status"] = status
+	prefix := narrowPattern(f.Module)
+	a["Pattern"], a["Host"] = prefix, strings.Split(f.Module, "/")[0]
+	if containsAny(resp, missingMarkers...) {
+		a["Missing"] = "yes"
+	}
+	f.Quoted = quote(rec, "server response", "terminal prompts", "could not read", "Repository not found", "404", "410")
+	if p, ok := privatePattern(e, f.Module); ok {
+		a["Covered"] = p
+		return e.finish(f, core.SeverityError, "fail-private-module", "GOPRIVATE", a), true
+	}
+	value := appendPattern(e.r.Value("GOPRIVATE"), prefix)
+	a["Suggestion"] = value
+	f = e.finish(f, core.SeverityError, "fail-private-module", "GOPRIVATE", a)
+	if safePattern(prefix) {
+		f.suggest("GOPRIVATE", value)
+	}
 	return f, true
 }
+
+// dbFromURL names the checksum database a lookup URL asks: the name in a
+// proxied /sumdb/NAME/ path, the URL's host, or the settings' database.
+func dbFromURL(e *env, u string) string {
+	if m := sumdbPathRE().FindStringSubmatch(u); m != nil {
+		return m[1]
+	}
+	if h := hostOf(u); h != "" {
+		return h
+	}
+	return dbArg(e)
+}
+
+var sumdbPathRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/sumdb/([^/]+)/`) })
 
 func dbArg(e *env) string {
 	if e.sumdb != "" {
@@ -89,7 +268,14 @@ func PrivatePattern(mod string) string {
 // sharedHosts host many owners, so that a whole host is never private.
 var sharedHosts = map[string]bool{
 	"github.com": true, "gitlab.com": true, "bitbucket.org": true, "gitee.com": true,
-	"codeberg.org": true, "git.sr.ht": true, "dev.azure.com": true,
+	"codeberg.org": true, "git.sr.ht": true, "dev.azure.com": true, "gopkg.in": true,
+}
+
+// publicOnly hosts serve public modules only: nothing under them is
+// private, so no private pattern is ever suggested for them.
+var publicOnly = map[string]bool{
+	"golang.org": true, "google.golang.org": true, "go.googlesource.com": true, "cloud.google.com": true,
+	"k8s.io": true, "sigs.k8s.io": true, "go.uber.org": true, "go.opentelemetry.io": true, "gopkg.in": true,
 }
 
 func appendPattern(list, p string) string {
@@ -226,6 +412,8 @@ func layerPlace(f Finding) (string, int) {
 	return f.Layer.File, f.Layer.Line
 }
 
+var noPatchRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^go1\.(\d+)$`) })
+
 var toolchainRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`download (go[0-9][^\s:]*)(?: for ([^\s:]+))?: toolchain not available`)
 })
@@ -242,7 +430,13 @@ func toolchainUnavailable(e *env, rec record) (Finding, bool) {
 	if m := toolchainRE().FindStringSubmatch(text); m != nil {
 		a["Toolchain"] = m[1]
 		f.Module, f.Version = "golang.org/toolchain", "v0.0.1-"+m[1]+"."+strings.ReplaceAll(m[2], "/", "-")
+		if n := noPatchRE().FindStringSubmatch(m[1]); n != nil {
+			if minor, _ := strconv.Atoi(n[1]); minor >= 21 {
+				a["NoPatch"], a["GoLine"] = m[1]+".0", strings.TrimPrefix(m[1], "go")+".0"
+			}
+		}
 	}
+	f.Quoted = quote(rec, "toolchain not available")
 	return e.finish(f, core.SeverityError, "fail-toolchain-unavailable", "GOTOOLCHAIN", a), true
 }
 
@@ -291,8 +485,9 @@ func unknownRevision(e *env, rec record) (Finding, bool) {
 	if p, ok := privatePattern(e, f.Module); ok {
 		a["Private"] = p
 	} else if f.Module != "" {
-		a["Pattern"] = PrivatePattern(f.Module)
+		a["Pattern"] = narrowPattern(f.Module)
 	}
+	f.Quoted = quote(rec, "unknown revision")
 	return e.finish(f, core.SeverityError, "fail-unknown-revision", "", a), true
 }
 

@@ -25,6 +25,12 @@ type env struct {
 	proxies []proxyEntry // up to and including direct/off
 	sumdb   string       // the checksum database's name
 	sumURL  string       // its explicit URL from GOSUMDB, if any
+	// defProxy and defSumDB are $GOROOT/go.env's first proxy URL and its
+	// checksum database's name: the toolchain defaults, read at run time.
+	defProxy, defSumDB string
+	// foreign lists, in order, proxies the output used that the settings do
+	// not name: the output comes from another machine or other settings.
+	foreign []string
 }
 
 func newEnv(r *resolve.Resolution) *env {
@@ -39,6 +45,14 @@ func newEnv(r *resolve.Resolution) *env {
 		e.sumURL = strings.TrimSuffix(f[1], "/")
 	} else if r.Value("GOSUMDB") == mirrors.ChinaSumDB {
 		e.sumURL = "https://" + mirrors.ChinaSumDB
+	}
+	if v, ok := validate.GoEnvValue(r, "GOPROXY"); ok {
+		if c := mirrors.ParseChain(v); len(c) > 0 && !c[0].IsKeyword() {
+			e.defProxy = normalizeProxy(c[0].Target)
+		}
+	}
+	if v, ok := validate.GoEnvValue(r, "GOSUMDB"); ok && len(strings.Fields(v)) > 0 {
+		e.defSumDB, _, _ = strings.Cut(strings.Fields(v)[0], "+")
 	}
 	return e
 }
@@ -67,6 +81,12 @@ const (
 type target struct {
 	Role  string
 	Entry int // index into env.proxies, -1 if none
+	// Name names a proxy the settings do not list (a catalogue mirror, the
+	// toolchain default, or any server speaking the module protocol), or
+	// the proxy that relays a checksum database.
+	Name string
+	// Default is set for the toolchain's default proxy or checksum database.
+	Default bool
 }
 
 // classifyURL says what u is: which proxy entry, the checksum database, or
@@ -79,15 +99,70 @@ func (e *env) classifyURL(u string) target {
 			break
 		}
 	}
+	host := hostOf(u)
 	switch {
-	case e.sumdb != "" && strings.Contains(u, "/sumdb/"+e.sumdb+"/"):
+	case e.sumdb != "" && strings.Contains(u, "/sumdb/"+e.sumdb+"/"), strings.Contains(u, "/sumdb/"):
+		t.Role, t.Name = roleSumDB, e.proxyName(u, t)
+		t.Default = e.defSumDB != "" && strings.Contains(u, "/sumdb/"+e.defSumDB+"/")
+		return t
+	case e.sumURL != "" && strings.HasPrefix(u, e.sumURL+"/"), e.sumdb != "" && host == e.sumdb:
 		t.Role = roleSumDB
-	case e.sumURL != "" && strings.HasPrefix(u, e.sumURL+"/"):
-		t.Role = roleSumDB
-	case e.sumdb != "" && hostOf(u) == e.sumdb:
-		t.Role = roleSumDB
+		t.Default = host == e.defSumDB
+		return t
+	case host != "" && (host == e.defSumDB || host == mirrors.ChinaSumDB || strings.Contains(u, "/lookup/") && t.Role == roleOrigin):
+		t.Role, t.Default = roleSumDB, host == e.defSumDB
+		return t
+	}
+	if t.Role == roleProxy {
+		t.Default = e.defProxy != "" && e.proxies[t.Entry].Target == e.defProxy
+		return t
+	}
+	if name, def, ok := e.knownProxy(u); ok {
+		t.Role, t.Name, t.Default = roleProxy, name, def
+		e.noteForeign(name)
 	}
 	return t
+}
+
+// knownProxy names the proxy u is on when the settings do not list it: the
+// toolchain default, a catalogue mirror, or a server answering the module
+// protocol (a path with /@v/ or /@latest). A URL on a mirror is that
+// mirror, never a module's origin.
+func (e *env) knownProxy(u string) (name string, def bool, ok bool) {
+	if e.defProxy != "" && strings.HasPrefix(u, e.defProxy+"/") {
+		return hostOf(e.defProxy), true, true
+	}
+	for _, m := range mirrors.Builtin() {
+		base := mirrors.NormalizeURL(m.URL)
+		if strings.HasPrefix(strings.ToLower(u), strings.ToLower(base)+"/") {
+			return m.Name + " (" + hostOf(base) + ")", false, true
+		}
+	}
+	if strings.Contains(u, "/@v/") || strings.HasSuffix(u, "/@latest") {
+		return hostOf(u), false, true
+	}
+	return "", false, false
+}
+
+// proxyName names the proxy that relays a checksum database at u, or "".
+func (e *env) proxyName(u string, t target) string {
+	if t.Entry >= 0 {
+		return mirrorName(e.proxies[t.Entry].Raw)
+	}
+	if name, _, ok := e.knownProxy(strings.Replace(u, "/sumdb/", "/@v/sumdb/", 1)); ok {
+		e.noteForeign(name)
+		return name
+	}
+	return hostOf(u)
+}
+
+func (e *env) noteForeign(name string) {
+	for _, n := range e.foreign {
+		if n == name {
+			return
+		}
+	}
+	e.foreign = append(e.foreign, name)
 }
 
 // next returns the proxy entry after i, or "".
@@ -147,6 +222,7 @@ func (e *env) blame(f *Finding, name string, a map[string]string) {
 }
 
 // suggest adds name=value to the suggested edit of the env file.
+// Widening edits are checked by the caller with safePattern.
 func (f *Finding) suggest(name, value string) {
 	if f.Set == nil {
 		f.Set = map[string]string{}

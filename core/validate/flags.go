@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -104,9 +105,18 @@ func nonFlagFix(words []string, i int) args {
 	return args{"Kind": "remove"}
 }
 
-// checkFlag warns about flags that are valid but often a mistake.
+// checkFlag refuses a flag no go command knows (InitGOFLAGS stops every
+// command but go env with "unknown flag") and a value the flag refuses
+// (every build then stops), and warns about flags that are valid but often
+// a mistake.
 func checkFlag(w string) []core.Problem {
-	name, val, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(w, "-"), "-"), "=")
+	name, val, hasVal := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(w, "-"), "-"), "=")
+	if !goFlags[name] {
+		return []core.Problem{errorp("GOFLAGS", "goflags-unknown", args{"Flag": "-" + name})}
+	}
+	if allowed := flagValues[name]; hasVal && allowed != "" && !slices.Contains(strings.Split(allowed, "|"), val) {
+		return []core.Problem{errorp("GOFLAGS", "goflags-bad-value", args{"Flag": "-" + name, "Value": val, "Allowed": strings.ReplaceAll(allowed, "|", ", ")})}
+	}
 	switch {
 	case name == "mod" && val == "vendor":
 		return []core.Problem{warning("GOFLAGS", "goflags-mod-vendor", nil)}
@@ -138,3 +148,46 @@ func checkGOAUTH(r *resolve.Resolution, value string) []core.Problem {
 	}
 	return nil
 }
+
+// goFlags are the flag names of every go command: the names for which
+// cmd/go/internal/base.hasFlag(Go, name) is true, so that GOFLAGS may hold
+// them. Taken from the go command's source (Go 1.26); TestGoFlagsAgreeWithGo
+// checks each against the real go command, which refuses any other name.
+var goFlags = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Fields(`a artifacts asan asmflags bench benchmem benchtime blockprofile blockprofilerate
+		buildmode buildvcs c cache changed compat compiled compiler count cover covermode coverpkg coverprofile
+		cpu cpuprofile d debug-actiongraph debug-runtime-trace debug-trace deps diff dropexclude dropgodebug
+		dropignore dropreplace droprequire dropretract droptool dropuse e exclude exec export f failfast find fix
+		fmt fullpath fuzz fuzzcache fuzzminimizetime fuzztime gccgoflags gcflags go godebug i ignore insecure
+		installsuffix json ldflags linkshared list m memprofile memprofilerate mod modcache modcacherw modfile
+		module msan mutexprofile mutexprofilefraction n o outputdir overlay p parallel pgo pkgdir print r race
+		replace require retract retracted reuse run short shuffle skip t tags test testcache timeout tool
+		toolchain toolexec trace trimpath u use v vendor versions vet w work x`) {
+		goFlags[f] = true
+	}
+}
+
+// flagValues are the values some flags accept, '|'-separated; any other
+// value makes the go command stop (for -mod: "-mod=bogus not supported").
+// Boolean flags accept what strconv.ParseBool does.
+var flagValues = map[string]string{
+	"mod":        "mod|readonly|vendor",
+	"buildvcs":   "true|false|auto|1|0|t|f|T|F|TRUE|FALSE|True|False",
+	"a":          boolValues,
+	"race":       boolValues,
+	"msan":       boolValues,
+	"asan":       boolValues,
+	"trimpath":   boolValues,
+	"modcacherw": boolValues,
+	"linkshared": boolValues,
+	"v":          boolValues,
+	"x":          boolValues,
+	"n":          boolValues,
+	"cover":      boolValues,
+	"buildmode":  "archive|c-archive|c-shared|default|shared|exe|pie|plugin",
+	"covermode":  "set|count|atomic",
+}
+
+const boolValues = "1|0|t|f|T|F|true|false|TRUE|FALSE|True|False"

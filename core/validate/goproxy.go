@@ -77,6 +77,9 @@ func checkProxyEntry(goos, e string) []core.Problem {
 	}
 	switch base.Scheme {
 	case "http", "https":
+		if base.Hostname() == "" {
+			return []core.Problem{errorp(proxyKey, "proxy-no-host", args{"Entry": base.Redacted()})}
+		}
 		return checkProxyUserinfo(base)
 	case "file":
 		if *base != (url.URL{Scheme: base.Scheme, Path: base.Path, RawPath: base.RawPath}) {

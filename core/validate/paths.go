@@ -9,19 +9,10 @@ import (
 )
 
 // IsAbs reports whether p is absolute under goos's rules, like
-// filepath.IsAbs on that system (a copy of core/resolve's unexported isAbs).
-func IsAbs(goos, p string) bool { return isAbs(goos, p) }
+// filepath.IsAbs on that system (core.IsAbs).
+func IsAbs(goos, p string) bool { return core.IsAbs(goos, p) }
 
-func isAbs(goos, p string) bool {
-	if goos == "windows" {
-		return isWindowsAbs(p)
-	}
-	return strings.HasPrefix(p, "/")
-}
-
-func isWindowsAbs(p string) bool {
-	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
-}
+func isAbs(goos, p string) bool { return core.IsAbs(goos, p) }
 
 // separators returns the path separators of goos.
 func separators(goos string) string {

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gomirror/gomirror/core"
 )
@@ -69,8 +70,9 @@ func checkPattern(key, p string) []core.Problem {
 		return []core.Problem{errorp(key, "pattern-colon", args{"Pattern": t, "Suggestion": stripPort(t)})}
 	}
 	if i := strings.IndexFunc(t, notInPattern); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(t[i:])
 		return []core.Problem{errorp(key, "pattern-bad-char",
-			args{"Pattern": t, "Char": t[i : i+1], "Suggestion": strings.Map(dropNotInPattern, t)})}
+			args{"Pattern": t, "Char": string(r), "Suggestion": strings.Map(dropNotInPattern, t)})}
 	}
 	if _, err := path.Match(t, ""); err != nil {
 		return []core.Problem{errorp(key, "pattern-malformed", args{"Pattern": t, "Error": err.Error()})}
@@ -78,7 +80,24 @@ func checkPattern(key, p string) []core.Problem {
 	if l := strings.ToLower(t); l != t {
 		return []core.Problem{warning(key, "pattern-uppercase", args{"Pattern": t, "Suggestion": l})}
 	}
+	if matchesEverything(t) {
+		return []core.Problem{warning(key, "pattern-everything", args{"Pattern": t})}
+	}
 	return nil
+}
+
+// matchesEverything reports whether pattern matches every module path's
+// first element, as module.MatchPrefixPatterns applies it: then the
+// setting turns off the proxy, checksum checks or TLS checks for all
+// modules, not only private ones.
+func matchesEverything(pattern string) bool {
+	first, _, _ := strings.Cut(strings.TrimSuffix(pattern, "/"), "/")
+	for _, host := range []string{"github.com", "golang.org", "example.test", "x"} {
+		if ok, _ := path.Match(first, host); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func stripPort(p string) string {

@@ -18,7 +18,7 @@ func Set(r *resolve.Resolution, key, value string) []core.Problem {
 	if ps := checkKey(r, key, false); len(ps) > 0 {
 		return ps
 	}
-	if ps := checkBytes(key, value); len(ps) > 0 {
+	if ps := checkBytes(r, key, value); len(ps) > 0 {
 		return ps
 	}
 	ps := checkWrite(r, key, value)

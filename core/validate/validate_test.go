@@ -111,6 +111,9 @@ var setTests = []struct {
 	{setup{}, "GOPROXY", "http://u:p@proxy.example.test", []string{"proxy-credentials-http"}},
 	{setup{}, "GOPROXY", "https://u:p@proxy.example.test,direct", []string{"proxy-credentials"}},
 	{setup{}, "GOPROXY", "http://proxy.example.test", []string{"proxy-http"}},
+	{setup{}, "GOPROXY", "https://", []string{"proxy-no-host"}},
+	{setup{}, "GOPROXY", "https:///nohost", []string{"proxy-no-host"}},
+	{setup{}, "GOPROXY", "https://:8443,direct", []string{"proxy-no-host"}},
 
 	// GOSUMDB, parsed as dbDial does.
 	{setup{}, "GOSUMDB", "sum.example.test", nil},
@@ -143,6 +146,9 @@ var setTests = []struct {
 	{setup{}, "GOPRIVATE", ",,a.example.test,", nil},
 	{setup{}, "GOPRIVATE", `"a.example.test"`, []string{"pattern-bad-char"}},
 	{setup{}, "GOPRIVATE", "git@git.example.test", []string{"pattern-bad-char"}},
+	{setup{}, "GOINSECURE", "*", []string{"pattern-everything"}},
+	{setup{}, "GONOSUMDB", "*/*", []string{"pattern-everything"}},
+	{setup{}, "GOPRIVATE", "*.corp.example.test", nil},
 	{setup{}, "GOPRIVATE", "[!a-c]x.example.test,x.example.test/v2+incompatible,x_y~z", nil},
 	{setup{}, "GONOPROXY", "none", nil},
 	{setup{}, "GONOPROXY", "", nil},
@@ -165,6 +171,10 @@ var setTests = []struct {
 	{setup{}, "GOFLAGS", "-mod=mod -modcacherw", nil},
 	{setup{}, "GOFLAGS", "--mod=mod '-ldflags=-s -w'", nil},
 	{setup{}, "GOFLAGS", "mod=mod", []string{"goflags-non-flag"}},
+	{setup{}, "GOFLAGS", "-badflag", []string{"goflags-unknown"}},
+	{setup{}, "GOFLAGS", "-mod=bogus", []string{"goflags-bad-value"}},
+	{setup{}, "GOFLAGS", "-trimpath=maybe", []string{"goflags-bad-value"}},
+	{setup{}, "GOFLAGS", "-race=false -tags=a,b -p=4", nil},
 	{setup{}, "GOFLAGS", "-mod vendor", []string{"goflags-non-flag"}},
 	{setup{}, "GOFLAGS", "-", []string{"goflags-non-flag"}},
 	{setup{}, "GOFLAGS", "---x", []string{"goflags-non-flag"}},
@@ -314,6 +324,31 @@ func TestRedact(t *testing.T) {
 	} {
 		if got := Redact(tt.in); got != tt.want {
 			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNewlineSuggestionIsAccepted: the one-line value suggested for a value
+// with line breaks is one Set accepts, and a pasted KEY=VALUE line is never
+// joined into it.
+func TestNewlineSuggestionIsAccepted(t *testing.T) {
+	r := resolveSetup(t, setup{})
+	for _, tt := range []struct{ key, value, want string }{
+		{"GOPROXY", "https://a.example.test\nGOSUMDB=off", "https://a.example.test"},
+		{"GOPROXY", "https://a.example.test,\ndirect", "https://a.example.test,,direct"},
+		{"GOPRIVATE", "a.example.test\nb.example.test", "a.example.test,b.example.test"},
+		{"GOPATH", "/a\n/b", "/a:/b"},
+		{"GOFLAGS", "-mod=mod\n-trimpath", "-mod=mod -trimpath"},
+		{"GOTOOLCHAIN", "local\nbogus", "local"},
+		{"GOPROXY", "\n\n", ""},
+	} {
+		ps := Set(r, tt.key, tt.value)
+		if len(ps) != 1 || ps[0].Code != "invalid-newline" || ps[0].Args["Suggestion"] != tt.want {
+			t.Errorf("Set(%s=%q) = %s, want invalid-newline suggesting %q", tt.key, tt.value, dump(ps), tt.want)
+			continue
+		}
+		if tt.want != "" && len(core.Errors(Set(r, tt.key, tt.want))) > 0 {
+			t.Errorf("the suggestion %s=%q is refused", tt.key, tt.want)
 		}
 	}
 }

@@ -10,20 +10,54 @@ import (
 )
 
 // checkBytes refuses bytes that cannot be stored on one env file line.
-func checkBytes(key, value string) []core.Problem {
+func checkBytes(r *resolve.Resolution, key, value string) []core.Problem {
 	switch {
 	case !utf8.ValidString(value):
 		return []core.Problem{errorp(key, "invalid-utf8", nil)}
 	case strings.Contains(value, "\x00"):
 		return []core.Problem{errorp(key, "invalid-nul", nil)}
 	case strings.ContainsAny(value, "\v\r\n"):
-		sep := " "
-		if contains(listKeys, key) {
-			sep = ","
-		}
-		return []core.Problem{errorp(key, "invalid-newline", args{"Suggestion": strings.Join(strings.FieldsFunc(value, isBreak), sep)})}
+		return []core.Problem{errorp(key, "invalid-newline", args{"Suggestion": oneLine(r, key, value)})}
 	}
 	return nil
+}
+
+// oneLine suggests value on one line: its lines joined as the key's list
+// separator joins them (',' for lists, the OS's path list separator for
+// GOPATH, a space for GOFLAGS), or else its first line. A line that looks
+// like another KEY=VALUE (a pasted block) is never joined in. The
+// suggestion is made only if Set accepts it; otherwise it is "".
+func oneLine(r *resolve.Resolution, key, value string) string {
+	parts := strings.FieldsFunc(value, isBreak)
+	if len(parts) == 0 {
+		return ""
+	}
+	var kept []string
+	for _, p := range parts {
+		if k, _, ok := strings.Cut(strings.TrimSpace(p), "="); ok && isKeyName(k) {
+			break
+		}
+		kept = append(kept, strings.TrimSpace(p))
+	}
+	sep := " "
+	switch {
+	case contains(listKeys, key):
+		sep = ","
+	case key == "GOPATH":
+		sep = listSeparator(r.GOOS)
+	case key != "GOFLAGS":
+		kept = kept[:min(len(kept), 1)]
+	}
+	s := strings.Join(kept, sep)
+	if s == "" || len(core.Errors(Set(r, key, s))) > 0 {
+		return ""
+	}
+	return s
+}
+
+// isKeyName reports whether s looks like a go env variable name.
+func isKeyName(s string) bool {
+	return s != "" && strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == ""
 }
 
 // listKeys are the comma-separated list variables.

@@ -40,7 +40,7 @@ func Installations(env []string, goos string, fsys core.FS) []Installation {
 	seen := map[string]bool{}
 	var out []Installation
 	for _, dir := range strings.Split(origin.EnvMap(env, goos)["PATH"], sep) {
-		if !filepath.IsAbs(dir) {
+		if !core.IsAbs(goos, dir) {
 			continue // the go command ignores relative PATH entries too
 		}
 		exe := filepath.Join(dir, name)

@@ -3,6 +3,7 @@ package fix
 import (
 	"strings"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
 )
 
@@ -11,22 +12,11 @@ import (
 func ExportLine(k origin.ShellKind, name, value string) string {
 	switch k {
 	case origin.Fish:
-		return "set -gx " + name + " " + singleQuote(value, `\'`)
+		return "set -gx " + name + " " + core.FishQuote(value)
 	case origin.Csh:
-		return "setenv " + name + " " + singleQuote(value, `'\''`)
+		return "setenv " + name + " " + core.ShellQuote(value)
 	case origin.Pwsh:
 		return "$env:" + name + " = '" + strings.ReplaceAll(value, "'", "''") + "'"
 	}
-	return "export " + name + "=" + singleQuote(value, `'\''`)
-}
-
-// singleQuote quotes s in single quotes, writing each ' as quote.
-func singleQuote(s, quote string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,./:@%+=_-") == "" {
-		return s
-	}
-	if quote == `\'` { // fish: backslashes are escapes inside single quotes too
-		s = strings.ReplaceAll(s, `\`, `\\`)
-	}
-	return "'" + strings.ReplaceAll(s, "'", quote) + "'"
+	return "export " + name + "=" + core.ShellQuote(value)
 }

@@ -147,27 +147,34 @@ type Result struct {
 }
 
 // Apply writes the plan: it saves a backup copy next to the file (mode
-// 0600), replaces the file atomically, refusing if it changed since the plan
-// was made, and records the change in store.
+// 0600), records the change in store, then replaces the file atomically,
+// refusing if it changed since the plan was made. Recording first means a
+// change on disk always has its undo; when the file cannot be written, the
+// record and the backup are removed again.
 func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
+	if err := envfile.CheckReplaceable(p.File); err != nil {
+		return nil, fmt.Errorf("writing %s: %w", p.File, err)
+	}
 	backup, err := writeBackup(p.File, p.Before, now)
 	if err != nil {
 		return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
 	}
+	e, err := store.Add(history.Entry{
+		Time: now, File: p.File, Summary: core.MaskUserinfo(p.Summary), BeforeExisted: true, Before: p.Before, After: p.After,
+		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: core.MaskUserinfo(p.Old), OldSet: true, New: core.MaskUserinfo(p.New)}},
+		Source:  history.SourceFix,
+	})
+	if err != nil {
+		os.Remove(backup)
+		return nil, fmt.Errorf("nothing was written: recording the change to %s for undo failed: %w", p.File, err)
+	}
 	if err := envfile.WriteAtomic(p.File, p.After, p.Before, true); err != nil {
 		os.Remove(backup)
+		store.Remove(e.ID)
 		if errors.Is(err, envfile.ErrChanged) {
 			return nil, changed(p.File)
 		}
 		return nil, fmt.Errorf("writing %s: %w", p.File, err)
-	}
-	e, err := store.Add(history.Entry{
-		Time: now, File: p.File, Summary: p.Summary, BeforeExisted: true, Before: p.Before, After: p.After,
-		Changes: []history.Change{{Key: p.Var, Line: p.Line, Old: p.Old, OldSet: true, New: p.New}},
-		Source:  history.SourceFix,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s was changed (backup: %s), but recording it for undo failed: %w", p.File, backup, err)
 	}
 	return &Result{Entry: e, ID: e.ID, Backup: backup}, nil
 }

@@ -138,6 +138,39 @@ if false; then export GOTOOLCHAIN=go1.99.0; fi
 	}
 }
 
+// TestOriginsBashStructure checks the scan against bash on what a line
+// lexer gets wrong: a function's body runs where it is called (and not at
+// all if never called), a here-document is data, and a command or a quoted
+// value may span lines.
+func TestOriginsBashStructure(t *testing.T) {
+	sh := needShell(t, "bash")
+	home := makeHome(t, map[string]string{
+		".bash_profile": `load_go() {
+  export GOPROXY=https://fn.example.test
+}
+unused() { export GOSUMDB=never.example.test; }
+cat >/dev/null <<'EOF'
+export GOFLAGS=-heredoc
+EOF
+if true
+then
+  export GONOSUMDB=multi.example.test
+fi
+export GOPRIVATE="a.example.test,
+b.example.test"
+load_go
+`,
+	})
+	r := inspect(t, sh, home, "GOSUMDB=sum.example.test", "GOFLAGS=-mod=mod")
+	check(t, home, r, map[string]want{
+		"GOPROXY":   {".bash_profile:2 confirmed", "https://fn.example.test"},
+		"GONOSUMDB": {".bash_profile:10 confirmed", "multi.example.test"},
+		"GOPRIVATE": {".bash_profile:12 confirmed", "a.example.test,\nb.example.test"},
+		"GOSUMDB":   {"not-found-in-files", "sum.example.test"},
+		"GOFLAGS":   {"not-found-in-files", "-mod=mod"},
+	})
+}
+
 func TestOriginsZsh(t *testing.T) {
 	sh := needShell(t, "zsh")
 	home := makeHome(t, map[string]string{
@@ -153,6 +186,34 @@ func TestOriginsZsh(t *testing.T) {
 		"GOSUMDB":   {".zprofile:1 confirmed", "off"},
 		"GOFLAGS":   {".zsh/go.zsh:2 confirmed", "-modcacherw"},
 		"GONOSUMDB": {".zlogin:1 confirmed", "-"},
+	})
+}
+
+// TestOriginsZshSyntax checks the scan against zsh on zsh's own syntax
+// (glob qualifiers, parameter flags, anonymous functions): what the parser
+// does not know costs at most its own line.
+func TestOriginsZshSyntax(t *testing.T) {
+	sh := needShell(t, "zsh")
+	home := makeHome(t, map[string]string{
+		".zshrc": `typeset -U path
+path=(~/bin $path)
+for f in ~/.zsh/*.zsh(N); do :; done
+[[ -r ~/.zsh/go.zsh ]] && source ~/.zsh/go.zsh
+print ${(j:,:)path} >/dev/null
+() { export GOPROXY=https://anon.example.test; }
+export GOSUMDB=${GOSUMDB:-off}
+if [[ -o interactive ]]; then
+  export GOFLAGS=-modcacherw
+fi
+`,
+		".zsh/go.zsh": "export GOPRIVATE=corp.example.test\n",
+	})
+	r := inspect(t, sh, home)
+	check(t, home, r, map[string]want{
+		"GOPRIVATE": {".zsh/go.zsh:1 confirmed", "corp.example.test"},
+		"GOPROXY":   {".zshrc:6 confirmed", "https://anon.example.test"},
+		"GOSUMDB":   {".zshrc:7 computed", "off"},
+		"GOFLAGS":   {".zshrc:9 confirmed", "-modcacherw"},
 	})
 }
 

@@ -81,11 +81,13 @@ type state struct {
 	allexport bool
 	seen      map[string]bool
 	watched   map[string]bool
+	funcs     map[string]posixFunc // shell functions defined so far
 }
 
 func newState(o Options) *state {
 	s := &state{o: o, vars: map[string]string{}, inexact: map[string]bool{},
-		exported: map[string]bool{}, seen: map[string]bool{}, watched: map[string]bool{}}
+		exported: map[string]bool{}, seen: map[string]bool{}, watched: map[string]bool{},
+		funcs: map[string]posixFunc{}}
 	for k, v := range origin.EnvMap(o.Env, o.GOOS) {
 		s.vars[k], s.exported[k] = v, true
 	}

@@ -94,6 +94,14 @@ more:01 GOMODCACHE=/cache (export)
 more:01 GOPATH=/gp (export)
 .bashrc:08 GOINSECURE=after (export)
 `},
+	{"bash structure", origin.Bash, nil, files{
+		"/h/.bash_profile": "go_env() {\n  export GOPROXY=fn\n}\nnever() { export GOSUMDB=no; }\nexport GOFLAGS=\"a\nb\"\ndone )\nexport GOVCS=after-a-bad-line\nsource ~/.bashrc\n",
+		"/h/.bashrc":       "go_env\necho $(export GOAUTH=subshell)\n",
+	}, `.bash_profile:05 GOFLAGS=a
+b (export)
+.bash_profile:08 GOVCS=after-a-bad-line (export)
+.bash_profile:02 GOPROXY=fn (export)
+`},
 	{"zsh order and ZDOTDIR", origin.Zsh, nil, files{
 		"/h/.zshenv":   "export ZDOTDIR=$HOME/z\nexport GOPROXY=env\n",
 		"/h/z/.zshrc":  "setopt allexport\nGOSUMDB=off\nunsetopt allexport\nGOFLAGS=x\n",

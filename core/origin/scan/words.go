@@ -2,7 +2,12 @@ package scan
 
 import "strings"
 
-// splitCommands splits a logical line of POSIX shell code into simple
+// keywords may start a command in front of the command proper.
+var keywords = map[string]bool{"if": true, "then": true, "else": true, "elif": true, "do": true,
+	"while": true, "until": true, "!": true, "time": true, "builtin": true, "command": true}
+
+// splitCommands splits a logical line of shell code (csh; the POSIX shells
+// go through mvdan.cc/sh's parser) into simple
 // commands, each a list of raw words (quotes kept). It ends a command at
 // unquoted ; & | && || and at a comment, and keeps $(...), ${...} and
 // `...` inside their word.
@@ -239,6 +244,11 @@ func (s *state) expandDollar(in string) (string, int, bool) {
 // home directory, where a login shell starts.
 func (s *state) expandPath(raw string) string {
 	p, _ := s.expand(raw)
+	return s.homeRelative(p)
+}
+
+// homeRelative makes a relative file name relative to the home directory.
+func (s *state) homeRelative(p string) string {
 	if p != "" && !strings.HasPrefix(p, "/") && !(len(p) > 1 && p[1] == ':') {
 		p = s.o.Home + "/" + p
 	}

@@ -3,6 +3,7 @@ package cred
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -77,7 +78,7 @@ func (k OSKeyring) Delete(service, account string) error {
 
 func (k OSKeyring) do(op string, f func() error) error {
 	if k.Timeout <= 0 {
-		return classify(op, f())
+		return classifyFor(runtime.GOOS, op, f())
 	}
 	done := make(chan error, 1)
 	go func() { done <- f() }()
@@ -85,16 +86,20 @@ func (k OSKeyring) do(op string, f func() error) error {
 	defer t.Stop()
 	select {
 	case err := <-done:
-		return classify(op, err)
+		return classifyFor(runtime.GOOS, op, err)
 	case <-t.C:
 		return &KeyringError{Op: op, Kind: ErrTimeout}
 	}
 }
 
-// classify maps go-keyring's and D-Bus's errors to the sentinel errors.
-func classify(op string, err error) error {
+// classifyFor maps go-keyring's, the Keychain's and D-Bus's errors on goos
+// to the sentinel errors.
+func classifyFor(goos, op string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if goos == "darwin" && keychainLocked(err) {
+		return &KeyringError{Op: op, Kind: ErrLocked, Err: err}
 	}
 	kind := ErrKeyringFailure
 	switch msg := err.Error(); {
@@ -115,6 +120,18 @@ func classify(op string, err error) error {
 		return &KeyringError{Op: op, Kind: kind}
 	}
 	return &KeyringError{Op: op, Kind: kind, Err: err}
+}
+
+// keychainLocked reports an error of macOS's security tool (which go-keyring
+// runs, keeping only its exit status) for a locked keychain that cannot
+// show its unlock dialog, as in an ssh session or a LaunchAgent: exit
+// status 36 (errSecInteractionNotAllowed, -25308, truncated to a byte).
+func keychainLocked(err error) bool {
+	var exit interface{ ExitCode() int }
+	if errors.As(err, &exit) {
+		return exit.ExitCode() == 36
+	}
+	return err.Error() == "exit status 36"
 }
 
 func containsAny(s string, subs ...string) bool {

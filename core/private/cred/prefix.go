@@ -3,6 +3,7 @@ package cred
 import (
 	"errors"
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"net/url"
 	"strings"
 )
@@ -60,8 +61,10 @@ func MustParsePrefix(s string) Prefix {
 // ErrInvalidPrefix is wrapped by every error of ParsePrefix.
 var ErrInvalidPrefix = errors.New("invalid credential prefix")
 
+// prefixError refuses the prefix s, with any secret in it masked: a token
+// typed into the host argument must not be echoed.
 func prefixError(s, why string) error {
-	return fmt.Errorf("%w %q: %s; write it as host[:port][/path], e.g. git.example.test/org", ErrInvalidPrefix, s, why)
+	return fmt.Errorf("%w %q: %s; write it as host[:port][/path], e.g. git.example.test/org", ErrInvalidPrefix, core.MaskUserinfo(s), why)
 }
 
 // String returns host+path, the form the go command uses as a cache key.

@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os/exec"
 	"strings"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -187,14 +189,7 @@ func erase(q Request, s Store) error {
 // for sh, so that paths with spaces work (git runs helpers through the
 // shell, Git for Windows' sh included).
 func HelperValue(exe string) string {
-	return "!" + shellQuote(exe) + " " + HelperArg
-}
-
-func shellQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~=%") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "!" + core.ShellQuote(exe) + " " + HelperArg
 }
 
 // SetupArgs returns the git commands (argv after "git") that make git use
@@ -215,4 +210,27 @@ func SetupArgs(exe string, prefixes []cred.Prefix) [][]string {
 		}
 	}
 	return out
+}
+
+// CommandLine returns the git command with args (argv after "git") as it
+// is typed in a POSIX shell.
+func CommandLine(args []string) string {
+	return core.ShellLine(append([]string{"git"}, args...)...)
+}
+
+// RunSetup runs the git commands of SetupArgs in order with the
+// environment env, first calling before, if not nil, with each command's
+// CommandLine. It stops at the first command that fails.
+func RunSetup(env []string, cmds [][]string, before func(line string)) error {
+	for _, args := range cmds {
+		if before != nil {
+			before(CommandLine(args))
+		}
+		git := exec.Command("git", args...)
+		git.Env = env
+		if out, err := git.CombinedOutput(); err != nil {
+			return fmt.Errorf("git %s: %v: %s", strings.Join(args[:min(2, len(args))], " "), err, strings.TrimSpace(string(out)))
+		}
+	}
+	return nil
 }

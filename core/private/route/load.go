@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"github.com/gomirror/gomirror/core"
 	"os"
 
 	"github.com/gomirror/gomirror/core/private/cred"
@@ -41,7 +42,7 @@ func netrcMachines(r *resolve.Resolution) ([]cred.Prefix, error) {
 	if err != nil {
 		return nil, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := core.ReadFile(path)
 	if os.IsNotExist(err) {
 		return nil, nil
 	}

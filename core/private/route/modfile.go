@@ -2,7 +2,7 @@ package route
 
 import (
 	"fmt"
-	"os"
+	"github.com/gomirror/gomirror/core"
 	"path/filepath"
 	"strings"
 
@@ -17,7 +17,7 @@ import (
 // downloaded; those replaced by another module are explained under the
 // replacement's path.
 func ExplainFile(c Config, path string) ([]Route, error) {
-	data, err := os.ReadFile(path)
+	data, err := core.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func workRequirements(path string, data []byte) ([]requirement, error) {
 	var files []*modfile.File
 	for _, u := range w.Use {
 		gomod := filepath.Join(filepath.Dir(path), filepath.FromSlash(u.Path), "go.mod")
-		data, err := os.ReadFile(gomod)
+		data, err := core.ReadFile(gomod)
 		if err != nil {
 			return nil, fmt.Errorf("go.work uses %s: %w", u.Path, err)
 		}

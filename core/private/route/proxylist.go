@@ -5,6 +5,8 @@ import (
 	"net/url"
 	pathpkg "path"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // entry is one element of the go command's proxy list.
@@ -75,10 +77,5 @@ func checkProxyURL(raw string) error {
 
 // isAbsFor returns filepath.IsAbs for goos.
 func isAbsFor(goos string) func(string) bool {
-	if goos != "windows" {
-		return func(p string) bool { return strings.HasPrefix(p, "/") }
-	}
-	return func(p string) bool {
-		return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, `//`)
-	}
+	return func(p string) bool { return core.IsAbs(goos, p) }
 }

@@ -2,7 +2,7 @@ package verify
 
 import (
 	"fmt"
-	"os"
+	"github.com/gomirror/gomirror/core"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
@@ -11,7 +11,7 @@ import (
 // Requirements returns the module versions a go.mod file requires, for
 // analysing each of them.
 func Requirements(gomod string) ([]module.Version, error) {
-	data, err := os.ReadFile(gomod)
+	data, err := core.ReadFile(gomod)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/troubleshoot/watch"
+	"github.com/gomirror/gomirror/internal/testenv"
 )
 
 func start(t *testing.T, files ...string) (<-chan watch.Event, context.CancelFunc) {
@@ -45,9 +46,7 @@ func TestOutsideGoEnvW(t *testing.T) {
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	envFile := filepath.Join(home, "cfg", "go", "env") // no directory yet
-	mode := filepath.Join(home, ".config", "go", "telemetry", "mode")
-	os.MkdirAll(filepath.Dir(mode), 0o777)
-	os.WriteFile(mode, []byte("off\n"), 0o666)
+	testenv.QuietTelemetry(t, filepath.Join(home, ".config"))
 	events, _ := start(t, envFile)
 
 	cmd := exec.Command(gobin, "env", "-w", "GOPROXY=https://mirror.example.test,direct")

@@ -1,8 +1,0 @@
-//go:build !ci && !legacy && !wasm && !test_web_driver
-
-package app
-
-/*
-#cgo LDFLAGS: -framework Foundation -framework UserNotifications
-*/
-import "C"

@@ -1,5 +1,0 @@
-package app
-
-func RootConfigDir() string {
-	return rootConfigDir()
-}

@@ -1,5 +1,0 @@
-//go:build wasm || test_web_driver
-
-package glfw
-
-func initWindowHints() {}

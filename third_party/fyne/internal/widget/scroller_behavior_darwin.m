@@ -1,7 +1,0 @@
-//go:build darwin
-
-#import <Foundation/Foundation.h>
-
-int getScrollerPagingBehavior() {
-    return [[NSUserDefaults standardUserDefaults] boolForKey:@"AppleScrollerPagingBehavior"];
-}

@@ -1,7 +1,0 @@
-//go:build !darwin
-
-package widget
-
-func isScrollerPageOnTap() bool {
-	return false
-}

@@ -1,5 +1,0 @@
-//go:build !android
-
-package lang
-
-func initRuntime() {}

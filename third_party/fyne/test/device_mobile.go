@@ -1,7 +1,0 @@
-//go:build mobile
-
-package test
-
-func (d *device) IsMobile() bool {
-	return true
-}

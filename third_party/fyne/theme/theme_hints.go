@@ -1,8 +1,0 @@
-//go:build hints
-
-package theme
-
-var (
-	fallbackColor = colorLightError
-	fallbackIcon  = NewErrorThemedResource(errorIconRes)
-)
