@@ -30,6 +30,7 @@ vet:
 test: build vet
 	bash scripts/test.sh
 	bash scripts/gui-smoke.sh bin/gomirror $(SHOTS)
+	bash scripts/gui-fit.sh bin/gomirror $(SHOTS)
 
 # dist builds the release packages this OS can make into dist/ (packaging/*.sh;
 # macOS: see packaging/macos.md); dist-check verifies them.

@@ -30,7 +30,9 @@ func (u *UI) helpMenu() *fyne.Menu {
 }
 
 // onSettingsTapped opens the settings dialog.
-func (u *UI) onSettingsTapped() { newSettingsDialog(u.app, u.win).open() }
+func (u *UI) onSettingsTapped() {
+	newSettingsDialog(u.app, u.win).open()
+}
 
 // restoreWindow gives the window its size of the last run, if any, and
 // remembers the size when the window closes (also on Quit), then runs the

@@ -45,6 +45,9 @@ func newLayerRow(l core.Layer) *layerRow {
 		r.value.Style = fyne.TextStyle{Italic: true} // no theme has a monospace italic
 	}
 	r.where.Importance, r.where.Hidden = widget.LowImportance, r.where.Text == ""
+	if l.State == core.StateWins { // the most useful fact on the screen: readable on the highlight
+		r.where.Importance, r.where.TextStyle.Bold = widget.MediumImportance, true
+	}
 	r.where.SizeName, r.note.SizeName = theme.SizeNameCaptionText, theme.SizeNameCaptionText
 	r.note.Wrapping, r.note.Hidden = fyne.TextWrapWord, r.note.Text == ""
 	r.note.TextStyle.Italic = true

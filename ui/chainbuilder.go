@@ -84,9 +84,11 @@ func (b *chainBuilder) content() fyne.CanvasObject {
 		wrappedHeading(lang.L("mirrors.chain.order")), b.linkBox, container.NewHBox(b.direct, b.off),
 		wrappedHeading(lang.L("mirrors.chain.preview")), b.preview, b.explain,
 		wrappedHeading(lang.L("mirrors.chain.sumdb")), b.sumdbWhy, b.sumdb,
-		b.validation, container.NewHBox(b.apply, b.undo), b.outcome,
 	)
-	return container.NewVScroll(container.NewPadded(body))
+	// The Apply/Undo bar, the validation and the outcome stay in view under
+	// the scrolling column.
+	bar := container.NewVBox(widget.NewSeparator(), b.validation, container.NewHBox(b.apply, b.undo), b.outcome)
+	return container.NewBorder(nil, container.NewPadded(bar), nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 
 // show sets the resolution and catalogue; picked mirrors that left the

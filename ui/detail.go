@@ -80,10 +80,12 @@ func (d *detailPanel) buildUI() {
 
 // content lays the panel out top to bottom in a vertical scroller.
 func (d *detailPanel) content() fyne.CanvasObject {
+	// The diagnosis and its fix first, then the evidence, then the
+	// generic documentation: the answer is above the fold.
 	body := container.NewVBox(
-		d.title, d.effective, d.doc,
-		heading(lang.L("detail.chain")), d.chain, d.origins.box,
-		heading(lang.L("detail.problems")), d.problems,
+		d.title, d.effective,
+		heading(lang.L("detail.problems")), d.problems, d.origins.box,
+		heading(lang.L("detail.chain")), d.chain, d.doc,
 		heading(lang.L("detail.edit")), d.entry, d.readOnly, d.validation,
 		container.NewHBox(d.save, d.unset, d.undo), d.outcome,
 	)

@@ -269,7 +269,7 @@ func entryDetail(e history.Entry) string {
 // the entry does not say.
 func sourceText(source string) string {
 	if name, ok := history.SourceProfile(source); ok {
-		return lang.L("history.source.profile", map[string]any{"Name": name})
+		return lang.L("history.source.profile", map[string]any{"Name": presetName(name)})
 	}
 	if source == "" {
 		return ""

@@ -89,7 +89,7 @@ func TestHistoryRevertSelectedEntry(t *testing.T) {
 	if !richTextContains(h.diff, "+ GOPROXY=https://a.example.test") || !labelsContain(h.diff, "profile “Lab”") {
 		t.Errorf("the selected entry's diff or source is missing: %v", labelTexts(h.diff))
 	}
-	if !labelsContain(h.diff, "Reverting it restores unset GOPROXY") {
+	if !labelsContain(h.diff, "Reverting it: unset GOPROXY") {
 		t.Errorf("the preview does not say what reverting restores: %v", labelTexts(h.diff))
 	}
 	test.Tap(h.revert)

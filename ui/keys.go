@@ -55,6 +55,10 @@ func (u *UI) showShortcuts() {
 		key := widget.NewLabelWithStyle(r.keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 		form.Objects = append(form.Objects, key, widget.NewLabel(r.action))
 	}
-	d := dialog.NewCustom(lang.L("menu.shortcuts"), lang.L("settings.close"), form, u.win)
+	// A scroller, so that in a small window the Close button never covers
+	// the last rows.
+	scroll := container.NewVScroll(form)
+	scroll.SetMinSize(fyne.NewSize(form.MinSize().Width, min(form.MinSize().Height, 360)))
+	d := dialog.NewCustom(lang.L("menu.shortcuts"), lang.L("settings.close"), scroll, u.win)
 	showDialog(u.win, d, d.Hide, nil)
 }

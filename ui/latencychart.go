@@ -104,6 +104,7 @@ const (
 	laneHeight   = 6   // one mirror's row of failures
 	laneGap      = 3   // between those rows
 	logSpan      = 20  // slowest/fastest from which the latency axis is logarithmic
+	labelSpace   = 16  // the least room between two latency labels
 	dotRadius    = 2.5 // a measurement
 	markRadius   = 3.5 // a failure
 	minDotSpace  = 6   // px between points below which dots are left out
@@ -311,8 +312,13 @@ func (p plotArea) ticks() []time.Duration {
 		}
 		return out
 	}
+	steps := []time.Duration{1, 2, 5}
+	decades := math.Log10(float64(p.yMax) / float64(p.yMin))
+	if float64(p.y1-p.y0) < decades*3*labelSpace { // too tight for 1-2-5: powers of ten only
+		steps = steps[:1]
+	}
 	for base := p.yMin; base <= p.yMax; base *= 10 {
-		for _, m := range []time.Duration{1, 2, 5} {
+		for _, m := range steps {
 			if v := base * m; v <= p.yMax {
 				out = append(out, v)
 			}

@@ -171,7 +171,8 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 // user's language, the others by their names in the user's language where
 // the catalogue has one (阿里云), else by their own names.
 func mirrorName(m mirrors.Mirror) string {
-	if m.Origin == mirrors.OriginToolchain {
+	switch m.Origin {
+	case mirrors.OriginToolchain:
 		return lang.L("mirrors.name.toolchain")
 	}
 	return m.LocalName(lang.L("language.tag"))
@@ -343,22 +344,17 @@ func (m *mirrorsScreen) showSnapshot(snap probeSnapshot) {
 	}
 }
 
-// series turns the snapshot into chart lines in catalogue order; the
-// palette's colours go to the series that have a success.
+// series turns the snapshot into chart lines in catalogue order, each in
+// a colour of the palette (never red, which means failed): a mirror that
+// only fails has its colour on its row of failures.
 func (m *mirrorsScreen) series() []chartSeries {
-	colored := 0
 	var out []chartSeries
 	for _, mr := range m.cat {
 		for _, s := range m.snap.sums {
-			if s.URL != mr.URL {
-				continue
+			if s.URL == mr.URL {
+				c := seriesPalette[len(out)%len(seriesPalette)]
+				out = append(out, chartSeries{name: mirrorName(mr), color: c, points: m.snap.points[s.Key]})
 			}
-			cs := chartSeries{name: mirrorName(mr), color: colorFailed, points: m.snap.points[s.Key]}
-			if cs.hasSuccess() {
-				cs.color = seriesPalette[colored%len(seriesPalette)]
-				colored++
-			}
-			out = append(out, cs)
 		}
 	}
 	return out

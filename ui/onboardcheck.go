@@ -76,7 +76,7 @@ func probeErrorText(err *probe.Error) string {
 	if err == nil {
 		return ""
 	}
-	return err.Message
+	return probeDetail(err)
 }
 
 // showChinaHint suggests the Mainland China profile in step 2.

@@ -191,11 +191,20 @@ func (o *onboardWizard) choiceLabel(c onboardChoice) string {
 	case c.reach.Reach == mirrors.ReachOK:
 		mark = lang.L("firstrun.reach.ok", map[string]any{"Ms": c.reach.Latency.Milliseconds()})
 	case c.reach.Reach == mirrors.ReachFailed:
-		mark = lang.L("firstrun.reach.failed", map[string]any{"Error": probeErrorText(c.reach.Err)})
+		mark = lang.L("firstrun.reach.failed", map[string]any{"Error": reachError(c.reach)})
 	default:
 		mark = lang.L("firstrun.reach.unknown")
 	}
 	return name + " — " + mark
+}
+
+// reachError names why a choice failed, short enough for its radio
+// label: the failure's class.
+func reachError(r mirrors.ChainReach) string {
+	if r.Err == nil {
+		return ""
+	}
+	return className(r.Err.Class)
 }
 
 // loadProfiles returns the presets and the user's profiles by name.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,8 +37,13 @@ type overviewScreen struct {
 
 	res      *resolve.Resolution
 	problems []core.Problem
-	selected widget.ListItemID
-	loads    latest // numbers the loads, so that only the newest is shown
+	selected widget.ListItemID // index in res.Settings; -1 for none
+	// visible lists the indices in res.Settings the list shows: those that
+	// match the search and, with changedOnly, are set by you.
+	visible     []int
+	search      *widget.Entry
+	changedOnly *widget.Check
+	loads       latest // numbers the loads, so that only the newest is shown
 
 	install *fyne.Container // the Go installation, or how to install Go
 	counts  map[core.Severity]*widget.Label
@@ -65,8 +71,13 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 	o.install = container.NewVBox(widget.NewLabel(lang.L("overview.loading")))
 	o.reload = widget.NewButtonWithIcon(lang.L("overview.reload"), theme.ViewRefreshIcon(), o.onReloadTapped)
 	o.list = widget.NewList(o.listLength, newSettingItem, o.updateSettingItem)
-	o.list.OnSelected = o.onSettingSelected
-	split := container.NewHSplit(o.list, o.detail.content())
+	o.list.OnSelected = o.onSettingRowSelected
+	o.search = widget.NewEntry()
+	o.search.SetPlaceHolder(lang.L("overview.search"))
+	o.search.OnChanged = func(string) { o.onFilterChanged() }
+	o.changedOnly = widget.NewCheck(lang.L("overview.changedonly"), func(bool) { o.onFilterChanged() })
+	left := container.NewBorder(container.NewVBox(o.search, o.changedOnly), nil, nil, nil, o.list)
+	split := container.NewHSplit(left, o.detail.content())
 	split.Offset = 0.36
 	o.check = widget.NewButtonWithIcon(lang.L("overview.check"), theme.ConfirmIcon(), o.onCheckTapped)
 	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload), container.NewHBox(layout.NewSpacer(), o.check))
@@ -111,19 +122,53 @@ func (o *overviewScreen) show(r *resolve.Resolution, ps []core.Problem) {
 	for s, l := range o.counts {
 		l.SetText(fmt.Sprint(n[s]))
 	}
-	o.list.Refresh()
+	o.filter()
 	if o.selected < 0 {
-		o.list.Select(0)
+		if len(o.visible) > 0 {
+			o.list.Select(0)
+		}
 		return
 	}
 	o.onSettingSelected(o.selected)
 }
 
-func (o *overviewScreen) listLength() int {
-	if o.res == nil {
-		return 0
+func (o *overviewScreen) listLength() int { return len(o.visible) }
+
+// filter computes the rows shown and refreshes the list, keeping the
+// selected setting selected when it is shown.
+func (o *overviewScreen) filter() {
+	o.visible = o.visible[:0]
+	if o.res != nil {
+		q := strings.ToLower(strings.TrimSpace(o.search.Text))
+		for i, st := range o.res.Settings {
+			match := q == "" || strings.Contains(strings.ToLower(st.Name+" "+st.Value), q)
+			changed := st.Source == core.SourceEnvFile || st.Source == core.SourceProcessEnv
+			if match && (!o.changedOnly.Checked || changed) {
+				o.visible = append(o.visible, i)
+			}
+		}
 	}
-	return len(o.res.Settings)
+	o.list.Refresh()
+	o.list.UnselectAll()
+	if row := slices.Index(o.visible, int(o.selected)); row >= 0 {
+		o.list.Select(row)
+	}
+}
+
+// onFilterChanged shows the settings that match the search and the
+// "changed only" filter.
+func (o *overviewScreen) onFilterChanged() {
+	o.filter()
+	if len(o.visible) > 0 && !slices.Contains(o.visible, int(o.selected)) {
+		o.list.Select(0)
+	}
+}
+
+// onSettingRowSelected opens the setting of list row id.
+func (o *overviewScreen) onSettingRowSelected(id widget.ListItemID) {
+	if id >= 0 && id < len(o.visible) {
+		o.onSettingSelected(o.visible[id])
+	}
 }
 
 // onSettingSelected opens the selected setting in the detail panel.
@@ -137,12 +182,22 @@ func (o *overviewScreen) onSettingSelected(id widget.ListItemID) {
 	o.detail.origins.show(o.contexts.report, s.Name)
 }
 
-// selectSetting selects the setting called name.
+// selectSetting selects the setting called name, clearing a filter that
+// hides it.
 func (o *overviewScreen) selectSetting(name string) {
-	for i, v := range core.Vars {
-		if v.Name == name {
-			o.list.Select(i)
-		}
+	if o.res == nil {
+		return
+	}
+	i := slices.IndexFunc(o.res.Settings, func(s core.Setting) bool { return s.Name == name })
+	if i < 0 {
+		return
+	}
+	if !slices.Contains(o.visible, i) {
+		o.search.SetText("")
+		o.changedOnly.SetChecked(false)
+	}
+	if row := slices.Index(o.visible, i); row >= 0 {
+		o.list.Select(row)
 	}
 }
 
@@ -174,8 +229,11 @@ func (it *settingItem) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (o *overviewScreen) updateSettingItem(id widget.ListItemID, obj fyne.CanvasObject) {
+	if id >= len(o.visible) {
+		return
+	}
 	it := obj.(*settingItem)
-	s := o.res.Settings[id]
+	s := o.res.Settings[o.visible[id]]
 	it.name.SetText(s.Name)
 	it.source.SetText(sourceName(s.Source))
 	it.value.SetText(layerValueText(core.Layer{Set: true, Value: s.Value}))

@@ -174,3 +174,30 @@ func TestOverviewHeaderShowsInstallation(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewSearchAndChangedOnly filters the settings list by a search
+// and by "changed only", and still selects a hidden setting by name.
+func TestOverviewSearchAndChangedOnly(t *testing.T) {
+	f := newFixture(t)
+	f.writeEnvFile("GOPROXY=https://mirror.example.test,direct\n")
+	u, _ := f.newUI()
+	o := u.overview
+	o.search.SetText("sumdb")
+	for _, i := range o.visible {
+		if name := o.res.Settings[i].Name; !strings.Contains(name, "SUMDB") {
+			t.Errorf("search %q shows %s", "sumdb", name)
+		}
+	}
+	if len(o.visible) == 0 {
+		t.Fatal("search sumdb shows nothing")
+	}
+	o.search.SetText("")
+	o.changedOnly.SetChecked(true)
+	if len(o.visible) != 1 || o.res.Settings[o.visible[0]].Name != "GOPROXY" {
+		t.Errorf("changed only shows %d settings, want GOPROXY alone", len(o.visible))
+	}
+	o.selectSetting("GOFLAGS")
+	if o.changedOnly.Checked || o.res.Settings[o.selected].Name != "GOFLAGS" {
+		t.Error("selecting a hidden setting did not clear the filter and select it")
+	}
+}

@@ -62,7 +62,7 @@ func (p *profilesScreen) showPreview(r *resolve.Resolution, pl profile.Plan, rea
 		p.applyPlan(r, pl)
 		return
 	}
-	title := lang.L("profiles.preview.title", map[string]any{"Name": pl.Profile})
+	title := lang.L("profiles.preview.title", map[string]any{"Name": presetName(pl.Profile)})
 	content, confirm := previewContent(pl), lang.L("profiles.apply")
 	if reach.Reach == mirrors.ReachFailed {
 		warn := wrapped(lang.L("profiles.preview.failed", map[string]any{"URL": reach.Proxy, "Error": probeErrorText(reach.Err)}), widget.DangerImportance)
@@ -131,18 +131,32 @@ func (p *profilesScreen) applyPlan(base *resolve.Resolution, pl profile.Plan) {
 
 // applyByName applies the profile called name without a preview (from the
 // tray, a suggestion or an automatic switch), and notifies the user.
+//
+// There is no preview to warn in, so the proxies it leaves in GOPROXY are
+// probed first; when every one fails, it is still applied (the switch was
+// asked for) and the notification and the outcome say so.
 func (p *profilesScreen) applyByName(name string) {
-	st, svc := p.store, p.svc
+	st, svc, check := p.store, p.svc, p.checkChain
 	p.run(func() func() {
 		q, err := st.Lookup(name)
 		var res *service.WriteResult
+		var reach mirrors.ChainReach
 		if err == nil {
 			r := svc.Resolve()
-			res, err = svc.WithSource(history.ProfileSource(name)).ApplyProfile(st, r, profile.NewPlan(r, q))
+			pl := profile.NewPlan(r, q)
+			if pl.Err() == nil && !pl.Empty() {
+				reach = check(context.Background(), r, profile.Effective(r, q, "GOPROXY"))
+			}
+			res, err = svc.WithSource(history.ProfileSource(name)).ApplyProfile(st, r, pl)
 		}
 		return func() {
 			p.onApplied(name, res, err)
-			p.notify(name, err)
+			failed := err == nil && reach.Reach == mirrors.ReachFailed
+			if failed {
+				warn := wrapped(lang.L("profiles.preview.failed", map[string]any{"URL": reach.Proxy, "Error": probeErrorText(reach.Err)}), widget.WarningImportance)
+				p.setOutcome(append(p.outcome.Objects, warn))
+			}
+			p.notify(name, err, failed)
 		}
 	})
 }
@@ -155,16 +169,16 @@ func (p *profilesScreen) onApplied(name string, res *service.WriteResult, err er
 	var refused *core.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		p.setOutcome(outcome(lang.L("profiles.refused", map[string]any{"Name": name}), widget.DangerImportance, refused.Problems))
+		p.setOutcome(outcome(lang.L("profiles.refused", map[string]any{"Name": presetName(name)}), widget.DangerImportance, refused.Problems))
 		return
 	case err != nil:
 		p.setOutcome(nil)
 		showError(p.win, err)
 		return
 	case res == nil:
-		p.setOutcome(outcome(lang.L("profiles.matches", map[string]any{"Name": name}), widget.SuccessImportance, nil))
+		p.setOutcome(outcome(lang.L("profiles.matches", map[string]any{"Name": presetName(name)}), widget.SuccessImportance, nil))
 	default:
-		msg := lang.L("profiles.applied", map[string]any{"Name": name, "File": res.File})
+		msg := lang.L("profiles.applied", map[string]any{"Name": presetName(name), "File": res.File})
 		objs := outcome(msg, widget.SuccessImportance, res.Warnings)
 		hint := widget.NewLabel(lang.L("profiles.restarthint"))
 		hint.Wrapping = fyne.TextWrapWord
@@ -175,10 +189,13 @@ func (p *profilesScreen) onApplied(name string, res *service.WriteResult, err er
 
 // notify tells the user, outside the window, that a profile was applied
 // or could not be.
-func (p *profilesScreen) notify(name string, err error) {
-	msg := lang.L("profiles.notify.applied", map[string]any{"Name": name})
-	if err != nil {
-		msg = lang.L("profiles.notify.failed", map[string]any{"Name": name})
+func (p *profilesScreen) notify(name string, err error, proxyFailed bool) {
+	msg := lang.L("profiles.notify.applied", map[string]any{"Name": presetName(name)})
+	switch {
+	case err != nil:
+		msg = lang.L("profiles.notify.failed", map[string]any{"Name": presetName(name)})
+	case proxyFailed:
+		msg = lang.L("profiles.notify.proxyfailed", map[string]any{"Name": presetName(name)})
 	}
 	p.app.SendNotification(fyne.NewNotification("Go Mirror", msg))
 }

@@ -383,7 +383,7 @@ func (p *profilesScreen) showDrift(q *profile.Profile) {
 		p.driftBar.Hide()
 		return
 	}
-	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": q.Name, "Keys": joinComma(p.drift)}))
+	p.driftText.SetText(lang.L("profiles.drift", map[string]any{"Name": presetName(q.Name), "Keys": joinComma(p.drift)}))
 	p.driftBar.Show()
 }
 

@@ -395,3 +395,22 @@ func TestProfilesDriftedActiveProfile(t *testing.T) {
 		t.Errorf("after Re-apply: title %q, drift bar shown %t", p.title.Text, p.driftBar.Visible())
 	}
 }
+
+// TestProfilesSwitchWithoutPreviewWarns switches to a profile from the
+// tray (no preview) whose only proxy does not answer: it is applied, and
+// the outcome says its proxies failed.
+func TestProfilesSwitchWithoutPreviewWarns(t *testing.T) {
+	f := newFixture(t)
+	f.setDefaultProxy(unreachableURL(t))
+	f.writeEnvFile("GOPROXY=off\n")
+	u, _ := f.newUI()
+	p := u.profiles
+	p.selectProfile(profile.PresetDefault)
+	p.applyByName(profile.PresetDefault)
+	if got := f.readEnvFile(); strings.Contains(got, "GOPROXY") {
+		t.Errorf("env file after switching = %q, want GOPROXY removed", got)
+	}
+	if !labelsContain(p.outcome, "failed a probe just now") {
+		t.Errorf("no warning after switching to a profile whose proxy failed: %v", labelTexts(p.outcome))
+	}
+}

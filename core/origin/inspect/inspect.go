@@ -198,6 +198,33 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	return c
 }
 
+// loginEnv is the environment a new terminal's login shell starts from:
+// the desktop environment without the Go variables that are only this
+// process's own (inherited from whatever started Go Mirror, perhaps a
+// terminal whose rc files have changed since). Variables the OS keeps for
+// the session (launchctl, the Windows registry) stay. So after an rc-file
+// line is commented out, a new terminal no longer shows the old value.
+func loginEnv(desktop []string, vars []origin.OSVar, goos string) []string {
+	kept := map[string]bool{}
+	for _, v := range vars {
+		if v.Scope != origin.ScopeProcess {
+			kept[v.Var] = true
+		}
+	}
+	var out []string
+	for _, kv := range desktop {
+		name, _, _ := strings.Cut(kv, "=")
+		if goos == "windows" {
+			name = strings.ToUpper(name)
+		}
+		if origin.IsGoVar(name) && !kept[name] {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
 func (o Options) capture(ctx context.Context, sh shell.Shell, env, watched []string) (*shell.Capture, bool, error) {
 	so := shell.Options{Env: env, Timeout: o.Timeout}
 	if o.Cache != nil {
