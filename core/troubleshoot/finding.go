@@ -9,7 +9,7 @@ import (
 )
 
 // Finding is one failure of a go command: what happened (the embedded
-// Problem, with a code that has a template in core/messages.go), the output
+// Problem, with a code that has entries in the message catalogue), the output
 // lines that show it, what it concerns, the setting and layer responsible,
 // and a fix that can be applied with service.Apply.
 type Finding struct {

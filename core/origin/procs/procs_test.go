@@ -140,8 +140,7 @@ func TestVerdictTexts(t *testing.T) {
 		{p, nil, StateOK, "gopls (PID 7) has the current values."},
 	} {
 		state, code, args := verdict(tt.p, t0.Add(time.Hour), tt.err)
-		s, _ := core.SnippetTemplate(code)
-		if got := core.Execute(s, args); state != tt.state || got != tt.want {
+		if got := core.Snippet(code, args); state != tt.state || got != tt.want {
 			t.Errorf("verdict = %s, %q; want %s, %q", state, got, tt.state, tt.want)
 		}
 	}
