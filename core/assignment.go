@@ -9,7 +9,8 @@ type Assignment struct {
 }
 
 // Refused returns a RefusedError holding one error-severity problem about
-// the variable v ("" if none): its code, message and suggested fix.
-func Refused(v, code, msg, fix string) error {
-	return &RefusedError{Problems: []Problem{{Severity: SeverityError, Var: v, Code: code, Message: msg, Fix: fix}}}
+// the variable v ("" if none): the problem code, its message and fix
+// rendered in English from args (see NewProblem).
+func Refused(v, code string, args map[string]string) error {
+	return &RefusedError{Problems: []Problem{NewProblem(SeverityError, v, code, args)}}
 }

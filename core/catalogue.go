@@ -21,7 +21,6 @@ import (
 //	snippet.<code>   sentences shared by several problems
 //	note.<code>      layer notes
 //	text.<code>      other sentences (route steps, warnings)
-//	refusal.<code>.message, refusal.<code>.fix
 //
 // A code core produces needs only its entries in the JSON files (English
 // and every other language); there is no Go copy of the English.
@@ -30,7 +29,6 @@ const (
 	keySnippet = "snippet."
 	keyNote    = "note."
 	keyText    = "text."
-	keyRefusal = "refusal."
 	keyMessage = ".message"
 	keyFix     = ".fix"
 )
@@ -173,13 +171,11 @@ func (l *Lang) Text(t Text, english string) string {
 	return english
 }
 
-// HasProblem reports whether the catalogue has a message and a fix for
-// the problem code.
+// HasProblem reports whether the catalogue has a message for the problem
+// code. (Its fix is optional: a refusal may need none.)
 func HasProblem(code string) bool {
-	en := catalogue().english
-	_, m := en[keyProblem+code+keyMessage]
-	_, f := en[keyProblem+code+keyFix]
-	return m && f
+	_, ok := catalogue().english[keyProblem+code+keyMessage]
+	return ok
 }
 
 // codes returns the codes of the English entries whose keys are prefix +
@@ -204,7 +200,7 @@ func english(key string) (string, bool) {
 }
 
 // Keys returns the catalogue keys of core's messages (problems, snippets,
-// notes, texts and refusals), sorted; the rest of the message files belongs
+// notes and texts), sorted; the rest of the message files belongs
 // to the GUI.
 func Keys() []string {
 	var out []string
@@ -219,7 +215,7 @@ func Keys() []string {
 
 // isCoreKey reports whether key belongs to core's messages.
 func isCoreKey(key string) bool {
-	for _, p := range []string{keyProblem, keySnippet, keyNote, keyText, keyRefusal} {
+	for _, p := range []string{keyProblem, keySnippet, keyNote, keyText} {
 		if strings.HasPrefix(key, p) {
 			return true
 		}

@@ -77,7 +77,11 @@ func expand(args, base map[string]string, lang *Lang, prefix string) map[string]
 // argument the problem lacks ("<no value>"). Tests of the packages that
 // report problems call it.
 func CheckRendered(p Problem) error {
-	if err := checkKeys(keyProblem+p.Code+keyMessage, keyProblem+p.Code+keyFix); err != nil {
+	keys := []string{keyProblem + p.Code + keyMessage}
+	if _, ok := english(keyProblem + p.Code + keyFix); ok {
+		keys = append(keys, keyProblem+p.Code+keyFix)
+	}
+	if err := checkKeys(keys...); err != nil {
 		return err
 	}
 	for k, v := range p.Args {
