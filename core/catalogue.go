@@ -21,6 +21,7 @@ import (
 //	snippet.<code>   sentences shared by several problems
 //	note.<code>      layer notes
 //	text.<code>      other sentences (route steps, warnings)
+//	error.<code>     errors a person reads (see Error)
 //
 // A code core produces needs only its entries in the JSON files (English
 // and every other language); there is no Go copy of the English.
@@ -200,7 +201,7 @@ func english(key string) (string, bool) {
 }
 
 // Keys returns the catalogue keys of core's messages (problems, snippets,
-// notes and texts), sorted; the rest of the message files belongs
+// notes, texts and errors), sorted; the rest of the message files belongs
 // to the GUI.
 func Keys() []string {
 	var out []string
@@ -215,7 +216,7 @@ func Keys() []string {
 
 // isCoreKey reports whether key belongs to core's messages.
 func isCoreKey(key string) bool {
-	for _, p := range []string{keyProblem, keySnippet, keyNote, keyText} {
+	for _, p := range []string{keyProblem, keySnippet, keyNote, keyText, keyError} {
 		if strings.HasPrefix(key, p) {
 			return true
 		}

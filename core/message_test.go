@@ -1,6 +1,8 @@
 package core
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -13,25 +15,11 @@ import (
 	"text/template"
 )
 
-// TestCatalogueParses checks that every entry of core's codes parses as
-// a template in every language and prints the same arguments as English.
+// TestCatalogueParses checks that every entry of core's codes (see Keys)
+// parses as a template in every language and prints the same arguments as
+// English.
 func TestCatalogueParses(t *testing.T) {
-	var keys []string
-	for _, code := range ProblemCodes() {
-		keys = append(keys, keyProblem+code+keyMessage)
-		if _, ok := english(keyProblem + code + keyFix); ok {
-			keys = append(keys, keyProblem+code+keyFix)
-		}
-	}
-	for _, code := range SnippetCodes() {
-		keys = append(keys, keySnippet+code)
-	}
-	for _, code := range NoteCodes() {
-		keys = append(keys, keyNote+code)
-	}
-	for _, code := range TextCodes() {
-		keys = append(keys, keyText+code)
-	}
+	keys := Keys()
 	for _, key := range keys {
 		if strings.HasPrefix(key, keyProblem) && catalogue().english[key] == "" {
 			t.Errorf("%s: empty", key)
@@ -179,5 +167,22 @@ func TestTextString(t *testing.T) {
 	}
 	if err := CheckText(NewText("no-such-text", nil)); err == nil {
 		t.Errorf("CheckText(no-such-text) = nil, want an error")
+	}
+}
+
+func TestErrorInChinese(t *testing.T) {
+	inner := NewError("cred.not-found", nil, nil)
+	err := fmt.Errorf("context: %w", NewError("cred.not-found-for", map[string]string{"Prefix": "git.example.test"}, inner))
+	if got, want := English.Error(err), "context: no such credential for git.example.test"; got != want || err.Error() != want {
+		t.Errorf("English = %q (Error %q), want %q", got, err.Error(), want)
+	}
+	if got, want := NewLang("zh-Hans").Error(err), "context: git.example.test：没有这个凭据"; got != want {
+		t.Errorf("Chinese = %q, want %q", got, want)
+	}
+	if !errors.Is(err, inner) {
+		t.Errorf("errors.Is does not see the wrapped error")
+	}
+	if err := CheckError(NewError("cred.index-damaged", map[string]string{"Path": "p", "Reason": "r"}, nil)); err != nil {
+		t.Error(err)
 	}
 }

@@ -189,13 +189,13 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 func (c *cli) fail(cmd *command, err error) int {
 	var refused *core.RefusedError
 	if errors.As(err, &refused) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: refused, nothing written:\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s:\n", cmd.name, word("refused, nothing written"))
 		for _, p := range refused.Problems {
 			printProblem(c.stderr, p, "  ")
 		}
 		return exitRefused
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 	if errors.Is(err, core.ErrNotRegular) || errors.Is(err, core.ErrTooLarge) {
 		return exitRefused // a named pipe or /dev/zero given as a file
 	}

@@ -16,13 +16,14 @@ var msgs = core.English
 // language; keys are the English text.
 var cliText = map[string]map[string]string{
 	"zh-Hans": {
-		"No problems found.": "未发现问题。",
-		"error":              "错误",
-		"warning":            "警告",
-		"info":               "提示",
-		"other":              "其他",
-		"fix":                "修复",
-		"at":                 "位置",
+		"No problems found.":       "未发现问题。",
+		"error":                    "错误",
+		"warning":                  "警告",
+		"info":                     "提示",
+		"other":                    "其他",
+		"fix":                      "修复",
+		"at":                       "位置",
+		"refused, nothing written": "已拒绝，未写入任何内容",
 	},
 }
 
