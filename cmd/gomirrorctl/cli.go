@@ -189,7 +189,7 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 func (c *cli) fail(cmd *command, err error) int {
 	var refused *core.RefusedError
 	if errors.As(err, &refused) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s:\n", cmd.name, word("refused, nothing written"))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s:\n", cmd.name, word("refused"))
 		for _, p := range refused.Problems {
 			printProblem(c.stderr, p, "  ")
 		}
@@ -210,7 +210,7 @@ func printProblem(w io.Writer, p core.Problem, indent string) {
 		msg = p.Var + ": " + msg
 	}
 	if p.Severity != core.SeverityError && p.Severity != "" {
-		msg = word(string(p.Severity)) + ": " + msg
+		msg = word("severity."+string(p.Severity)) + ": " + msg
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
 	if fix != "" {

@@ -70,7 +70,7 @@ func runDoctor(c *cli, cmd *command, args []string) int {
 // printDoctor writes the problems grouped by severity.
 func printDoctor(w io.Writer, problems []core.Problem) {
 	if len(problems) == 0 {
-		fmt.Fprintln(w, word("No problems found."))
+		fmt.Fprintln(w, word("no-problems"))
 		return
 	}
 	for _, sev := range severities {
@@ -78,7 +78,7 @@ func printDoctor(w io.Writer, problems []core.Problem) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s (%d):\n", word(string(sev)), len(group))
+		fmt.Fprintf(w, "%s (%d):\n", word("severity."+string(sev)), len(group))
 		for _, p := range group {
 			p.Severity = "" // already in the heading
 			printProblem(w, p, "  ")

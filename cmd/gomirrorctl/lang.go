@@ -12,21 +12,6 @@ import (
 // stays in English whatever it is.
 var msgs = core.English
 
-// cliText holds gomirrorctl's own words around core's messages, by
-// language; keys are the English text.
-var cliText = map[string]map[string]string{
-	"zh-Hans": {
-		"No problems found.":       "未发现问题。",
-		"error":                    "错误",
-		"warning":                  "警告",
-		"info":                     "提示",
-		"other":                    "其他",
-		"fix":                      "修复",
-		"at":                       "位置",
-		"refused, nothing written": "已拒绝，未写入任何内容",
-	},
-}
-
 // takeLang removes --lang TAG or --lang=TAG from args (before a "--") and
 // returns the rest and TAG ("" if absent).
 func takeLang(args []string) ([]string, string) {
@@ -87,10 +72,12 @@ func langTag(locale string) string {
 	return "en"
 }
 
-// word returns gomirrorctl's own text english in the language of msgs.
-func word(english string) string {
-	if t, ok := cliText[msgs.Tag()][english]; ok {
-		return t
+// word returns gomirrorctl's own word key (the catalogue entry
+// "cli.<key>") in the language of msgs; a key without an entry (a severity
+// core may add) is its last element.
+func word(key string) string {
+	if s, ok := msgs.Message("cli."+key, nil); ok {
+		return s
 	}
-	return english
+	return key[strings.LastIndex(key, ".")+1:]
 }
