@@ -39,11 +39,11 @@ func (s Store) Load() ([]Mirror, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading your mirror list: %w", err)
+		return nil, core.NewError("mirrors.read", nil, err)
 	}
 	var d storeData
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("your mirror list %s is not valid JSON (%v); fix or delete it", s.Path(), err)
+		return nil, core.NewError("mirrors.invalid-json", map[string]string{"Path": s.Path(), "Reason": err.Error()}, nil)
 	}
 	for i := range d.Mirrors {
 		d.Mirrors[i].Origin = OriginUser
