@@ -132,8 +132,7 @@ func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags
 		case rep.Args == nil:
 			err = core.Refused("", "pasted-output", nil)
 		case troubleshoot.UnsafeEdit(svc.Resolve(), f.Set) != "":
-			err = refusal("unsafe-fix", "This fix is not applied: "+troubleshoot.UnsafeEdit(svc.Resolve(), f.Set)+".",
-				"List only the private module's host or repository, and keep checksum verification on.")
+			err = unsafeFix(svc, f)
 		case err != nil:
 		default:
 			applied, err = svc.Apply(nil, f.Set, f.Unset)
@@ -195,9 +194,15 @@ func chooseFix(fs []troubleshoot.Finding, n int) (troubleshoot.Finding, error) {
 	return fs[n-1], nil
 }
 
-// refusal is a refused-input error, exit status 2.
-func refusal(code, msg, fix string) error {
-	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: code, Message: msg, Fix: fix}}}
+// unsafeFix refuses to apply f, which would widen privacy or verification.
+func unsafeFix(svc *service.Service, f troubleshoot.Finding) error {
+	code, args := troubleshoot.UnsafeEditSnippet(svc.Resolve(), f.Set)
+	a := maps.Clone(args)
+	if a == nil {
+		a = map[string]string{}
+	}
+	a["@Reason"] = code
+	return core.Refused("", "unsafe-fix", a)
 }
 
 // printExplain writes the command's outcome and every finding.
