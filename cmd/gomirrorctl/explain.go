@@ -112,7 +112,7 @@ func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []strin
 			return nil, fmt.Errorf("reading stdin: %w", err)
 		}
 		if strings.TrimSpace(string(data)) == "" {
-			return nil, core.Refused("", "usage", map[string]string{"Case": "nothing-to-explain"})
+			return nil, core.Refuse("", "usage", map[string]string{"Case": "nothing-to-explain"})
 		}
 		return &troubleshoot.Report{Output: string(data), Findings: troubleshoot.Explain(r, string(data))}, nil
 	}
@@ -130,7 +130,7 @@ func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags
 		f, err := chooseFix(rep.Findings, fl.apply)
 		switch {
 		case rep.Args == nil:
-			err = core.Refused("", "pasted-output", nil)
+			err = core.Refuse("", "pasted-output", nil)
 		case troubleshoot.UnsafeEdit(svc.Resolve(), f.Set) != "":
 			err = unsafeFix(svc, f)
 		case err != nil:
@@ -183,13 +183,13 @@ func chooseFix(fs []troubleshoot.Finding, n int) (troubleshoot.Finding, error) {
 				return f, nil
 			}
 		}
-		return troubleshoot.Finding{}, core.Refused("", "no-fix", nil)
+		return troubleshoot.Finding{}, core.Refuse("", "no-fix", nil)
 	}
 	if n < 1 || n > len(fs) {
-		return troubleshoot.Finding{}, core.Refused("", "usage", map[string]string{"Case": "no-finding", "Arg": strconv.Itoa(n), "Count": strconv.Itoa(len(fs))})
+		return troubleshoot.Finding{}, core.Refuse("", "usage", map[string]string{"Case": "no-finding", "Arg": strconv.Itoa(n), "Count": strconv.Itoa(len(fs))})
 	}
 	if !fs[n-1].HasFix() {
-		return troubleshoot.Finding{}, core.Refused("", "no-fix", map[string]string{"Finding": strconv.Itoa(n)})
+		return troubleshoot.Finding{}, core.Refuse("", "no-fix", map[string]string{"Finding": strconv.Itoa(n)})
 	}
 	return fs[n-1], nil
 }
@@ -202,7 +202,7 @@ func unsafeFix(svc *service.Service, f troubleshoot.Finding) error {
 		a = map[string]string{}
 	}
 	a["@Reason"] = code
-	return core.Refused("", "unsafe-fix", a)
+	return core.Refuse("", "unsafe-fix", a)
 }
 
 // printExplain writes the command's outcome and every finding.

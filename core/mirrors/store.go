@@ -113,9 +113,9 @@ func (s Store) Remove(idOrURL string) error {
 	m, ok := Find(ms, idOrURL)
 	if !ok {
 		if _, builtin := Find(Builtin(), idOrURL); builtin {
-			return core.Refused("", "mirror-builtin", map[string]string{"Mirror": idOrURL})
+			return core.Refuse("", "mirror-builtin", map[string]string{"Mirror": idOrURL})
 		}
-		return core.Refused("", "mirror-unknown", map[string]string{"Mirror": idOrURL})
+		return core.Refuse("", "mirror-unknown", map[string]string{"Mirror": idOrURL})
 	}
 	out := ms[:0]
 	for _, x := range ms {
@@ -130,7 +130,7 @@ func (s Store) Remove(idOrURL string) error {
 func checkNew(m Mirror, existing []Mirror) (Mirror, error) {
 	m.Name, m.URL = strings.TrimSpace(m.Name), NormalizeURL(m.URL)
 	if m.Name == "" {
-		return m, core.Refused("", "mirror-no-name", nil)
+		return m, core.Refuse("", "mirror-no-name", nil)
 	}
 	if err := checkMirrorURL(m.URL); err != nil {
 		return m, err
@@ -140,7 +140,7 @@ func checkNew(m Mirror, existing []Mirror) (Mirror, error) {
 	}
 	for _, x := range existing {
 		if strings.EqualFold(x.ID, m.ID) || strings.EqualFold(x.Name, m.Name) || SameURL(x.URL, m.URL) {
-			return m, core.Refused("", "mirror-duplicate", map[string]string{"Name": m.Name, "URL": m.URL, "Existing": x.Name})
+			return m, core.Refuse("", "mirror-duplicate", map[string]string{"Name": m.Name, "URL": m.URL, "Existing": x.Name})
 		}
 	}
 	m.SumDB, m.Origin = probe.SumDBUnknown, OriginUser
@@ -153,14 +153,14 @@ func checkMirrorURL(raw string) error {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		return core.Refused("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "invalid", "Error": err.Error()})
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "invalid", "Error": err.Error()})
 	case u.Scheme != "https" && u.Scheme != "http":
-		return core.Refused("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "scheme"})
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "scheme"})
 	case u.Host == "":
-		return core.Refused("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "no-host"})
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "no-host"})
 	case u.User != nil:
 		u.User = nil
-		return core.Refused("", "mirror-credentials", map[string]string{"URL": u.String()})
+		return core.Refuse("", "mirror-credentials", map[string]string{"URL": u.String()})
 	}
 	return nil
 }

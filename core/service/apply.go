@@ -18,14 +18,14 @@ import (
 // result.
 func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset []string) (*WriteResult, error) {
 	if len(set) == 0 && len(unset) == 0 {
-		return nil, core.Refused("", "nothing-to-apply", nil)
+		return nil, core.Refuse("", "nothing-to-apply", nil)
 	}
 	if base == nil {
 		base = s.Resolve()
 	}
 	for _, k := range unset {
 		if _, ok := set[k]; ok {
-			return nil, core.Refused(k, "usage", map[string]string{"Case": "set-and-unset"})
+			return nil, core.Refuse(k, "usage", map[string]string{"Case": "set-and-unset"})
 		}
 	}
 	return s.edit(base, set, unset, func(r *resolve.Resolution) []core.Problem {

@@ -109,7 +109,7 @@ func (s *Service) PlanReplace(r *inspect.Report, file string, n int, value strin
 	}
 	if value == "" {
 		if value = envFileValue(r.Desktop.Resolution, name); value == "" {
-			return nil, core.Refused(name, "no-value", map[string]string{"File": file, "Line": strconv.Itoa(n)})
+			return nil, core.Refuse(name, "no-value", map[string]string{"File": file, "Line": strconv.Itoa(n)})
 		}
 	}
 	return fix.Replace(file, n, name, fix.ExportLine(r.Shell, name, value))
@@ -162,7 +162,7 @@ func rcVar(r *inspect.Report, file string, n int) (string, error) {
 			}
 		}
 	}
-	return "", core.Refused("", "rc-line-unknown", map[string]string{"Line": strconv.Itoa(n), "File": abs, "Error": r.Terminal.Error})
+	return "", core.Refuse("", "rc-line-unknown", map[string]string{"Line": strconv.Itoa(n), "File": abs, "Error": r.Terminal.Error})
 }
 
 // Inspectable reports whether Inspect makes sense for this service: the
