@@ -9,10 +9,12 @@
 //   - core/history keeps a bounded, undoable record of writes;
 //   - core/service wires them together for the GUI and the CLI.
 //
-// Every problem code and layer note code has one English message template
-// in messages.go. Problems and layers carry the code and the arguments the
-// text was rendered from, so that the GUI can render the same template in
-// the user's language while the CLI prints the English text.
+// Every problem, note, snippet, text and refusal code has its entries in
+// the message catalogue, the go-i18n JSON files of assets/translations (see
+// catalogue.go), in English and in every other language; there is no other
+// copy of the words. Problems and layers carry the code and the arguments
+// the English text was rendered from, so that the GUI and the CLI render the
+// same entry in the user's language (see Lang).
 //
 // Nothing under core imports Fyne.
 package core

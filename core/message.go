@@ -3,51 +3,17 @@ package core
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"strings"
-	"text/template"
 )
 
-// Template is the English text of one problem code: a message and a fix in
-// text/template syntax, executed with the problem's template data (see
-// Problem.Data). The GUI translates the same templates under the keys
-// "problem.<code>.message" and "problem.<code>.fix".
-type Template struct {
-	Message string
-	Fix     string
-}
+// ProblemCodes returns every problem code in the catalogue, sorted.
+func ProblemCodes() []string { return codes(keyProblem, keyMessage) }
 
-// Render is how a fragment named by an "@Name" argument becomes text: core
-// executes its English template, the GUI translates it.
-type Render func(code string, data map[string]string) string
+// SnippetCodes returns every snippet code in the catalogue, sorted.
+func SnippetCodes() []string { return codes(keySnippet, "") }
 
-// ProblemTemplate returns the English templates of code.
-func ProblemTemplate(code string) (Template, bool) {
-	t, ok := problemTemplates[code]
-	return t, ok
-}
-
-// ProblemCodes returns every problem code with a template, sorted.
-func ProblemCodes() []string { return slices.Sorted(maps.Keys(problemTemplates)) }
-
-// SnippetTemplate returns the English template of a snippet: a sentence
-// shared by several problems, named by an "@Name" argument.
-func SnippetTemplate(code string) (string, bool) {
-	s, ok := snippetTemplates[code]
-	return s, ok
-}
-
-// SnippetCodes returns every snippet code, sorted.
-func SnippetCodes() []string { return slices.Sorted(maps.Keys(snippetTemplates)) }
-
-// NoteTemplate returns the English template of a layer note code.
-func NoteTemplate(code string) (string, bool) {
-	s, ok := noteTemplates[code]
-	return s, ok
-}
-
-// NoteCodes returns every layer note code, sorted.
-func NoteCodes() []string { return slices.Sorted(maps.Keys(noteTemplates)) }
+// NoteCodes returns every layer note code in the catalogue, sorted.
+func NoteCodes() []string { return codes(keyNote, "") }
 
 // NewProblem returns the problem code about variable v (which may be ""),
 // with its message and fix rendered in English from args.
@@ -58,50 +24,34 @@ func NewProblem(sev Severity, v, code string, args map[string]string) Problem {
 }
 
 // Render sets p's Message and Fix from its Code and Args, in English. A
-// code without a template keeps its text.
-func (p *Problem) Render() {
-	t, ok := problemTemplates[p.Code]
-	if !ok {
-		return
-	}
-	data := p.Data(renderSnippet)
-	p.Message, p.Fix = Execute(t.Message, data), Execute(t.Fix, data)
+// code without catalogue entries keeps its text.
+func (p *Problem) Render() { p.Message, p.Fix = English.Problem(*p) }
+
+// data returns the template data of p in l: its Args, its Var as "Var",
+// and for each argument "@Name" the snippet it names, rendered in l, as
+// "Name".
+func (p Problem) data(l *Lang) map[string]string {
+	return expand(p.Args, map[string]string{"Var": p.Var}, l, keySnippet)
 }
 
-// Templated reports whether p's Message and Fix are its code's templates
-// rendered from its Args, so that a translation of the templates says the
-// same thing. It is false for codes without a template and for problems
-// built with text of their own.
-func (p Problem) Templated() bool {
-	t, ok := problemTemplates[p.Code]
-	if !ok {
-		return false
-	}
-	data := p.Data(renderSnippet)
-	return Execute(t.Message, data) == p.Message && Execute(t.Fix, data) == p.Fix
-}
-
-// Data returns the template data of p: its Args, its Var as "Var", and for
-// each argument "@Name" the snippet it names, rendered by render, as "Name".
-func (p Problem) Data(render Render) map[string]string {
-	return expand(p.Args, map[string]string{"Var": p.Var}, render)
-}
+// Snippet returns the snippet code rendered in English from args.
+func Snippet(code string, args map[string]string) string { return English.Snippet(code, args, "") }
 
 // SetNote sets l's note to the note code rendered in English from args.
 func (l *Layer) SetNote(code string, args map[string]string) {
-	l.NoteCode, l.NoteArgs = code, args
-	l.Note = Execute(noteTemplates[code], l.NoteData(renderNote))
+	l.NoteCode, l.NoteArgs, l.Note = code, args, ""
+	l.Note = English.Note(*l)
 }
 
-// NoteData returns the template data of l's note: its NoteArgs, and for each
-// argument "@Name" the note it names, rendered by render, as "Name".
-func (l Layer) NoteData(render Render) map[string]string {
-	return expand(l.NoteArgs, nil, render)
-}
+// noteData returns the template data of l's note in lang: its NoteArgs,
+// and for each argument "@Name" the note it names, rendered in lang, as
+// "Name".
+func (l Layer) noteData(lang *Lang) map[string]string { return expand(l.NoteArgs, nil, lang, keyNote) }
 
-// expand merges base and args, then renders the "@" arguments from the
-// plain ones (a fragment never sees another fragment).
-func expand(args, base map[string]string, render Render) map[string]string {
+// expand merges base and args, then renders the "@" arguments, the codes
+// of other entries under prefix, from the plain ones in lang (a fragment
+// never sees another fragment).
+func expand(args, base map[string]string, lang *Lang, prefix string) map[string]string {
 	plain := maps.Clone(base)
 	if plain == nil {
 		plain = map[string]string{}
@@ -114,73 +64,78 @@ func expand(args, base map[string]string, render Render) map[string]string {
 	data := maps.Clone(plain)
 	for k, v := range args {
 		if name, ok := strings.CutPrefix(k, "@"); ok {
-			data[name] = render(v, plain)
+			data[name] = lang.text(prefix+v, plain)
 		}
 	}
 	return data
 }
 
-func renderSnippet(code string, data map[string]string) string {
-	return Execute(snippetTemplates[code], data)
-}
-
-func renderNote(code string, data map[string]string) string {
-	return Execute(noteTemplates[code], data)
-}
-
-// Execute runs the template text with data. A template prints only the
-// arguments its producers always set, and optional ones inside {{if}} or
-// {{with}} (CheckRendered tests that); one that fails is returned as it is.
-func Execute(text string, data map[string]string) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
-	t, err := template.New("").Parse(text)
-	if err != nil {
-		return text
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		return text
-	}
-	return b.String()
-}
-
-// CheckRendered reports a problem whose code has no template, whose
-// snippets do not exist, or whose template prints an argument the problem
-// lacks ("<no value>"). Tests of the packages that report problems call it.
+// CheckRendered reports a problem whose code has no entries in every
+// language of the catalogue, whose snippets do not exist, whose text is not
+// its entries rendered in English from its arguments (so a translation
+// would say something else), or whose text in some language prints an
+// argument the problem lacks ("<no value>"). Tests of the packages that
+// report problems call it.
 func CheckRendered(p Problem) error {
-	if _, ok := problemTemplates[p.Code]; !ok {
-		return fmt.Errorf("problem code %q has no template in core/messages.go", p.Code)
+	keys := []string{keyProblem + p.Code + keyMessage}
+	if _, ok := english(keyProblem + p.Code + keyFix); ok {
+		keys = append(keys, keyProblem+p.Code+keyFix)
+	}
+	if err := checkKeys(keys...); err != nil {
+		return err
 	}
 	for k, v := range p.Args {
-		if _, ok := snippetTemplates[v]; strings.HasPrefix(k, "@") && !ok {
+		if _, ok := english(keySnippet + v); strings.HasPrefix(k, "@") && !ok {
 			return fmt.Errorf("problem %s: argument %s names no snippet", p.Code, k)
 		}
 	}
+	if msg, fix := English.Problem(p); p.Message != "" && (msg != p.Message || fix != p.Fix) {
+		return fmt.Errorf("problem %s: its text %q, %q is not its entries rendered in English: %q, %q", p.Code, p.Message, p.Fix, msg, fix)
+	}
 	q := Problem{Var: "V", Code: p.Code, Args: placeholders(p.Args)}
-	q.Render()
-	if text := q.Message + " " + q.Fix; strings.Contains(text, "<no value>") || strings.Contains(text, "%!") {
-		return fmt.Errorf("problem %s: text misses an argument: %s", p.Code, text)
+	for _, l := range langs() {
+		msg, fix := l.Problem(q)
+		if text := msg + " " + fix; missesArgument(text) {
+			return fmt.Errorf("problem %s (%s): text misses an argument: %s", p.Code, l.Tag(), text)
+		}
 	}
 	return nil
 }
 
-// CheckNote reports a layer note whose code has no template or whose
-// template prints an argument the note lacks. Tests call it.
+// CheckNote reports a layer note whose code has no entry in every language
+// of the catalogue or whose text prints an argument the note lacks. Tests
+// call it.
 func CheckNote(l Layer) error {
 	if l.NoteCode == "" && l.Note == "" {
 		return nil
 	}
-	if _, ok := noteTemplates[l.NoteCode]; !ok {
-		return fmt.Errorf("note code %q has no template in core/messages.go", l.NoteCode)
+	if err := checkKeys(keyNote + l.NoteCode); err != nil {
+		return err
 	}
-	var q Layer
-	q.SetNote(l.NoteCode, placeholders(l.NoteArgs))
-	if strings.Contains(q.Note, "<no value>") || strings.Contains(q.Note, "%!") {
-		return fmt.Errorf("note %s misses an argument: %s", l.NoteCode, q.Note)
+	q := Layer{NoteCode: l.NoteCode, NoteArgs: placeholders(l.NoteArgs)}
+	for _, lang := range langs() {
+		if s := lang.Note(q); missesArgument(s) {
+			return fmt.Errorf("note %s (%s) misses an argument: %s", l.NoteCode, lang.Tag(), s)
+		}
 	}
 	return nil
+}
+
+// checkKeys reports a key missing from a language of the catalogue.
+func checkKeys(keys ...string) error {
+	for _, key := range keys {
+		for _, tag := range catalogueTags() {
+			if !catalogue().has(tag, key) {
+				return fmt.Errorf("%s has no entry in assets/translations/%s.json", key, tag)
+			}
+		}
+	}
+	return nil
+}
+
+// missesArgument reports whether a rendered text shows a missing argument.
+func missesArgument(s string) bool {
+	return strings.Contains(s, "<no value>") || strings.Contains(s, "%!")
 }
 
 // placeholders returns args without the texts that mark a missing

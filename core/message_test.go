@@ -1,49 +1,61 @@
 package core
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"text/template"
 )
 
-func TestTemplatesParse(t *testing.T) {
-	check := func(what, text string) {
-		if _, err := template.New(what).Parse(text); err != nil {
-			t.Errorf("%s: %v", what, err)
+// TestCatalogueParses checks that every entry of core's codes (see Keys)
+// parses as a template in every language and prints the same arguments as
+// English.
+func TestCatalogueParses(t *testing.T) {
+	keys := Keys()
+	for _, key := range keys {
+		if strings.HasPrefix(key, keyProblem) && catalogue().english[key] == "" {
+			t.Errorf("%s: empty", key)
 		}
-	}
-	for _, code := range ProblemCodes() {
-		tm, _ := ProblemTemplate(code)
-		if tm.Message == "" || tm.Fix == "" {
-			t.Errorf("problem %s: empty message or fix", code)
+		want := fields(t, "en", key)
+		for _, tag := range catalogueTags() {
+			if !catalogue().has(tag, key) {
+				t.Errorf("%s has no entry in %s.json", key, tag)
+				continue
+			}
+			if got := fields(t, tag, key); !slices.Equal(got, want) {
+				t.Errorf("%s in %s.json prints %v, want %v as in en.json", key, tag, got, want)
+			}
 		}
-		check(code+".message", tm.Message)
-		check(code+".fix", tm.Fix)
-	}
-	for _, code := range SnippetCodes() {
-		s, _ := SnippetTemplate(code)
-		check("snippet "+code, s)
-	}
-	for _, code := range NoteCodes() {
-		s, _ := NoteTemplate(code)
-		check("note "+code, s)
-	}
-	for _, code := range TextCodes() {
-		s, _ := TextTemplate(code)
-		check("text "+code, s)
 	}
 }
+
+// fields parses the entry key of language tag and returns the arguments
+// it prints, sorted and without duplicates.
+func fields(t *testing.T, tag, key string) []string {
+	t.Helper()
+	tm, err := template.New(key).Parse(catalogue().byTag[tag][key])
+	if err != nil {
+		t.Errorf("%s in %s.json: %v", key, tag, err)
+		return nil
+	}
+	return slices.Compact(slices.Sorted(slices.Values(fieldRe.FindAllString(tm.Root.String(), -1))))
+}
+
+var fieldRe = regexp.MustCompile(`\.[A-Z][A-Za-z0-9]*`)
 
 // TestTemplatesUsed checks that every code with a template is still
 // produced: it appears as a string literal in the packages that report it.
 func TestTemplatesUsed(t *testing.T) {
 	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains",
-		"service", "profile", "private/pattern", "private/route", "mirrors", "mirrors/probe", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
+		"service", "profile", "../cmd/gomirrorctl", "private/pattern", "private/route", "mirrors", "mirrors/probe", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
 	dynamic := map[string]bool{"gomodcache-relative": true, "gotmpdir-relative": true} // strings.ToLower(key)+"-relative"
 	for _, code := range ProblemCodes() {
 		if !lits[code] && !dynamic[code] {
@@ -122,25 +134,23 @@ func TestSetNotePrior(t *testing.T) {
 	}
 }
 
-func TestExecuteKeepsData(t *testing.T) {
+func TestRenderKeepsData(t *testing.T) {
 	// Values are data, never templates.
-	got := Execute("value {{.V}}", map[string]string{"V": "{{.X}}"})
-	if got != "value {{.X}}" {
-		t.Errorf("Execute = %q", got)
+	p := NewProblem(SeverityError, "GOENV", "env-file-dir", map[string]string{"Path": "{{.X}}"})
+	if !strings.Contains(p.Message, "{{.X}}") {
+		t.Errorf("Message = %q, want the argument as it is", p.Message)
 	}
 }
 
-func TestTemplated(t *testing.T) {
-	p := NewProblem(SeverityError, "GOENV", "env-file-dir", map[string]string{"Path": "/x"})
-	if !p.Templated() {
-		t.Errorf("NewProblem(env-file-dir).Templated() = false, want true")
+func TestLangChinese(t *testing.T) {
+	p := NewProblem(SeverityWarning, "GOPROXY", "os-shadows-write",
+		map[string]string{"OSValue": "off", "@Hint": "os-remove.unix"})
+	msg, fix := NewLang("zh-Hans").Problem(p)
+	if !strings.Contains(msg, "GOPROXY=off") || msg == p.Message || fix == p.Fix || !strings.Contains(fix, "GOPROXY") {
+		t.Errorf("Chinese = %q, %q; want a translation of %q, %q", msg, fix, p.Message, p.Fix)
 	}
-	own := Problem{Severity: SeverityError, Var: "GOENV", Code: "env-file-dir", Message: "Its own words.", Fix: "Its own fix."}
-	if own.Templated() {
-		t.Errorf("Templated() = true for a problem with text of its own")
-	}
-	if (Problem{Code: "no-such-code"}).Templated() {
-		t.Errorf("Templated() = true for a code without a template")
+	if m, f := NewLang("zh-Hans").Problem(Problem{Code: "no-such-code", Message: "kept", Fix: "too"}); m != "kept" || f != "too" {
+		t.Errorf("a code without entries lost its own text")
 	}
 }
 
@@ -157,5 +167,22 @@ func TestTextString(t *testing.T) {
 	}
 	if err := CheckText(NewText("no-such-text", nil)); err == nil {
 		t.Errorf("CheckText(no-such-text) = nil, want an error")
+	}
+}
+
+func TestErrorInChinese(t *testing.T) {
+	inner := NewError("cred.not-found", nil, nil)
+	err := fmt.Errorf("context: %w", NewError("cred.not-found-for", map[string]string{"Prefix": "git.example.test"}, inner))
+	if got, want := English.Error(err), "context: no such credential for git.example.test"; got != want || err.Error() != want {
+		t.Errorf("English = %q (Error %q), want %q", got, err.Error(), want)
+	}
+	if got, want := NewLang("zh-Hans").Error(err), "context: git.example.test：没有这个凭据"; got != want {
+		t.Errorf("Chinese = %q, want %q", got, want)
+	}
+	if !errors.Is(err, inner) {
+		t.Errorf("errors.Is does not see the wrapped error")
+	}
+	if err := CheckError(NewError("cred.index-damaged", map[string]string{"Path": "p", "Reason": "r"}, nil)); err != nil {
+		t.Error(err)
 	}
 }

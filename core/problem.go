@@ -18,12 +18,12 @@ type Problem struct {
 	Severity Severity `json:"severity"`
 	Var      string   `json:"var,omitempty"`
 	Code     string   `json:"code"`    // stable identifier, e.g. "os-shadows-file"
-	Message  string   `json:"message"` // in English; see Template
+	Message  string   `json:"message"` // in English; see Lang
 	Fix      string   `json:"fix,omitempty"`
 	File     string   `json:"file,omitempty"`
 	Line     int      `json:"line,omitempty"`
 	// Args are the values Message and Fix were rendered from with the
-	// code's Template, so that a translation can render them again.
+	// code's catalogue entries, so that a translation can render them again.
 	Args map[string]string `json:"args,omitempty"`
 }
 

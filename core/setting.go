@@ -33,8 +33,8 @@ type Layer struct {
 	File   string     `json:"file,omitempty"`
 	Line   int        `json:"line,omitempty"`
 	// Note explains the layer in a sentence, e.g. "empty values count as
-	// unset", in English: NoteCode's template rendered from NoteArgs (see
-	// NoteTemplate), so that a translation can render it again.
+	// unset", in English: NoteCode's catalogue entry rendered from NoteArgs
+	// (see Lang.Note), so that a translation can render it again.
 	Note     string            `json:"note,omitempty"`
 	NoteCode string            `json:"note_code,omitempty"`
 	NoteArgs map[string]string `json:"note_args,omitempty"`

@@ -25,7 +25,7 @@ func showError(w fyne.Window, err error) {
 	var refused *core.RefusedError
 	if !errors.As(err, &refused) {
 		log.Printf("Go Mirror: %v", err)
-		showErrorDialog(err, w)
+		showErrorDialog(errors.New(uiLang.Error(err)), w)
 		return
 	}
 	showErrorDialog(errors.New(refusalText(err, refused.Problems)), w)

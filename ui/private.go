@@ -232,7 +232,7 @@ func keyringMessage(err error) string {
 			return lang.L(key)
 		}
 	}
-	return err.Error()
+	return uiLang.Error(err)
 }
 
 // reportError shows err in a dialog, and a keyring error in the error

@@ -121,7 +121,7 @@ func (cp *credPanel) onSaveTapped() {
 func (cp *credPanel) onSaved(e cred.Entry, err error) {
 	enable(cp.save, cp.p.keyringErr == nil)
 	if err != nil {
-		cp.setOutcome(err.Error(), widget.DangerImportance)
+		cp.setOutcome(uiLang.Error(err), widget.DangerImportance)
 		cp.p.reportKeyring(err)
 		return
 	}
@@ -211,13 +211,13 @@ func (cp *credPanel) test(prefix, url string) {
 func checkCredential(store *cred.Store, prefix, url string) string {
 	c, err := store.Get(prefix)
 	if err != nil {
-		return err.Error()
+		return uiLang.Error(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
 	defer cancel()
 	code, err := goauth.Check(ctx, &http.Client{Timeout: checkTimeout}, url, c)
 	if err != nil {
-		return err.Error()
+		return uiLang.Error(err)
 	}
 	key := "private.cred.unclear"
 	switch code {

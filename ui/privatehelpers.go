@@ -110,7 +110,7 @@ func (hp *helpersPanel) showGit() {
 	hp.gitCommands.TextStyle.Monospace = err == nil && len(cmds) > 0
 	switch {
 	case err != nil:
-		hp.gitCommands.SetText(err.Error())
+		hp.gitCommands.SetText(uiLang.Error(err))
 	case len(cmds) == 0:
 		hp.gitCommands.SetText(lang.L("private.git.nocreds"))
 	default:
@@ -180,12 +180,12 @@ func (hp *helpersPanel) setKeyringOK(ok bool) {
 func (hp *helpersPanel) onInstallTapped() {
 	exe, err := hp.p.helper()
 	if err != nil {
-		hp.setOutcome(hp.goauthOutcome, err.Error(), widget.DangerImportance)
+		hp.setOutcome(hp.goauthOutcome, uiLang.Error(err), widget.DangerImportance)
 		return
 	}
 	plan, err := goauth.Install(hp.p.res.Value("GOAUTH"), exe)
 	if err != nil {
-		hp.setOutcome(hp.goauthOutcome, err.Error(), widget.DangerImportance)
+		hp.setOutcome(hp.goauthOutcome, uiLang.Error(err), widget.DangerImportance)
 		return
 	}
 	hp.writeGOAUTH(plan)
@@ -235,7 +235,7 @@ func (hp *helpersPanel) onGitSetupTapped() {
 		return func() {
 			hp.gitSetup.Enable()
 			if err != nil {
-				hp.setOutcome(hp.gitOutcome, err.Error(), widget.DangerImportance)
+				hp.setOutcome(hp.gitOutcome, uiLang.Error(err), widget.DangerImportance)
 				return
 			}
 			hp.setOutcome(hp.gitOutcome, lang.L("private.git.done"), widget.SuccessImportance)
@@ -250,7 +250,7 @@ func (hp *helpersPanel) onNetrcImportTapped() {
 		done, err := netrc.Import(d.store, d.netrc, d.machine, nil)
 		return func() {
 			if err != nil {
-				hp.setOutcome(hp.netrcOutcome, err.Error(), widget.DangerImportance)
+				hp.setOutcome(hp.netrcOutcome, uiLang.Error(err), widget.DangerImportance)
 				hp.p.reportKeyring(err)
 			} else {
 				hp.setOutcome(hp.netrcOutcome, lang.L("private.netrc.imported", map[string]any{"Count": len(done)}), widget.SuccessImportance)
@@ -288,7 +288,7 @@ func (hp *helpersPanel) netrcRemoveConfirmed(d privateData) {
 		n, err := netrc.Remove(d.store, d.netrc, machines)
 		return func() {
 			if err != nil {
-				hp.setOutcome(hp.netrcOutcome, err.Error(), widget.DangerImportance)
+				hp.setOutcome(hp.netrcOutcome, uiLang.Error(err), widget.DangerImportance)
 			} else {
 				hp.setOutcome(hp.netrcOutcome, lang.L("private.netrc.removed", map[string]any{"Count": n}), widget.SuccessImportance)
 			}
@@ -307,7 +307,7 @@ func (hp *helpersPanel) onNetrcUndoTapped() {
 		err := netrc.Undo(d.store.Keyring, d.netrc)
 		return func() {
 			if err != nil {
-				hp.setOutcome(hp.netrcOutcome, err.Error(), widget.DangerImportance)
+				hp.setOutcome(hp.netrcOutcome, uiLang.Error(err), widget.DangerImportance)
 			} else {
 				hp.setOutcome(hp.netrcOutcome, lang.L("private.netrc.restored"), widget.SuccessImportance)
 			}

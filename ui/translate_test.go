@@ -160,9 +160,8 @@ func TestFixWarningInChinese(t *testing.T) {
 func TestProcessRowInChinese(t *testing.T) {
 	useLocale(t, "zh_CN")
 	args := map[string]string{"Name": "gopls", "PID": "7", "Var": "GOPROXY", "Has": "off", "Want": "direct"}
-	tmpl, _ := core.SnippetTemplate("procs.stale-env")
 	pr := procs.Process{PID: 7, Name: "gopls", Kind: procs.KindGopls, State: procs.StateStale,
-		Reason: core.Execute(tmpl, args), ReasonCode: "procs.stale-env", ReasonArgs: args,
+		Reason: core.Snippet("procs.stale-env", args), ReasonCode: "procs.stale-env", ReasonArgs: args,
 		Hint: procs.Hint(procs.KindGopls), HintCode: procs.HintCode(procs.KindGopls)}
 	row := processRow(pr)
 	for _, want := range []string{`gopls（PID 7）的环境中仍是 GOPROXY=off；现在的实际值是 "direct"。`, "请重启语言服务器"} {

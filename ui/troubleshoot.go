@@ -272,7 +272,8 @@ func (t *troubleshootScreen) showFindings(res *resolve.Resolution, fs []troubles
 // settings the finding was made with: a file changed since is refused.
 func (t *troubleshootScreen) onApplyTapped(v *findingView) {
 	base := t.res
-	if why := troubleshoot.UnsafeEdit(base, v.f.Set); why != "" {
+	if code, args := troubleshoot.UnsafeEditSnippet(base, v.f.Set); code != "" {
+		why := snippetOf(code, args, troubleshoot.UnsafeEdit(base, v.f.Set))
 		v.setOutcome([]fyne.CanvasObject{captionLabel(lang.L("ts.unsafe", map[string]any{"Reason": why}))})
 		return
 	}

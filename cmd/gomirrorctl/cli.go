@@ -53,7 +53,7 @@ func init() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
 	c := &cli{stdout: stdout, stderr: stderr, env: env}
 	args, tag := takeLang(args)
-	msgs = loadCatalogue(chooseLang(tag, env))
+	msgs = core.NewLang(chooseLang(tag, env))
 	if len(args) == 0 {
 		printUsage(stderr)
 		return exitRefused
@@ -189,13 +189,13 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 func (c *cli) fail(cmd *command, err error) int {
 	var refused *core.RefusedError
 	if errors.As(err, &refused) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: refused, nothing written:\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s:\n", cmd.name, word("refused"))
 		for _, p := range refused.Problems {
 			printProblem(c.stderr, p, "  ")
 		}
 		return exitRefused
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 	if errors.Is(err, core.ErrNotRegular) || errors.Is(err, core.ErrTooLarge) {
 		return exitRefused // a named pipe or /dev/zero given as a file
 	}
@@ -205,19 +205,19 @@ func (c *cli) fail(cmd *command, err error) int {
 // printProblem writes one problem: its variable and message, then its fix
 // and location on indented lines.
 func printProblem(w io.Writer, p core.Problem, indent string) {
-	msg, fix := msgs.problem(p)
+	msg, fix := msgs.Problem(p)
 	if p.Var != "" {
 		msg = p.Var + ": " + msg
 	}
 	if p.Severity != core.SeverityError && p.Severity != "" {
-		msg = msgs.cli(string(p.Severity)) + ": " + msg
+		msg = word("severity."+string(p.Severity)) + ": " + msg
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
 	if fix != "" {
-		fmt.Fprintf(w, "%s  %s: %s\n", indent, msgs.cli("fix"), fix)
+		fmt.Fprintf(w, "%s  %s: %s\n", indent, word("fix"), fix)
 	}
 	if loc := location(p.File, p.Line); loc != "" {
-		fmt.Fprintf(w, "%s  %s %s\n", indent, msgs.cli("at"), loc)
+		fmt.Fprintf(w, "%s  %s %s\n", indent, word("at"), loc)
 	}
 }
 

@@ -191,7 +191,7 @@ func checkVerdict(code int) string {
 // or secret, or a credential that does not exist) exits 2, anything else,
 // such as a missing or locked keyring, exits 1.
 func (c *cli) credFail(cmd *command, err error) int {
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 	for _, refused := range []error{cred.ErrInvalidPrefix, cred.ErrBadUser, cred.ErrEmptySecret, errNoSecret} {
 		if errors.Is(err, refused) {
 			return exitRefused

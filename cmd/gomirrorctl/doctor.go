@@ -70,7 +70,7 @@ func runDoctor(c *cli, cmd *command, args []string) int {
 // printDoctor writes the problems grouped by severity.
 func printDoctor(w io.Writer, problems []core.Problem) {
 	if len(problems) == 0 {
-		fmt.Fprintln(w, msgs.cli("No problems found."))
+		fmt.Fprintln(w, word("no-problems"))
 		return
 	}
 	for _, sev := range severities {
@@ -78,14 +78,14 @@ func printDoctor(w io.Writer, problems []core.Problem) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s (%d):\n", msgs.cli(string(sev)), len(group))
+		fmt.Fprintf(w, "%s (%d):\n", word("severity."+string(sev)), len(group))
 		for _, p := range group {
 			p.Severity = "" // already in the heading
 			printProblem(w, p, "  ")
 		}
 	}
 	if other := unknownSeverity(problems); len(other) > 0 {
-		fmt.Fprintf(w, "%s (%d):\n", msgs.cli("other"), len(other))
+		fmt.Fprintf(w, "%s (%d):\n", word("other"), len(other))
 		for _, p := range other {
 			printProblem(w, p, "  ")
 		}

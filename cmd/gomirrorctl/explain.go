@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -111,9 +112,7 @@ func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []strin
 			return nil, fmt.Errorf("reading stdin: %w", err)
 		}
 		if strings.TrimSpace(string(data)) == "" {
-			return nil, &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: "usage",
-				Message: "No go command after -- and no output on stdin: nothing to explain.",
-				Fix:     "Run gomirrorctl explain -- go mod download, or pipe the failing output into gomirrorctl explain."}}}
+			return nil, core.Refuse("", "usage", map[string]string{"Case": "nothing-to-explain"})
 		}
 		return &troubleshoot.Report{Output: string(data), Findings: troubleshoot.Explain(r, string(data))}, nil
 	}
@@ -131,11 +130,9 @@ func (c *cli) finishExplain(cmd *command, svc *service.Service, fl *explainFlags
 		f, err := chooseFix(rep.Findings, fl.apply)
 		switch {
 		case rep.Args == nil:
-			err = refusal("pasted-output", "These findings come from pasted output, so Go Mirror shows their fixes but does not apply them: pasted text can carry anything.",
-				"Run the command on this machine instead: gomirrorctl explain --fix -- go mod download (or the command that failed).")
+			err = core.Refuse("", "pasted-output", nil)
 		case troubleshoot.UnsafeEdit(svc.Resolve(), f.Set) != "":
-			err = refusal("unsafe-fix", "This fix is not applied: "+troubleshoot.UnsafeEdit(svc.Resolve(), f.Set)+".",
-				"List only the private module's host or repository, and keep checksum verification on.")
+			err = unsafeFix(svc, f)
 		case err != nil:
 		default:
 			applied, err = svc.Apply(nil, f.Set, f.Unset)
@@ -186,20 +183,26 @@ func chooseFix(fs []troubleshoot.Finding, n int) (troubleshoot.Finding, error) {
 				return f, nil
 			}
 		}
-		return troubleshoot.Finding{}, refusal("no-fix", "No finding has a fix that Go Mirror can apply.", "Read the fixes and act on them yourself.")
+		return troubleshoot.Finding{}, core.Refuse("", "no-fix", nil)
 	}
 	if n < 1 || n > len(fs) {
-		return troubleshoot.Finding{}, refusal("usage", fmt.Sprintf("There is no finding %d; there are %d.", n, len(fs)), "Give the number shown before a finding.")
+		return troubleshoot.Finding{}, core.Refuse("", "usage", map[string]string{"Case": "no-finding", "Arg": strconv.Itoa(n), "Count": strconv.Itoa(len(fs))})
 	}
 	if !fs[n-1].HasFix() {
-		return troubleshoot.Finding{}, refusal("no-fix", fmt.Sprintf("Finding %d has no fix that Go Mirror can apply.", n), "Read its fix and act on it yourself.")
+		return troubleshoot.Finding{}, core.Refuse("", "no-fix", map[string]string{"Finding": strconv.Itoa(n)})
 	}
 	return fs[n-1], nil
 }
 
-// refusal is a refused-input error, exit status 2.
-func refusal(code, msg, fix string) error {
-	return &core.RefusedError{Problems: []core.Problem{{Severity: core.SeverityError, Code: code, Message: msg, Fix: fix}}}
+// unsafeFix refuses to apply f, which would widen privacy or verification.
+func unsafeFix(svc *service.Service, f troubleshoot.Finding) error {
+	code, args := troubleshoot.UnsafeEditSnippet(svc.Resolve(), f.Set)
+	a := maps.Clone(args)
+	if a == nil {
+		a = map[string]string{}
+	}
+	a["@Reason"] = code
+	return core.Refuse("", "unsafe-fix", a)
 }
 
 // printExplain writes the command's outcome and every finding.

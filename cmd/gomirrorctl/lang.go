@@ -1,35 +1,16 @@
 package main
 
 import (
-	"encoding/json"
 	"runtime"
 	"strings"
 
-	"github.com/gomirror/gomirror/assets/translations"
 	"github.com/gomirror/gomirror/core"
 )
 
-// catalogue is the translations of one language, key to go-i18n template;
-// nil is English, core's own templates.
-type catalogue map[string]string
-
-// msgs is the language of this invocation's text output, set by run. JSON
-// output stays in English whatever it is.
-var msgs catalogue
-
-// cliText holds gomirrorctl's own words around core's messages, by
-// language; keys are the English text.
-var cliText = map[string]map[string]string{
-	"zh-Hans": {
-		"No problems found.": "未发现问题。",
-		"error":              "错误",
-		"warning":            "警告",
-		"info":               "提示",
-		"other":              "其他",
-		"fix":                "修复",
-		"at":                 "位置",
-	},
-}
+// msgs is the language of this invocation's text output, set by run: core
+// renders its messages from the same catalogue the GUI shows. JSON output
+// stays in English whatever it is.
+var msgs = core.English
 
 // takeLang removes --lang TAG or --lang=TAG from args (before a "--") and
 // returns the rest and TAG ("" if absent).
@@ -91,58 +72,12 @@ func langTag(locale string) string {
 	return "en"
 }
 
-// loadCatalogue returns the translations of tag, nil for English or if
-// they cannot be read.
-func loadCatalogue(tag string) catalogue {
-	if tag == "en" {
-		return nil
+// word returns gomirrorctl's own word key (the catalogue entry
+// "cli.<key>") in the language of msgs; a key without an entry (a severity
+// core may add) is its last element.
+func word(key string) string {
+	if s, ok := msgs.Message("cli."+key, nil); ok {
+		return s
 	}
-	data, err := translations.Read(tag)
-	if err != nil {
-		return nil
-	}
-	var raw map[string]json.RawMessage
-	if json.Unmarshal(data, &raw) != nil {
-		return nil
-	}
-	c := catalogue{}
-	for k, v := range raw {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			c[k] = s
-		}
-	}
-	for en, t := range cliText[tag] {
-		c["cli."+en] = t
-	}
-	return c
-}
-
-// text returns the translation of key rendered from data, or english.
-func (c catalogue) text(key, english string, data map[string]string) string {
-	if t, ok := c[key]; ok {
-		return core.Execute(t, data)
-	}
-	return core.Execute(english, data)
-}
-
-// cli returns gomirrorctl's own text english in the language.
-func (c catalogue) cli(english string) string { return c.text("cli."+english, english, nil) }
-
-// problem returns p's message and fix in the language: the translation of
-// its code's templates rendered from its Args, as the GUI shows them, or
-// p's own English when it does not come from a core template.
-func (c catalogue) problem(p core.Problem) (message, fix string) {
-	t, ok := core.ProblemTemplate(p.Code)
-	if c == nil || !ok || !p.Templated() {
-		return p.Message, p.Fix
-	}
-	data := p.Data(c.snippet)
-	return c.text("problem."+p.Code+".message", t.Message, data), c.text("problem."+p.Code+".fix", t.Fix, data)
-}
-
-// snippet renders the core snippet code in the language.
-func (c catalogue) snippet(code string, data map[string]string) string {
-	t, _ := core.SnippetTemplate(code)
-	return c.text("snippet."+code, t, data)
+	return key[strings.LastIndex(key, ".")+1:]
 }

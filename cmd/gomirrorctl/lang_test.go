@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gomirror/gomirror/assets/translations"
 )
 
 func TestLangTag(t *testing.T) {
@@ -63,7 +66,7 @@ func TestDoctorSpeaksTheLocale(t *testing.T) {
 	en := s.ctl("--lang", "en", "doctor", "--no-shell")
 	mustSucceed(t, zh, "doctor in Chinese")
 	mustSucceed(t, en, "doctor --lang en")
-	want := longestLiteral(loadCatalogue("zh-Hans")["problem.proxy-missing-scheme.message"])
+	want := longestLiteral(entry(t, "zh-Hans", "problem.proxy-missing-scheme.message"))
 	if want == "" || !strings.Contains(zh.stdout, want) {
 		t.Errorf("doctor with LANG=zh_CN.UTF-8 does not show the Chinese message (%q):\n%s", want, zh.stdout)
 	}
@@ -88,4 +91,18 @@ func longestLiteral(tmpl string) string {
 		}
 	}
 	return best
+}
+
+// entry returns the catalogue template of key in the language tag.
+func entry(t *testing.T, tag, key string) string {
+	t.Helper()
+	data, err := translations.Read(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m[key]
 }

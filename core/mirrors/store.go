@@ -39,11 +39,11 @@ func (s Store) Load() ([]Mirror, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading your mirror list: %w", err)
+		return nil, core.NewError("mirrors.read", nil, err)
 	}
 	var d storeData
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("your mirror list %s is not valid JSON (%v); fix or delete it", s.Path(), err)
+		return nil, core.NewError("mirrors.invalid-json", map[string]string{"Path": s.Path(), "Reason": err.Error()}, nil)
 	}
 	for i := range d.Mirrors {
 		d.Mirrors[i].Origin = OriginUser
@@ -113,9 +113,9 @@ func (s Store) Remove(idOrURL string) error {
 	m, ok := Find(ms, idOrURL)
 	if !ok {
 		if _, builtin := Find(Builtin(), idOrURL); builtin {
-			return core.Refused("", "mirror-builtin", fmt.Sprintf("%q is a built-in mirror; only mirrors you added can be removed.", idOrURL), "")
+			return core.Refuse("", "mirror-builtin", map[string]string{"Mirror": idOrURL})
 		}
-		return core.Refused("", "mirror-unknown", fmt.Sprintf("You have no mirror %q.", idOrURL), "List your mirrors to see their IDs.")
+		return core.Refuse("", "mirror-unknown", map[string]string{"Mirror": idOrURL})
 	}
 	out := ms[:0]
 	for _, x := range ms {
@@ -130,7 +130,7 @@ func (s Store) Remove(idOrURL string) error {
 func checkNew(m Mirror, existing []Mirror) (Mirror, error) {
 	m.Name, m.URL = strings.TrimSpace(m.Name), NormalizeURL(m.URL)
 	if m.Name == "" {
-		return m, core.Refused("", "mirror-no-name", "The mirror has no name.", "Give it a name such as \"Company Athens\".")
+		return m, core.Refuse("", "mirror-no-name", nil)
 	}
 	if err := checkMirrorURL(m.URL); err != nil {
 		return m, err
@@ -140,7 +140,7 @@ func checkNew(m Mirror, existing []Mirror) (Mirror, error) {
 	}
 	for _, x := range existing {
 		if strings.EqualFold(x.ID, m.ID) || strings.EqualFold(x.Name, m.Name) || SameURL(x.URL, m.URL) {
-			return m, core.Refused("", "mirror-duplicate", fmt.Sprintf("%q (%s) is already in the catalogue as %q.", m.Name, m.URL, x.Name), "Use the existing entry, or pick another name and URL.")
+			return m, core.Refuse("", "mirror-duplicate", map[string]string{"Name": m.Name, "URL": m.URL, "Existing": x.Name})
 		}
 	}
 	m.SumDB, m.Origin = probe.SumDBUnknown, OriginUser
@@ -153,14 +153,14 @@ func checkMirrorURL(raw string) error {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		return core.Refused("", "mirror-bad-url", fmt.Sprintf("The mirror URL %q is not valid: %v.", raw, err), "Write it as https://host[/path].")
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "invalid", "Error": err.Error()})
 	case u.Scheme != "https" && u.Scheme != "http":
-		return core.Refused("", "mirror-bad-url", fmt.Sprintf("The mirror URL %q must start with https:// or http://.", raw), "Write it as https://host[/path].")
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "scheme"})
 	case u.Host == "":
-		return core.Refused("", "mirror-bad-url", fmt.Sprintf("The mirror URL %q has no host.", raw), "Write it as https://host[/path].")
+		return core.Refuse("", "mirror-bad-url", map[string]string{"URL": raw, "Case": "no-host"})
 	case u.User != nil:
 		u.User = nil
-		return core.Refused("", "mirror-credentials", "The mirror URL contains credentials, which would be stored and shown in plain text.", "Add "+u.String()+" without them and store the credentials with GOAUTH (e.g. in ~/.netrc).")
+		return core.Refuse("", "mirror-credentials", map[string]string{"URL": u.String()})
 	}
 	return nil
 }

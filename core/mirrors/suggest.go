@@ -1,7 +1,6 @@
 package mirrors
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -24,7 +23,7 @@ type Suggestion struct {
 }
 
 // ErrNoHealthyMirror is returned by Suggest when no probed mirror is fit.
-var ErrNoHealthyMirror = errors.New("no probed mirror is healthy: every one failed, is in an outage, or serves an inconsistent go.mod; check your network connection (or HTTPS_PROXY), then probe again")
+var ErrNoHealthyMirror error = core.NewError("mirrors.none-healthy", nil, nil)
 
 // candidate is a healthy probed mirror.
 type candidate struct {

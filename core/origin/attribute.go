@@ -88,6 +88,5 @@ func judge(o Origin, mine []Assignment) Origin {
 // SetNote sets o's note to the snippet code rendered in English from args.
 func (o *Origin) SetNote(code string, args map[string]string) {
 	o.NoteCode, o.NoteArgs = code, args
-	t, _ := core.SnippetTemplate(code)
-	o.Note = core.Execute(t, args)
+	o.Note = core.Snippet(code, args)
 }

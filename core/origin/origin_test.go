@@ -58,7 +58,7 @@ func TestAttribute(t *testing.T) {
 		if c.status != StatusConfirmed && o.Note == "" {
 			t.Errorf("%s: status %s has no note", c.name, o.Status)
 		}
-		if s, _ := core.SnippetTemplate(o.NoteCode); core.Execute(s, o.NoteArgs) != o.Note {
+		if core.Snippet(o.NoteCode, o.NoteArgs) != o.Note {
 			t.Errorf("%s: note %q is not its snippet %q rendered", c.name, o.Note, o.NoteCode)
 		}
 	}

@@ -97,7 +97,7 @@ func TestParseInvalid(t *testing.T) {
 		if p := ie.Problems[0]; p.Code != tt.code || p.Line != tt.line || p.File != "x.toml" {
 			t.Errorf("%s: problem %s at line %d, want %s at line %d (%s)", tt.name, p.Code, p.Line, tt.code, tt.line, p.Message)
 		}
-		if p := ie.Problems[0]; core.CheckRendered(p) != nil || !p.Templated() {
+		if p := ie.Problems[0]; core.CheckRendered(p) != nil {
 			t.Errorf("%s: problem %s is not its template rendered: %v", tt.name, p.Code, core.CheckRendered(p))
 		}
 		if !strings.Contains(err.Error(), "line ") {
@@ -159,7 +159,7 @@ func TestCheckName(t *testing.T) {
 		case tt.want == "":
 		case !errors.As(err, &ne) || ne.Kind != tt.kind || err.Error() != tt.want:
 			t.Errorf("CheckName(%q) = %v, want %s error %q", tt.name, err, tt.kind, tt.want)
-		case ne.Problem().Code != "profile-name" || !ne.Problem().Templated():
+		case ne.Problem().Code != "profile-name" || core.CheckRendered(ne.Problem()) != nil:
 			t.Errorf("CheckName(%q).Problem() = %+v, want the templated profile-name", tt.name, ne.Problem())
 		}
 	}

@@ -19,8 +19,8 @@ const StoreFile = "profiles.toml"
 
 // Sentinel errors, wrapped with the profile's name.
 var (
-	ErrNotFound = errors.New("no such profile")
-	ErrExists   = errors.New("a profile with that name already exists")
+	ErrNotFound error = core.NewError("profile.not-found", nil, nil)
+	ErrExists   error = core.NewError("profile.exists", nil, nil)
 )
 
 // Store keeps the user's profiles and the active-profile marker as TOML in
@@ -64,14 +64,14 @@ func (s Store) update(fn func(f *File) error) error {
 		return err
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("creating the configuration directory: %w", err)
+		return core.NewError("profile.mkdir", nil, err)
 	}
 	err = envfile.WriteAtomic(s.Path(), Encode(f), base, existed)
 	if errors.Is(err, envfile.ErrChanged) {
-		return fmt.Errorf("%s changed on disk while Go Mirror was editing it (perhaps in another window); reload and try again", s.Path())
+		return core.NewError("profile.changed", map[string]string{"Path": s.Path()}, nil)
 	}
 	if err != nil {
-		return fmt.Errorf("saving your profiles: %w", err)
+		return core.NewError("profile.save", nil, err)
 	}
 	return nil
 }
@@ -111,11 +111,11 @@ func (s Store) Lookup(name string) (Profile, error) {
 }
 
 func notFound(name string) error {
-	return fmt.Errorf("there is no profile named %q; list them with gomirrorctl profile list (%w)", name, ErrNotFound)
+	return core.NewError("profile.not-found-named", map[string]string{"Name": name}, ErrNotFound)
 }
 
 func exists(name string) error {
-	return fmt.Errorf("a profile named %q already exists; choose another name or delete it first (%w)", name, ErrExists)
+	return core.NewError("profile.exists-named", map[string]string{"Name": name}, ErrExists)
 }
 
 func (f *File) index(name string) int {

@@ -189,7 +189,7 @@ func countKey(entries []envfile.Entry, key string) int {
 	return n
 }
 
-// args are the template arguments of a layer note (see core.NoteTemplate).
+// args are the template arguments of a layer note (see core.Lang.Note).
 type args = map[string]string
 
 // fileStateNote explains on l why the user env file supplies nothing.

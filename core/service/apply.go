@@ -18,14 +18,14 @@ import (
 // result.
 func (s *Service) Apply(base *resolve.Resolution, set map[string]string, unset []string) (*WriteResult, error) {
 	if len(set) == 0 && len(unset) == 0 {
-		return nil, core.Refused("", "nothing-to-apply", "There is nothing to apply: no key to set or unset.", "")
+		return nil, core.Refuse("", "nothing-to-apply", nil)
 	}
 	if base == nil {
 		base = s.Resolve()
 	}
 	for _, k := range unset {
 		if _, ok := set[k]; ok {
-			return nil, core.Refused(k, "usage", k+" is both set and unset.", "Either set it or unset it.")
+			return nil, core.Refuse(k, "usage", map[string]string{"Case": "set-and-unset"})
 		}
 	}
 	return s.edit(base, set, unset, func(r *resolve.Resolution) []core.Problem {

@@ -2,10 +2,10 @@ package service
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -109,7 +109,7 @@ func (s *Service) PlanReplace(r *inspect.Report, file string, n int, value strin
 	}
 	if value == "" {
 		if value = envFileValue(r.Desktop.Resolution, name); value == "" {
-			return nil, core.Refused(name, "no-value", fmt.Sprintf("The user env file has no value for %s to write to %s line %d.", name, file, n), "Give the value to write.")
+			return nil, core.Refuse(name, "no-value", map[string]string{"File": file, "Line": strconv.Itoa(n)})
 		}
 	}
 	return fix.Replace(file, n, name, fix.ExportLine(r.Shell, name, value))
@@ -169,11 +169,7 @@ func rcVar(r *inspect.Report, file string, n int) (string, error) {
 			}
 		}
 	}
-	msg := fmt.Sprintf("Line %d of %s does not set a Go variable, as far as Go Mirror can see from your login shell's files.", n, abs)
-	if r.Terminal.Error != "" {
-		msg = fmt.Sprintf("Go Mirror could not read your login shell, so it cannot tell what line %d of %s sets: %s.", n, abs, r.Terminal.Error)
-	}
-	return "", core.Refused("", "rc-line-unknown", msg, "Run gomirrorctl origins to list the lines that set Go variables.")
+	return "", core.Refuse("", "rc-line-unknown", map[string]string{"Line": strconv.Itoa(n), "File": abs, "Error": r.Terminal.Error})
 }
 
 // Inspectable reports whether Inspect makes sense for this service: the

@@ -37,7 +37,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 			return nil, &core.RefusedError{Problems: []core.Problem{p}}
 		}
 		if !ok {
-			return nil, core.Refused("", "nothing-to-undo", "There is nothing to undo.", "")
+			return nil, core.Refuse("", "nothing-to-undo", nil)
 		}
 		if neverLanded(entries, target) {
 			// Recorded, but the write never reached the file (the process

@@ -3,7 +3,6 @@ package service
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -18,17 +17,17 @@ import (
 // ParseAssignments parses "KEY=VALUE" arguments as go env -w does.
 func ParseAssignments(args []string) ([]core.Assignment, error) {
 	if len(args) == 0 {
-		return nil, core.Refused("", "usage", "No KEY=VALUE arguments given.", "Give at least one, e.g. GOPROXY=https://mirror.example.test,direct.")
+		return nil, core.Refuse("", "usage", map[string]string{"Case": "no-args", "Example": "GOPROXY=https://mirror.example.test,direct"})
 	}
 	seen := map[string]bool{}
 	var out []core.Assignment
 	for _, arg := range args {
 		k, v, ok := strings.Cut(arg, "=")
 		if !ok {
-			return nil, core.Refused("", "usage", fmt.Sprintf("Arguments must be KEY=VALUE: invalid argument: %s", arg), "Write it as KEY=VALUE; use unset to remove a key.")
+			return nil, core.Refuse("", "usage", map[string]string{"Case": "not-key-value", "Arg": arg})
 		}
 		if seen[k] {
-			return nil, core.Refused(k, "usage", "Multiple values for key: "+k, "Give each key once.")
+			return nil, core.Refuse(k, "usage", map[string]string{"Case": "repeated"})
 		}
 		seen[k] = true
 		out = append(out, core.Assignment{Key: k, Value: v})
@@ -50,7 +49,7 @@ type WriteResult struct {
 // base was read.
 func (s *Service) Set(base *resolve.Resolution, as []core.Assignment) (*WriteResult, error) {
 	if len(as) == 0 {
-		return nil, core.Refused("", "usage", "No KEY=VALUE arguments given.", "")
+		return nil, core.Refuse("", "usage", map[string]string{"Case": "no-args"})
 	}
 	set := map[string]string{}
 	for _, a := range as {
@@ -71,13 +70,13 @@ func (s *Service) Set(base *resolve.Resolution, as []core.Assignment) (*WriteRes
 // Unset removes keys from the user env file as go env -u would.
 func (s *Service) Unset(base *resolve.Resolution, keys []string) (*WriteResult, error) {
 	if len(keys) == 0 {
-		return nil, core.Refused("", "usage", "Unset requires at least one variable name.", "")
+		return nil, core.Refuse("", "usage", map[string]string{"Case": "no-names"})
 	}
 	if base == nil {
 		base = s.Resolve()
 	}
 	if base.EnvFile.State == resolve.FileMissing {
-		return nil, core.Refused("", "nothing-to-unset", "The env file "+base.EnvFile.Path+" does not exist, so there is nothing to unset.", "Nothing needs doing; if the value still comes from somewhere, run doctor to see where.")
+		return nil, core.Refuse("", "nothing-to-unset", map[string]string{"File": base.EnvFile.Path})
 	}
 	return s.edit(base, nil, keys, func(r *resolve.Resolution) []core.Problem {
 		var problems []core.Problem

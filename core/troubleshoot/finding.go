@@ -1,7 +1,6 @@
 package troubleshoot
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -9,7 +8,7 @@ import (
 )
 
 // Finding is one failure of a go command: what happened (the embedded
-// Problem, with a code that has a template in core/messages.go), the output
+// Problem, with a code that has entries in the message catalogue), the output
 // lines that show it, what it concerns, the setting and layer responsible,
 // and a fix that can be applied with service.Apply.
 type Finding struct {
@@ -58,11 +57,23 @@ var privacyKeys = []string{"GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOINSECURE"}
 // UnsafeEdit returns why the edit set, applied over the settings of r,
 // would widen privacy or verification beyond one host or repository: a
 // pattern such as * or a whole shared host added to GOPRIVATE, GONOSUMDB,
-// GONOPROXY or GOINSECURE, or GOSUMDB=off. It returns "" for a safe edit.
-// Fixes are checked with it before they are written, whatever made them.
+// GONOPROXY or GOINSECURE, or GOSUMDB=off, in English. It returns "" for
+// a safe edit. Fixes are checked with it before they are written, whatever
+// made them.
 func UnsafeEdit(r *resolve.Resolution, set map[string]string) string {
+	code, args := UnsafeEditSnippet(r, set)
+	if code == "" {
+		return ""
+	}
+	return core.Snippet(code, args)
+}
+
+// UnsafeEditSnippet is UnsafeEdit as the core snippet code that says why
+// and its arguments, so that it can be shown in the user's language; the
+// code is "" for a safe edit.
+func UnsafeEditSnippet(r *resolve.Resolution, set map[string]string) (code string, args map[string]string) {
 	if v, ok := set["GOSUMDB"]; ok && strings.TrimSpace(v) == "off" {
-		return "GOSUMDB=off turns off checksum verification for every module"
+		return "unsafe.sumdb-off", nil
 	}
 	for _, k := range privacyKeys {
 		v, ok := set[k]
@@ -75,9 +86,9 @@ func UnsafeEdit(r *resolve.Resolution, set map[string]string) string {
 		}
 		for _, p := range strings.Split(v, ",") {
 			if p = strings.TrimSpace(p); p != "" && !old[p] && !safePattern(p) {
-				return k + " pattern " + strconv.Quote(p) + " covers more than one host or repository"
+				return "unsafe.broad-pattern", map[string]string{"Key": k, "Pattern": p}
 			}
 		}
 	}
-	return ""
+	return "", nil
 }

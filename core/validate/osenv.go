@@ -10,11 +10,10 @@ import (
 
 // OSRemoveHint tells how to remove key from the OS environment on goos.
 func OSRemoveHint(goos, key string) string {
-	t, _ := core.SnippetTemplate(OSRemoveSnippet(goos))
-	return core.Execute(t, map[string]string{"Var": key})
+	return core.Snippet(OSRemoveSnippet(goos), map[string]string{"Var": key})
 }
 
-// OSRemoveSnippet is the code of the snippet (see core.SnippetTemplate) that
+// OSRemoveSnippet is the code of the snippet (see core.Snippet) that
 // tells how to remove the problem's variable from the OS environment on
 // goos. Problems name it with an "@Hint" argument.
 func OSRemoveSnippet(goos string) string {

@@ -76,7 +76,7 @@ func TestProcesses(t *testing.T) {
 		HintCode: procs.HintCode(procs.KindGopls), Hint: procs.Hint(procs.KindGopls)}
 	got0 := Run(Input{Processes: []procs.Process{p}})[0]
 	want := `gopls (PID 4) still has GOPROXY=off in its environment; the effective value is now "direct".`
-	if got0.Message != want || got0.Fix != p.Hint || !got0.Templated() {
+	if m, f := core.English.Problem(got0); got0.Message != want || got0.Fix != p.Hint || m != want || f != p.Hint {
 		t.Errorf("stale finding = %q, %q; want %q and the hint, templated", got0.Message, got0.Fix, want)
 	}
 }
@@ -108,7 +108,7 @@ func TestInstallationsDiffer(t *testing.T) {
 	if !strings.Contains(ps[0].Message, "GOTOOLCHAIN=auto vs local") {
 		t.Errorf("message = %q, want the differing key", ps[0].Message)
 	}
-	if err := core.CheckRendered(ps[0]); err != nil || !ps[0].Templated() {
+	if err := core.CheckRendered(ps[0]); err != nil {
 		t.Errorf("%s is not templated: %v", ps[0].Code, err)
 	}
 }
@@ -162,7 +162,7 @@ func TestFindingsAreTemplated(t *testing.T) {
 		CodeLaunchctlShadows: "The launchd variable (set with launchctl setenv) GOPROXY=https://launchd.example.test overrides the env file's GOPROXY=https://file.example.test for every app started from the desktop, such as your IDE: go env -w has no effect there.",
 	}
 	for _, p := range ps {
-		if err := core.CheckRendered(p); err != nil || !p.Templated() {
+		if err := core.CheckRendered(p); err != nil {
 			t.Errorf("%s is not templated: %v", p.Code, err)
 		}
 		if w, ok := want[p.Code]; ok && p.Message != w {
@@ -181,7 +181,7 @@ func TestFindingsAreTemplated(t *testing.T) {
 	o = origin.Origin{Context: origin.Terminal, Var: "GOPROXY", Value: "https://shell.example.test", Set: true, Status: origin.StatusNotFound}
 	o.SetNote("origin.not-found", map[string]string{"Var": "GOPROXY"})
 	p := Run(Input{Terminal: term, Origins: []origin.Origin{o}})[0]
-	if !p.Templated() || !strings.HasSuffix(p.Message, "could not find the rc-file line that sets it. No rc file line sets GOPROXY: it was inherited from the environment the shell started with, or set by a file Go Mirror cannot see.") {
-		t.Errorf("shadow finding with a note = %q (templated %t)", p.Message, p.Templated())
+	if core.CheckRendered(p) != nil || !strings.HasSuffix(p.Message, "could not find the rc-file line that sets it. No rc file line sets GOPROXY: it was inherited from the environment the shell started with, or set by a file Go Mirror cannot see.") {
+		t.Errorf("shadow finding with a note = %q (%v)", p.Message, core.CheckRendered(p))
 	}
 }

@@ -85,7 +85,7 @@ func TestApplyAndUndoRefuseAChangedFile(t *testing.T) {
 	if _, err := Apply(p, store, now); !errors.As(err, &re) || re.Problems[0].Code != "file-changed" {
 		t.Fatalf("Apply on a changed file: %v, want a file-changed refusal", err)
 	}
-	if p := re.Problems[0]; p.File != f || p.Message != f+" changed on disk since Go Mirror read it (perhaps in an editor)." || !p.Templated() {
+	if p := re.Problems[0]; p.File != f || p.Message != f+" changed on disk since Go Mirror read it (perhaps in an editor)." || !rendered(p) {
 		t.Errorf("file-changed refusal = %+v, want the rc-file text about %s", p, f)
 	}
 	if backups, _ := filepath.Glob(f + ".gomirror-*"); len(backups) != 0 {
@@ -230,4 +230,11 @@ func TestLoginFile(t *testing.T) {
 	if got := LoginFile(origin.Pwsh, home); got != "" {
 		t.Errorf("LoginFile(pwsh) = %q, want none", got)
 	}
+}
+
+// rendered reports whether p's text is its code's catalogue entries
+// rendered in English from its arguments.
+func rendered(p core.Problem) bool {
+	m, f := core.English.Problem(p)
+	return m == p.Message && f == p.Fix
 }

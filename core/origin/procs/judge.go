@@ -58,7 +58,7 @@ func kindOf(in info) Kind {
 func judge(in info, k Kind, q Query) (p Process, ok bool) {
 	p = Process{PID: in.pid, Kind: k, Name: in.name, Exe: in.exe, Cmdline: in.cmdline,
 		Started: in.created, HintCode: hintCodeFor(runtime.GOOS, k)}
-	p.Hint, _ = core.SnippetTemplate(p.HintCode)
+	p.Hint = core.Snippet(p.HintCode, nil)
 	p.StartedBefore = !q.Since.IsZero() && !in.created.IsZero() && in.created.Before(q.Since)
 	env, err := in.environ()
 	if gone(err) {
@@ -71,8 +71,7 @@ func judge(in info, k Kind, q Query) (p Process, ok bool) {
 		p.Mismatches = mismatches(env, q.Want)
 	}
 	p.State, p.ReasonCode, p.ReasonArgs = verdict(p, q.Since, err)
-	t, _ := core.SnippetTemplate(p.ReasonCode)
-	p.Reason = core.Execute(t, p.ReasonArgs)
+	p.Reason = core.Snippet(p.ReasonCode, p.ReasonArgs)
 	return p, true
 }
 
@@ -137,8 +136,7 @@ func verdict(p Process, since time.Time, envErr error) (State, string, map[strin
 // Hint says how to restart a process of kind k so that it picks up new
 // values: the core snippet HintCode(k) in English.
 func Hint(k Kind) string {
-	t, _ := core.SnippetTemplate(HintCode(k))
-	return t
+	return core.Snippet(HintCode(k), nil)
 }
 
 // HintCode returns the core snippet that says how to restart a process of

@@ -140,8 +140,7 @@ func TestVerdictTexts(t *testing.T) {
 		{p, nil, StateOK, "gopls (PID 7) has the current values."},
 	} {
 		state, code, args := verdict(tt.p, t0.Add(time.Hour), tt.err)
-		s, _ := core.SnippetTemplate(code)
-		if got := core.Execute(s, args); state != tt.state || got != tt.want {
+		if got := core.Snippet(code, args); state != tt.state || got != tt.want {
 			t.Errorf("verdict = %s, %q; want %s, %q", state, got, tt.state, tt.want)
 		}
 	}
@@ -168,7 +167,7 @@ func TestHintCodeFor(t *testing.T) {
 		if got := hintCodeFor(tt.goos, tt.k); got != tt.want {
 			t.Errorf("hintCodeFor(%s, %s) = %q, want %q", tt.goos, tt.k, got, tt.want)
 		}
-		if text, ok := core.SnippetTemplate(hintCodeFor(tt.goos, tt.k)); !ok || text == "" || strings.Contains(text, "macOS") != (tt.goos == "darwin" && tt.k != KindGopls) {
+		if text := core.Snippet(hintCodeFor(tt.goos, tt.k), nil); text == "" || strings.Contains(text, "macOS") != (tt.goos == "darwin" && tt.k != KindGopls) {
 			t.Errorf("hint for %s on %s = %q", tt.k, tt.goos, text)
 		}
 	}

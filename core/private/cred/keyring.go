@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Keyring is the small part of an OS keyring Go Mirror needs. Secrets are
@@ -21,14 +23,14 @@ type Keyring interface {
 // Sentinel errors. Errors from a Keyring wrap one of them (test with
 // errors.Is) and carry a message a person can act on.
 var (
-	ErrNotFound       = errors.New("no such credential")
-	ErrNoSessionBus   = errors.New("no D-Bus session bus is running, so the Secret Service cannot be reached (start the app from a desktop session, or run it under dbus-run-session)")
-	ErrNoSecretSvc    = errors.New("no Secret Service is running (is gnome-keyring installed and unlocked?)")
-	ErrLocked         = errors.New("the keyring is locked and could not be unlocked (unlock it, e.g. by logging in to the desktop, then try again)")
-	ErrTimeout        = errors.New("the keyring did not answer in time (is it waiting for an unlock prompt that cannot be shown?)")
-	ErrTooBig         = errors.New("the secret is too large for the OS keyring")
-	ErrUnsupported    = errors.New("this operating system has no supported keyring")
-	ErrKeyringFailure = errors.New("the OS keyring reported an error")
+	ErrNotFound       error = core.NewError("cred.not-found", nil, nil)
+	ErrNoSessionBus   error = core.NewError("cred.no-session-bus", nil, nil)
+	ErrNoSecretSvc    error = core.NewError("cred.no-secret-service", nil, nil)
+	ErrLocked         error = core.NewError("cred.locked", nil, nil)
+	ErrTimeout        error = core.NewError("cred.timeout", nil, nil)
+	ErrTooBig         error = core.NewError("cred.too-big", nil, nil)
+	ErrUnsupported    error = core.NewError("cred.unsupported", nil, nil)
+	ErrKeyringFailure error = core.NewError("cred.keyring-failure", nil, nil)
 )
 
 // KeyringError is an error of the OS keyring, classified by Kind (one of
@@ -39,11 +41,15 @@ type KeyringError struct {
 	Err  error
 }
 
-func (e *KeyringError) Error() string {
+func (e *KeyringError) Error() string { return e.Localize(core.English) }
+
+// Localize returns e in l: its kind in l, then the keyring's own error as
+// it is.
+func (e *KeyringError) Localize(l *core.Lang) string {
 	if e.Err == nil {
-		return e.Kind.Error()
+		return l.Error(e.Kind)
 	}
-	return fmt.Sprintf("%v (keyring %s: %v)", e.Kind, e.Op, e.Err)
+	return fmt.Sprintf("%s (keyring %s: %v)", l.Error(e.Kind), e.Op, e.Err)
 }
 
 // Unwrap returns the kind and the keyring's error.

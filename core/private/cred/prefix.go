@@ -1,8 +1,6 @@
 package cred
 
 import (
-	"errors"
-	"fmt"
 	"github.com/gomirror/gomirror/core"
 	"net/url"
 	"strings"
@@ -23,28 +21,28 @@ type Prefix struct {
 func ParsePrefix(s string) (Prefix, error) {
 	orig := s
 	if strings.ContainsAny(s, " \t\r\n") || s == "" {
-		return Prefix{}, prefixError(orig, "it is empty or contains spaces")
+		return Prefix{}, prefixError(orig, "empty", "")
 	}
 	if scheme, rest, ok := strings.Cut(s, "://"); ok {
 		if !strings.EqualFold(scheme, "https") {
-			return Prefix{}, prefixError(orig, "credentials are only sent over https, never "+scheme)
+			return Prefix{}, prefixError(orig, "scheme", scheme)
 		}
 		s = rest
 	}
 	u, err := url.Parse("https://" + s)
 	switch {
 	case err != nil:
-		return Prefix{}, prefixError(orig, "it is not a valid host and path")
+		return Prefix{}, prefixError(orig, "invalid", "")
 	case u.User != nil:
-		return Prefix{}, prefixError(orig, "it contains a user name; give the user separately")
+		return Prefix{}, prefixError(orig, "user", "")
 	case u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
-		return Prefix{}, prefixError(orig, "it contains a query or fragment")
+		return Prefix{}, prefixError(orig, "query", "")
 	case u.Hostname() == "":
-		return Prefix{}, prefixError(orig, "it has no host")
+		return Prefix{}, prefixError(orig, "no-host", "")
 	}
 	p := strings.TrimRight(u.EscapedPath(), "/")
 	if strings.Contains(p, "//") {
-		return Prefix{}, prefixError(orig, "its path has an empty element")
+		return Prefix{}, prefixError(orig, "empty-element", "")
 	}
 	return Prefix{Host: strings.ToLower(u.Host), Path: p}, nil
 }
@@ -59,12 +57,16 @@ func MustParsePrefix(s string) Prefix {
 }
 
 // ErrInvalidPrefix is wrapped by every error of ParsePrefix.
-var ErrInvalidPrefix = errors.New("invalid credential prefix")
+var ErrInvalidPrefix error = core.NewError("cred.invalid-prefix", nil, nil)
 
 // prefixError refuses the prefix s, with any secret in it masked: a token
 // typed into the host argument must not be echoed.
-func prefixError(s, why string) error {
-	return fmt.Errorf("%w %q: %s; write it as host[:port][/path], e.g. git.example.test/org", ErrInvalidPrefix, core.MaskUserinfo(s), why)
+func prefixError(s, why, scheme string) error {
+	args := map[string]string{"Prefix": core.MaskUserinfo(s), "Case": why}
+	if scheme != "" {
+		args["Scheme"] = scheme
+	}
+	return core.NewError("cred.prefix", args, ErrInvalidPrefix)
 }
 
 // String returns host+path, the form the go command uses as a cache key.

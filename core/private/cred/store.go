@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 )
 
@@ -53,10 +53,10 @@ type Store struct {
 
 // ErrBadUser is returned for a user name HTTP Basic authentication cannot
 // carry.
-var ErrBadUser = errors.New("the user name must not be empty or contain ':' or control characters")
+var ErrBadUser error = core.NewError("cred.bad-user", nil, nil)
 
 // ErrEmptySecret is returned when the secret is empty.
-var ErrEmptySecret = errors.New("the secret is empty")
+var ErrEmptySecret error = core.NewError("cred.empty-secret", nil, nil)
 
 type index struct {
 	Version     int     `json:"version"`
@@ -100,7 +100,7 @@ func (s *Store) Set(prefix, user string, secret Secret, origin string) (Entry, e
 		return Entry{}, ErrEmptySecret
 	}
 	if err := s.Keyring.Set(Service, p.String(), secret.Reveal()); err != nil {
-		return Entry{}, fmt.Errorf("storing the secret for %s: %w", p, err)
+		return Entry{}, core.NewError("cred.store", map[string]string{"Prefix": p.String()}, err)
 	}
 	var e Entry
 	err = s.update(func(idx *index) {
@@ -135,7 +135,7 @@ func (s *Store) Get(prefix string) (Credential, error) {
 	}
 	i := find(&idx, p.String())
 	if i < 0 {
-		return Credential{}, fmt.Errorf("%w for %s", ErrNotFound, p)
+		return Credential{}, core.NewError("cred.not-found-for", map[string]string{"Prefix": p.String()}, ErrNotFound)
 	}
 	return s.reveal(idx.Credentials[i])
 }
@@ -144,10 +144,10 @@ func (s *Store) Get(prefix string) (Credential, error) {
 func (s *Store) reveal(e Entry) (Credential, error) {
 	secret, err := s.Keyring.Get(Service, e.Prefix)
 	if errors.Is(err, ErrNotFound) {
-		return Credential{}, fmt.Errorf("%w: the index lists %s, but the keyring has no secret for it; set it again or remove it", ErrNotFound, e.Prefix)
+		return Credential{}, core.NewError("cred.index-lists", map[string]string{"Prefix": e.Prefix}, ErrNotFound)
 	}
 	if err != nil {
-		return Credential{}, fmt.Errorf("reading the secret for %s: %w", e.Prefix, err)
+		return Credential{}, core.NewError("cred.read", map[string]string{"Prefix": e.Prefix}, err)
 	}
 	return Credential{Entry: e, Secret: Secret(secret)}, nil
 }
@@ -161,7 +161,7 @@ func (s *Store) Lookup(raw string) (Credential, error) {
 	}
 	i := Longest(ps, raw)
 	if i < 0 {
-		return Credential{}, fmt.Errorf("%w for this URL", ErrNotFound)
+		return Credential{}, core.NewError("cred.not-found-url", nil, ErrNotFound)
 	}
 	return s.reveal(es[i])
 }
@@ -178,10 +178,10 @@ func (s *Store) Delete(prefix string) error {
 		return err
 	}
 	if find(&idx, p.String()) < 0 {
-		return fmt.Errorf("%w for %s", ErrNotFound, p)
+		return core.NewError("cred.not-found-for", map[string]string{"Prefix": p.String()}, ErrNotFound)
 	}
 	if err := s.Keyring.Delete(Service, p.String()); err != nil && !errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("removing the secret for %s: %w", p, err)
+		return core.NewError("cred.remove", map[string]string{"Prefix": p.String()}, err)
 	}
 	return s.update(func(idx *index) {
 		if i := find(idx, p.String()); i >= 0 {
@@ -206,17 +206,17 @@ func (s *Store) path() string { return filepath.Join(s.Dir, IndexFile) }
 // read returns the index and the bytes it was read from.
 func (s *Store) read() (idx index, data []byte, existed bool, err error) {
 	if s.Dir == "" {
-		return idx, nil, false, errors.New("no configuration directory for the credential index")
+		return idx, nil, false, core.NewError("cred.no-config-dir", nil, nil)
 	}
 	data, err = os.ReadFile(s.path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return index{Version: 1}, nil, false, nil
 	}
 	if err != nil {
-		return idx, nil, false, fmt.Errorf("reading the credential index: %w", err)
+		return idx, nil, false, core.NewError("cred.index-read", nil, err)
 	}
 	if err := json.Unmarshal(data, &idx); err != nil {
-		return idx, nil, false, fmt.Errorf("the credential index %s is damaged (%v); move it away and set the credentials again", s.path(), err)
+		return idx, nil, false, core.NewError("cred.index-damaged", map[string]string{"Path": s.path(), "Reason": err.Error()}, nil)
 	}
 	return idx, data, true, nil
 }
@@ -238,7 +238,7 @@ func (s *Store) update(f func(*index)) error {
 		return err
 	}
 	if err := envfile.WriteAtomic(s.path(), buf.Bytes(), base, existed); err != nil {
-		return fmt.Errorf("writing the credential index %s: %w", s.path(), err)
+		return core.NewError("cred.index-write", map[string]string{"Path": s.path()}, err)
 	}
 	return nil
 }

@@ -1,10 +1,11 @@
 package goauth
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // HelperArg is the argument that selects the GOAUTH helper in gomirrorctl.
@@ -15,7 +16,7 @@ const HelperName = "gomirrorctl"
 
 // ErrUnquotablePath is returned for a helper path the GOAUTH syntax cannot
 // carry.
-var ErrUnquotablePath = errors.New("the helper's path cannot be written in GOAUTH")
+var ErrUnquotablePath error = core.NewError("goauth.unquotable", nil, nil)
 
 // HelperCommand returns the GOAUTH command that runs the helper at the
 // absolute path exe. The go command splits GOAUTH at ';' and then each
@@ -25,7 +26,7 @@ var ErrUnquotablePath = errors.New("the helper's path cannot be written in GOAUT
 // written; the error suggests a link at a simpler path.
 func HelperCommand(exe string) (string, error) {
 	if !filepath.IsAbs(exe) && !strings.HasPrefix(exe, "/") {
-		return "", fmt.Errorf("%w: %q is not an absolute path; the go command runs GOAUTH commands from any directory", ErrUnquotablePath, exe)
+		return "", core.NewError("goauth.path-relative", map[string]string{"Path": exe}, ErrUnquotablePath)
 	}
 	q, err := quote(exe)
 	if err != nil {
@@ -35,10 +36,9 @@ func HelperCommand(exe string) (string, error) {
 }
 
 func quote(exe string) (string, error) {
-	const fix = "; make a link or copy of the program at a path without it (e.g. in your home directory) and use that path"
 	switch {
 	case strings.ContainsAny(exe, ";\n\r\x00"):
-		return "", fmt.Errorf("%w: %q contains ';' or a line break%s", ErrUnquotablePath, exe, fix)
+		return "", core.NewError("goauth.path-unquotable", map[string]string{"Path": exe, "Case": "separator"}, ErrUnquotablePath)
 	case !strings.ContainsAny(exe, " \t\"'"):
 		return exe, nil
 	case !strings.Contains(exe, `"`):
@@ -46,7 +46,7 @@ func quote(exe string) (string, error) {
 	case !strings.Contains(exe, "'"):
 		return "'" + exe + "'", nil
 	}
-	return "", fmt.Errorf("%w: %q contains both kinds of quote%s", ErrUnquotablePath, exe, fix)
+	return "", core.NewError("goauth.path-unquotable", map[string]string{"Path": exe, "Case": "quotes"}, ErrUnquotablePath)
 }
 
 // Command is one entry of a GOAUTH list.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
@@ -36,13 +37,13 @@ func Import(store *cred.Store, path string, es []Entry, machines []string) ([]cr
 
 // ErrNotMigrated is returned by Remove for a machine whose credential is not
 // in the store with the same user and secret.
-var ErrNotMigrated = errors.New("not safely in the keyring")
+var ErrNotMigrated error = core.NewError("netrc.not-migrated", nil, nil)
 
 // ErrNoBackup is returned by Undo when there is nothing to undo.
-var ErrNoBackup = errors.New("no removal to undo for this file")
+var ErrNoBackup error = core.NewError("netrc.no-backup", nil, nil)
 
 // ErrChanged is returned by Undo when the file changed after Remove.
-var ErrChanged = errors.New("the file changed after the entries were removed")
+var ErrChanged error = core.NewError("netrc.changed", nil, nil)
 
 // backup is what Remove keeps in the keyring for Undo.
 type backup struct {
@@ -103,7 +104,7 @@ func checkMigrated(store *cred.Store, es []Entry, machines []string) error {
 		}
 		c, err := store.Get(m)
 		if errors.Is(err, cred.ErrNotFound) || err == nil && (c.User != es[i].Login || c.Secret != es[i].Password) {
-			return fmt.Errorf("machine %s is %w: import it first, then remove it", m, ErrNotMigrated)
+			return core.NewError("netrc.machine-not-migrated", map[string]string{"Machine": m}, ErrNotMigrated)
 		}
 		if err != nil {
 			return fmt.Errorf("checking machine %s in the keyring: %w", m, err)
@@ -146,7 +147,7 @@ func Undo(k cred.Keyring, path string) error {
 	}
 	var b backup
 	if err := json.Unmarshal([]byte(raw), &b); err != nil {
-		return fmt.Errorf("the keyring's backup of %s is damaged", abs)
+		return core.NewError("netrc.backup-damaged", map[string]string{"Path": abs}, nil)
 	}
 	sum := sha256.Sum256([]byte(data))
 	if hex.EncodeToString(sum[:]) != b.Written {
