@@ -125,11 +125,7 @@ func (s *Service) PlanGoOnPath(r *inspect.Report) (*fix.Plan, error) {
 // ApplyFix applies a plan with a backup and records it in the history, so
 // that Undo restores the file's exact bytes.
 func (s *Service) ApplyFix(p *fix.Plan) (*fix.Result, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := s.lock(h)
+	h, unlock, err := s.locked()
 	if err != nil {
 		return nil, err
 	}

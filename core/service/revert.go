@@ -17,11 +17,7 @@ import (
 // does. The revert is recorded as an undo of id, so Redo can make it
 // again.
 func (s *Service) Revert(id string) (*WriteResult, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := s.lock(h)
+	h, unlock, err := s.locked()
 	if err != nil {
 		return nil, err
 	}
@@ -112,11 +108,7 @@ func laterWrite(later []history.Entry, key, now string, set bool) error {
 // Redo reverts the newest undo, if no write came after it: the change it
 // undid is made again, byte for byte.
 func (s *Service) Redo() (*WriteResult, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := s.lock(h)
+	h, unlock, err := s.locked()
 	if err != nil {
 		return nil, err
 	}

@@ -122,14 +122,19 @@ func errChanged(file string) error {
 // the lock and the rename (a writer outside Go Mirror); edit tries again.
 var errRetry = errors.New("the env file changed during the write")
 
-// lock takes Go Mirror's write lock (see [history.Store.Lock]).
-func (s *Service) lock(h *history.Store) (func(), error) {
+// locked returns the history store with Go Mirror's write lock taken (see
+// [history.Store.Lock]) and the function that releases it.
+func (s *Service) locked() (*history.Store, func(), error) {
+	h, err := s.history()
+	if err != nil {
+		return nil, nil, err
+	}
 	unlock, err := h.Lock(context.Background())
 	if errors.Is(err, history.ErrBusy) {
 		p := core.NewProblem(core.SeverityError, "", "writer-busy", map[string]string{"Wait": history.LockWait.String()})
-		return nil, &core.RefusedError{Problems: []core.Problem{p}}
+		return nil, nil, &core.RefusedError{Problems: []core.Problem{p}}
 	}
-	return unlock, err
+	return h, unlock, err
 }
 
 // writeFile records the write in the history, then replaces the env file.

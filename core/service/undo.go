@@ -16,11 +16,7 @@ import (
 // env file's bytes exactly as they were before it. It refuses if the file has
 // changed since that write, or if a history entry newer than it is damaged.
 func (s *Service) Undo() (*WriteResult, error) {
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := s.lock(h)
+	h, unlock, err := s.locked()
 	if err != nil {
 		return nil, err
 	}

@@ -126,11 +126,7 @@ func (s *Service) edit(base *resolve.Resolution, set map[string]string, unset []
 	if errs := core.Errors(problems); len(errs) > 0 {
 		return nil, &core.RefusedError{Problems: errs}
 	}
-	h, err := s.history()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := s.lock(h)
+	h, unlock, err := s.locked()
 	if err != nil {
 		return nil, err
 	}
