@@ -15,14 +15,3 @@ type Assignment struct {
 func Refuse(v, code string, args map[string]string) error {
 	return &RefusedError{Problems: []Problem{NewProblem(SeverityError, v, code, args)}}
 }
-
-// Refused returns a RefusedError holding one error-severity problem about
-// the variable v with its own English message and fix.
-//
-// Deprecated: use Refuse with a catalogue code, which shows in the user's
-// language. Refused stays only so that branches written before the
-// catalogue still build; a code without catalogue entries shows msg and fix
-// in every language.
-func Refused(v, code, msg, fix string) error {
-	return &RefusedError{Problems: []Problem{{Severity: SeverityError, Var: v, Code: code, Message: msg, Fix: fix}}}
-}

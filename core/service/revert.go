@@ -35,10 +35,10 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 		if t, ok := redoTarget(entries); ok && t.ID == id {
 			return s.restore(h, target, "redo: ", true)
 		}
-		return nil, problemErr("revert-is-undo", nil)
+		return nil, core.Refuse("", "revert-is-undo", nil)
 	}
 	if UndoneIDs(entries)[id] {
-		return nil, problemErr("revert-undone", nil)
+		return nil, core.Refuse("", "revert-undone", nil)
 	}
 	if t, ok := undoTarget(entries); ok && t.ID == id {
 		return s.restore(h, target, "undo: ", false)
@@ -53,14 +53,14 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 // Changes, whose values are masked (core.MaskUserinfo) for display.
 func (s *Service) revertKeys(h *history.Store, later []history.Entry, target history.Entry) (*WriteResult, error) {
 	if slices.ContainsFunc(target.Changes, func(c history.Change) bool { return c.Line > 0 }) {
-		return nil, problemErr("revert-not-newest", map[string]string{"Path": target.File})
+		return nil, core.Refuse("", "revert-not-newest", map[string]string{"Path": target.File})
 	}
 	r := s.Resolve()
 	if err := writable(r); err != nil {
 		return nil, err
 	}
 	if r.EnvFile.AbsPath != target.File {
-		return nil, problemErr("revert-other-file", map[string]string{"Path": target.File, "Current": r.EnvFile.AbsPath})
+		return nil, core.Refuse("", "revert-other-file", map[string]string{"Path": target.File, "Current": r.EnvFile.AbsPath})
 	}
 	cur := envfile.Index(r.EnvFile.Entries, true)
 	before := envfile.Index(envfile.Parse(target.Before), true)
@@ -102,7 +102,7 @@ func laterWrite(later []history.Entry, key, now string, set bool) error {
 			break
 		}
 	}
-	return problemErr("revert-later-write", args)
+	return core.Refuse("", "revert-later-write", args)
 }
 
 // Redo reverts the newest undo, if no write came after it: the change it
@@ -119,7 +119,7 @@ func (s *Service) Redo() (*WriteResult, error) {
 	}
 	target, ok := redoTarget(entries)
 	if !ok {
-		return nil, problemErr("nothing-to-redo", nil)
+		return nil, core.Refuse("", "nothing-to-redo", nil)
 	}
 	return s.restore(h, target, "redo: ", true)
 }
@@ -151,9 +151,4 @@ func UndoneIDs(newestFirst []history.Entry) map[string]bool {
 		}
 	}
 	return undone
-}
-
-// problemErr is a refusal with the problem code, rendered from args.
-func problemErr(code string, args map[string]string) error {
-	return &core.RefusedError{Problems: []core.Problem{core.NewProblem(core.SeverityError, "", code, args)}}
 }

@@ -131,8 +131,7 @@ func (s *Service) locked() (*history.Store, func(), error) {
 	}
 	unlock, err := h.Lock(context.Background())
 	if errors.Is(err, history.ErrBusy) {
-		p := core.NewProblem(core.SeverityError, "", "writer-busy", map[string]string{"Wait": history.LockWait.String()})
-		return nil, nil, &core.RefusedError{Problems: []core.Problem{p}}
+		return nil, nil, core.Refuse("", "writer-busy", map[string]string{"Wait": history.LockWait.String()})
 	}
 	return h, unlock, err
 }
@@ -182,6 +181,5 @@ func replaceRefusal(path string, err error) error {
 // recordRefusal is the refusal when the history cannot record a write:
 // nothing is written, since the write could not be undone.
 func recordRefusal(h *history.Store, err error) error {
-	p := core.NewProblem(core.SeverityError, "", "history-unwritable", map[string]string{"Dir": h.Dir, "Reason": err.Error()})
-	return &core.RefusedError{Problems: []core.Problem{p}}
+	return core.Refuse("", "history-unwritable", map[string]string{"Dir": h.Dir, "Reason": err.Error()})
 }

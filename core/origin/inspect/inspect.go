@@ -352,7 +352,7 @@ func PlanGoOnPath(r *Report) (*fix.Plan, error) {
 	in := r.diagInput()
 	dir, file, ok := diag.GoBinDir(in)
 	if !ok {
-		return nil, core.Refused("PATH", "terminal-go-found", "A new terminal already finds a go command (or Go Mirror found none, or could not read your login shell), so there is no line to add.", "Run gomirrorctl origins to see what a new terminal gets.")
+		return nil, core.Refuse("PATH", "terminal-go-found", nil)
 	}
 	return fix.AppendLine(file, "PATH", fix.PathLine(r.Shell, dir))
 }
