@@ -66,10 +66,3 @@ func sampleOnce(t testing.TB, opts Options, rawURL string) Sample {
 	t.Helper()
 	return New(opts).Sample(context.Background(), Target{URL: rawURL}, "")
 }
-
-// within reports whether got is within 2 ms + 5% of want.
-func within(got, want time.Duration) bool {
-	tol := 2*time.Millisecond + want/20
-	d := got - want
-	return max(d, -d) <= tol
-}

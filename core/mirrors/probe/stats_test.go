@@ -44,52 +44,68 @@ func track(t testing.TB, opts Options, rounds int, targets ...Target) *Tracker {
 	return tr
 }
 
-// TestLatencyAccuracy checks measured latency against injected delays, over
-// HTTP (the whole first request) and HTTPS (its wait phase, since the TLS
-// handshake adds real work), and jitter against injected alternation. A
-// shared CI machine can stall any one run, so the best of 3 runs counts.
-func TestLatencyAccuracy(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timings are meaningless under the race detector")
-	}
-	var errs []string
-	for range 3 {
-		if errs = latencyAccuracy(t); len(errs) == 0 {
-			return
-		}
-		t.Log(errs)
-	}
-	t.Error(errs)
-}
-
-func latencyAccuracy(t *testing.T) (errs []string) {
+// TestLatencyBounds checks what no load can break: a probe cannot finish
+// before the server's injected delay, over HTTP (the whole first request)
+// and HTTPS (its wait phase, with a TLS phase of its own), and a server that
+// adds jitter on every other request shows it in p95. How close the
+// measurements come to the delays depends on the machine's load, so that is
+// measured by BenchmarkLatencyAccuracy, not asserted here.
+func TestLatencyBounds(t *testing.T) {
 	delay, jitter := 40*time.Millisecond, 30*time.Millisecond
 	plain, _ := serve(t, fakeproxy.Behavior{Delay: delay})
 	jittery, _ := serve(t, fakeproxy.Behavior{Delay: delay, Jitter: jitter})
 	secure, opts := serveTLS(t, fakeproxy.Behavior{Delay: delay})
 	opts.SumDB = ""
-	sums := track(t, opts, 6, Target{URL: plain.URL}, Target{URL: jittery.URL}, Target{URL: secure.URL}).Summaries()
+	byURL := summaries(t, opts, 6, plain.URL, jittery.URL, secure.URL)
+	if got := byURL[plain.URL].P50; got < delay {
+		t.Errorf("HTTP p50 = %v, below the server's delay %v", got, delay)
+	}
+	s := byURL[secure.URL]
+	if s.Phases.Wait < delay || s.Phases.TLS <= 0 || s.P50 < delay {
+		t.Errorf("HTTPS phases %+v, p50 %v: want a TLS phase and a wait and p50 of at least %v", s.Phases, s.P50, delay)
+	}
+	if got := byURL[jittery.URL].P95; got < delay+jitter {
+		t.Errorf("jittery p95 = %v, want at least %v", got, delay+jitter)
+	}
+}
+
+// summaries probes urls for rounds rounds and returns their summaries by URL.
+func summaries(t testing.TB, opts Options, rounds int, urls ...string) map[string]Summary {
+	t.Helper()
+	var targets []Target
+	for _, u := range urls {
+		targets = append(targets, Target{URL: u})
+	}
 	byURL := map[string]Summary{}
-	for _, s := range sums {
+	for _, s := range track(t, opts, rounds, targets...).Summaries() {
 		byURL[s.URL] = s
 	}
-	check := func(ok bool, format string, args ...any) {
-		if !ok {
-			errs = append(errs, fmt.Sprintf(format, args...))
-		}
-	}
-	got := byURL[plain.URL].P50
-	check(within(got, delay), "HTTP p50 = %v, want %v ± (2ms + 5%%)", got, delay)
-	got = byURL[secure.URL].Phases.Wait
-	check(within(got, delay), "HTTPS wait phase = %v, want %v ± (2ms + 5%%)", got, delay)
-	s := byURL[secure.URL]
-	check(s.Phases.TLS > 0 && s.P50 >= delay, "HTTPS phases %+v, p50 %v: want a TLS phase and p50 ≥ the delay", s.Phases, s.P50)
-	got = byURL[jittery.URL].Jitter
-	check(within(got, jitter), "jitter = %v, want %v ± (2ms + 5%%)", got, jitter)
-	got = byURL[jittery.URL].P95
-	check(got >= delay+jitter-2*time.Millisecond, "jittery p95 = %v, want at least %v", got, delay+jitter)
-	return errs
+	return byURL
 }
+
+// BenchmarkLatencyAccuracy reports how far measured latency and jitter are
+// from the injected delay and jitter (ms-err metrics; 0 is exact), so that
+// accuracy is measured on the machine at hand rather than asserted.
+func BenchmarkLatencyAccuracy(b *testing.B) {
+	delay, jitter := 40*time.Millisecond, 30*time.Millisecond
+	plain, _ := serve(b, fakeproxy.Behavior{Delay: delay})
+	jittery, _ := serve(b, fakeproxy.Behavior{Delay: delay, Jitter: jitter})
+	secure, opts := serveTLS(b, fakeproxy.Behavior{Delay: delay})
+	opts.SumDB = ""
+	var p50, wait, jit time.Duration
+	for b.Loop() {
+		byURL := summaries(b, opts, 6, plain.URL, jittery.URL, secure.URL)
+		p50 += absDuration(byURL[plain.URL].P50 - delay)
+		wait += absDuration(byURL[secure.URL].Phases.Wait - delay)
+		jit += absDuration(byURL[jittery.URL].Jitter - jitter)
+	}
+	n := float64(b.N) * float64(time.Millisecond)
+	b.ReportMetric(float64(p50)/n, "p50-ms-err")
+	b.ReportMetric(float64(wait)/n, "tls-wait-ms-err")
+	b.ReportMetric(float64(jit)/n, "jitter-ms-err")
+}
+
+func absDuration(d time.Duration) time.Duration { return max(d, -d) }
 
 func TestRankAndOutage(t *testing.T) {
 	fast, _ := serve(t, fakeproxy.Behavior{Delay: 5 * time.Millisecond})
