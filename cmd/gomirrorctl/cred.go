@@ -20,34 +20,9 @@ const keyringTimeout = 20 * time.Second
 const checkTimeout = 30 * time.Second
 
 var credCmd = &command{
-	name:    "cred",
-	args:    "set HOST[/PREFIX] --user NAME | list [--json] | rm HOST[/PREFIX] | test HOST[/PREFIX] URL",
-	summary: "manage credentials for private module hosts (kept in the OS keyring)",
-	help: `Cred manages the credentials the GOAUTH helper ("gomirrorctl goauth") and
-the git helper ("gomirrorctl git-credential") send to private module hosts.
-Each applies to a host (with an optional port) and an optional path prefix,
-and is only ever sent over https. The secret (a token or password) is kept
-in the OS keyring (macOS Keychain, Windows Credential Manager, the Secret
-Service on Linux); Go Mirror's own index lists which credentials exist,
-without any secret. If the keyring is missing or locked, cred fails with an
-error saying so; it never falls back to a plaintext file.
-
-	cred set HOST[/PREFIX] --user NAME
-		store or replace a credential. The secret is read from stdin
-		(one line) when stdin is not a terminal, otherwise from a prompt
-		that does not echo. It is never taken from the command line.
-	cred list [--json]
-		list the credentials, without secrets
-	cred rm HOST[/PREFIX]
-		remove a credential from the keyring and the index
-	cred test HOST[/PREFIX] URL
-		send one GET with the credential to the https URL (which must lie
-		under the prefix) and report whether the host accepted it
-
-Example:
-	printf '%s\n' "$TOKEN" | gomirrorctl cred set git.example.test/org --user alice
-`,
-	run: runCred,
+	name: "cred",
+	args: "set HOST[/PREFIX] --user NAME | list [--json] | rm HOST[/PREFIX] | test HOST[/PREFIX] URL",
+	run:  runCred,
 }
 
 // credList is the JSON form of "cred list".

@@ -8,29 +8,9 @@ import (
 )
 
 var doctorCmd = &command{
-	name:    "doctor",
-	args:    "[--json] [--no-shell]",
-	summary: "explain why a setting may not take effect",
-	help: `Doctor checks the effective settings and the files behind them and explains
-every problem it finds, with a fix: an OS variable hiding the env file, a
-value the go command will reject, a pattern that can never match, and so on.
-Findings are grouped by severity (error, warning, info).
-
-It also runs your login shell as a new terminal would (with a timeout) and
-reports what happens outside Go: a shell export that shadows the env file,
-a new terminal and desktop apps that see different values, an OS variable
-(Windows registry, launchctl) that shadows it, go/gopls/IDE processes that
-still hold old values, and Go installations on PATH that disagree.
-
-Doctor exits 0 whenever it ran, whatever it found: findings are its output,
-not a failure. Scripts should read --json and act on the severities.
-
-Flags:
-	--json   print {"problems": [{"severity", "var", "code", "message",
-	         "fix", "file", "line"}, ...]}
-	--no-shell  do not run the login shell
-`,
-	run: runDoctor,
+	name: "doctor",
+	args: "[--json] [--no-shell]",
+	run:  runDoctor,
 }
 
 // severities lists the severities in the order doctor prints them.

@@ -16,29 +16,8 @@ import (
 )
 
 var envCmd = &command{
-	name:    "env",
-	args:    "[--json] [--check] [--context terminal|desktop] [VAR...]",
-	summary: "show the effective settings and where each comes from",
-	help: `Env prints the value the go command will use for each managed variable
-(or only the named ones) and the layer it comes from:
-
-	process-env  the process (OS) environment
-	env-file     the user env file written by go env -w
-	goroot-env   $GOROOT/go.env
-	default      compiled into the go command
-	derived      computed from another setting (GONOPROXY from GOPRIVATE, ...)
-
-Flags:
-	--json   print one JSON object: {"vars": {NAME: {"value", "source",
-	         "chain"}}, "env_file": {...}, "goroot": {...}}; each chain lists
-	         the layers from highest to lowest precedence
-	--check  also run the real "go env -json" in the same environment and
-	         report every value that differs; exit 1 if any does
-	--context terminal|desktop
-	         resolve in another environment than gomirrorctl's own:
-	         "terminal" is what a new terminal gets (your login shell after
-	         its rc files), "desktop" what apps started from the desktop get
-`,
+	name:     "env",
+	args:     "[--json] [--check] [--context terminal|desktop] [VAR...]",
 	listVars: true,
 	run:      runEnv,
 }

@@ -17,46 +17,9 @@ import (
 )
 
 var explainCmd = &command{
-	name:    "explain",
-	args:    "[--json] [--dir DIR] [--timeout D] [-x] [--apply N | --fix] [-- go ARGS...]",
-	summary: "run a go command (or read its output) and explain each failure",
-	help: `Explain runs the go command given after "--" (for example
-"gomirrorctl explain -- go mod download") with your settings, captures its
-output, and explains every failure in it: what happened, which setting and
-which layer of it (file and line) is responsible, and how to fix it. Without
-a command it reads output you paste on stdin instead (end it with Ctrl+D).
-
-Each finding shows its code, the failing lines (those it rests on marked
-with ">"), the setting and its layer, the message and the fix. A finding whose fix is an edit of the env file has
-a number; --apply N makes that edit (validated, atomic, recorded in the
-history so that "gomirrorctl undo" reverts it), and --fix applies the first
-such finding. When explaining pasted output, give the same input again.
-
-Flags:
-	--json        print {"args", "dir", "output", "exit_code", "timed_out",
-	              "duration_seconds", "findings": [...]} (only "findings"
-	              for pasted output), and "applied" after --apply or --fix
-	--dir DIR     run the command in DIR (default: the current directory)
-	--timeout D   stop the command, and everything it started, after D
-	              (default 2m0s)
-	-x            add -x to the command where it accepts it, so that each
-	              request shows and the findings can name the proxy that
-	              answered
-	--apply N     apply the fix of finding N
-	--fix         apply the fix of the first finding that has one
-
-Exit status: 0 when nothing failed (or a fix was applied), 1 when the go
-command failed or a finding is an error (including failing output no rule
-recognises, which is quoted as "fail-other"), 2 for bad usage, empty input,
-a finding without a fix, a fix asked for pasted output, or a refused write
-(nothing written).
-
-Examples:
-	gomirrorctl explain -- go mod download
-	gomirrorctl explain -x --dir ~/src/app -- go get example.com/m@latest
-	go build ./... 2>&1 | gomirrorctl explain
-`,
-	run: runExplain,
+	name: "explain",
+	args: "[--json] [--dir DIR] [--timeout D] [-x] [--apply N | --fix] [-- go ARGS...]",
+	run:  runExplain,
 }
 
 // explainFlags are the options of one explain run.

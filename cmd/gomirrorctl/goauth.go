@@ -12,24 +12,9 @@ import (
 )
 
 var goauthCmd = &command{
-	name:    goauth.HelperArg,
-	args:    "[URL] | install | uninstall",
-	summary: "serve stored credentials to the go command (GOAUTH helper)",
-	help: `Goauth is the GOAUTH helper: the go command runs it, first with no
-arguments and then, after a 4xx answer, with the URL as its argument and
-the response on stdin. It prints the stored credentials (see "gomirrorctl
-cred") as the go command expects, only for https URLs whose host and path
-prefix match a credential, and nothing for any other URL.
-
-	goauth install
-		set GOAUTH so that the go command runs this program as its helper
-		first, keeping the other methods already in GOAUTH (netrc, git);
-		a path with spaces is quoted. The write is validated, recorded and
-		can be undone with "gomirrorctl undo".
-	goauth uninstall
-		remove the helper from GOAUTH, keeping the other methods
-`,
-	run: runGoauth,
+	name: goauth.HelperArg,
+	args: "[URL] | install | uninstall",
+	run:  runGoauth,
 }
 
 // runGoauth implements "gomirrorctl goauth". The helper call takes no
@@ -83,22 +68,9 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 }
 
 var gitCredentialCmd = &command{
-	name:    gitcred.HelperArg,
-	args:    "get|store|erase | setup [--dry-run]",
-	summary: "serve stored credentials to git (credential helper)",
-	help: `Git-credential is a git credential helper (gitcredentials(7)) that answers
-from the same keyring entries as the GOAUTH helper, so direct fetches of
-private repositories authenticate too. It acts only on https requests.
-
-	git-credential get|store|erase
-		the helper protocol; git runs these with key=value lines on stdin
-	git-credential setup [--dry-run]
-		for each host with a stored credential, run "git config --global"
-		so that git uses this helper for that host (and sends paths for
-		hosts whose credentials have a path prefix). Each command is
-		printed; --dry-run only prints them.
-`,
-	run: runGitCredential,
+	name: gitcred.HelperArg,
+	args: "get|store|erase | setup [--dry-run]",
+	run:  runGitCredential,
 }
 
 // runGitCredential implements "gomirrorctl git-credential".

@@ -9,25 +9,9 @@ import (
 )
 
 var mirrorsCmd = &command{
-	name:    "mirrors",
-	args:    "[--json] | add NAME URL | rm ID|URL",
-	summary: "list the module mirrors Go Mirror knows; add or remove your own",
-	help: `Mirrors lists the module mirrors Go Mirror knows: the toolchain default
-(the first proxy in $GOROOT/go.env), the built-in list, and the mirrors you
-added. Whether a mirror proxies the checksum database is "unknown" until
-"gomirrorctl probe" measures it. The checksum-database choices follow.
-
-	mirrors add NAME URL   add your own mirror (a company Athens,
-	                       Artifactory or Nexus); URL must be http(s)
-	                       and carry no credentials
-	mirrors rm ID|URL      remove a mirror you added
-
-Flags:
-	--json   print {"mirrors": [{"id", "name", "url", "operator", "region",
-	         "sumdb", "notes", "origin"}], "sumdb_choices": [{"id", "label",
-	         "value", "note"}]}
-`,
-	run: runMirrors,
+	name: "mirrors",
+	args: "[--json] | add NAME URL | rm ID|URL",
+	run:  runMirrors,
 }
 
 // mirrorsOutput is the JSON form of gomirrorctl mirrors.

@@ -11,26 +11,9 @@ import (
 )
 
 var netrcCmd = &command{
-	name:    "netrc",
-	args:    "import|remove|undo [MACHINE...]",
-	summary: "move .netrc credentials into the OS keyring",
-	help: `Netrc migrates the plaintext credentials of the .netrc file the go command
-reads ($NETRC, else %USERPROFILE%\_netrc on Windows if it exists, else
-~/.netrc) into the OS keyring.
-
-	netrc import [MACHINE...]
-		store the entries the go command uses (the first per machine), or
-		only the named machines, as credentials (see "gomirrorctl cred")
-	netrc remove [MACHINE...]
-		remove the entries of the named machines (every imported machine
-		if none is named) from the file. Each must already be in the
-		keyring with the same login and password. The original file is
-		kept in the keyring, not on disk, so that the removal can be undone.
-	netrc undo
-		restore the file as it was before the last removal, if it has not
-		changed since
-`,
-	run: runNetrc,
+	name: "netrc",
+	args: "import|remove|undo [MACHINE...]",
+	run:  runNetrc,
 }
 
 // runNetrc implements "gomirrorctl netrc".

@@ -14,21 +14,9 @@ import (
 const networkTimeout = 10 * time.Second
 
 var networkCmd = &command{
-	name:    "network",
-	args:    "[--json]",
-	summary: "show the network the machine is on and the rule that matches it",
-	help: `Network prints the fingerprint of the network the machine is on: the
-interfaces that are up with their addresses and subnets, VPN and tunnel
-interfaces, and the default route where the OS tells it. Its ID stays the
-same while the machine stays on the same network. Then it names the first
-network rule (kept in networks.toml in Go Mirror's config directory; the
-app's Profiles screen makes them) that matches, and the profile it uses.
-
-Flags:
-	--json   print {"network": {"id", "interfaces", "subnets", "vpn",
-	         "default_route", "ignored"}, "matched", "rule", "rules"}
-`,
-	run: runNetwork,
+	name: "network",
+	args: "[--json]",
+	run:  runNetwork,
 }
 
 // networkOutput is the JSON form of gomirrorctl network.

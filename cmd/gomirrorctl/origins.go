@@ -16,30 +16,8 @@ import (
 )
 
 var originsCmd = &command{
-	name:    "origins",
-	args:    "[--json] [--no-shell] [VAR...]",
-	summary: "show which rc-file line or OS variable sets each Go variable",
-	help: `Origins says where each Go variable's value really comes from outside Go, in
-two contexts: "terminal" (a new terminal: your login shell, run as a
-terminal runs it, and the rc files it reads) and "desktop" (apps started
-from the desktop, such as an IDE: this environment, launchctl on macOS,
-the registry's user and system variables on Windows).
-
-For each origin it prints the file and line that sets (or unsets) the
-variable, the line's text, and a status: "confirmed" when the line sets
-exactly the value the shell ended up with, "differs" when it does not (a
-condition, or a file Go Mirror cannot see), "computed" when the line
-computes the value, "not-found-in-files" when no line sets it (inherited).
-
-The login shell runs with a timeout; its capture is cached until an rc
-file changes.
-
-Flags:
-	--json      print {"shell", "terminal_error", "origins": [{"context",
-	            "var", "value", "set", "file", "line", "text", "status",
-	            "scope", "note", "earlier"}]}
-	--no-shell  do not run the login shell (desktop context only)
-`,
+	name:     "origins",
+	args:     "[--json] [--no-shell] [VAR...]",
 	listVars: true,
 	run:      runOrigins,
 }

@@ -19,49 +19,9 @@ import (
 )
 
 var probeCmd = &command{
-	name:    "probe",
-	args:    "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--recheck D] [--module PATH] [--warm] [--ip 4|6|both]",
-	summary: "measure mirrors with real module-protocol requests",
-	help: `Probe measures module mirrors the way the go command uses them: each sample
-requests the version list, @latest, .info and .mod of a small module, then
-asks whether the mirror proxies the checksum database (GOSUMDB's name at
-/sumdb/<name>/supported). The DNS, connect, TLS and first-byte phases are
-timed; every sample opens a fresh connection unless --warm. Once a mirror
-has passed every check, its samples for the next --recheck request the
-version list alone (the latency is that request's); a failure brings the
-full check back at once. All mirrors are probed at once; HTTPS_PROXY and
-NO_PROXY apply as for the go command.
-
-The table lists the mirrors best first with the median (p50) and 95th
-percentile (p95) latency of the version list request, jitter, success rate,
-the median phases, and the last error's class: dns, refused, timeout, tls,
-proxy-auth, http-4xx, http-5xx, bad-response or network. Progress goes to
-stderr. Ctrl-C stops probing and prints what was measured.
-
-Flags:
-	--mirror URL   a mirror to probe (repeatable; a catalogue ID or name
-	               also works); default: every mirror "gomirrorctl mirrors"
-	               lists
-	--count N      samples per mirror (default 3; 0 probes until Ctrl-C)
-	--interval D   between the starts of rounds (default 1s)
-	--timeout D    per request (default 10s)
-	--recheck D    how long a full check that passed holds (default 30s;
-	               0 checks everything on every sample)
-	--module PATH  the module to request (default golang.org/x/mod)
-	--warm         reuse connections between samples
-	--ip 4|6|both  probe over IPv4, IPv6, or each separately (one row per
-	               address family the host has); default: as the system
-	               connects
-	--json         print {"mirrors": [{"url", "ok", "samples", "failures",
-	               "p50_ms", "p95_ms", "jitter_ms", "error", "phases":
-	               {"dns_ms", "connect_ms", "tls_ms", "ttfb_ms"}, "sumdb",
-	               "outage", "lagging", "inconsistent", "grade"}]}, best
-	               first; "url" is the mirror as given and "error" the class
-	               of its last failure or ""
-
-Exit status: 0 if at least one mirror is healthy, 1 if none is.
-`,
-	run: runProbe,
+	name: "probe",
+	args: "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--recheck D] [--module PATH] [--warm] [--ip 4|6|both]",
+	run:  runProbe,
 }
 
 // probeFlags are the measurement flags of probe and of use --suggest.

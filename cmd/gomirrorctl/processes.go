@@ -10,25 +10,9 @@ import (
 )
 
 var processesCmd = &command{
-	name:    "processes",
-	args:    "[--json] [--all]",
-	summary: "list go, gopls, dlv and IDE processes that still hold old values",
-	help: `Processes lists the running go, gopls, dlv and IDE processes (GoLand, VS Code,
-Cursor, Vim/Neovim running gopls) whose environment holds a Go variable
-with another value than the effective one now, or that started before the
-last change Go Mirror recorded: they keep the old settings until they are
-restarted. Each comes with a hint how to restart it. Where the operating
-system hides a process's environment, its state is "unknown".
-
-By default only stale and unknown processes are listed.
-
-Flags:
-	--json   print {"processes": [{"pid", "kind", "name", "exe", "cmdline",
-	         "started", "state", "mismatches", "started_before", "reason",
-	         "hint"}]}; state is "stale", "ok" or "unknown"
-	--all    also list the processes that have the current values
-`,
-	run: runProcesses,
+	name: "processes",
+	args: "[--json] [--all]",
+	run:  runProcesses,
 }
 
 // processesOutput is the JSON form of processes.

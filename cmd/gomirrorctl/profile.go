@@ -12,45 +12,9 @@ import (
 )
 
 var profileCmd = &command{
-	name:    "profile",
-	args:    "list|show|apply|save|rm|rename|dup|export|import [ARG...] [flags]",
-	summary: "switch all module settings at once with named profiles",
-	help: `Profile manages named sets of module settings (GOPROXY, GOSUMDB, GOPRIVATE,
-GONOPROXY, GONOSUMDB, GOINSECURE, GOAUTH, GOFLAGS, GOTOOLCHAIN): each key is
-set, unset or left as it is. The presets "Toolchain default", "Mainland
-China", "Company proxy" (a template to edit) and "Offline" are always there;
-your own profiles are kept in profiles.toml in Go Mirror's config directory.
-
-	profile list              the profiles; * marks the one applied last, and
-	                          "modified" when settings changed since
-	profile show NAME         a profile's choices and what applying it would change
-	profile apply NAME        print the changes, then write them in one atomic,
-	                          undoable step ("gomirrorctl undo" restores every key)
-	profile save NAME         save the current settings as a new profile
-	profile rm NAME           delete a profile of yours
-	profile rename OLD NEW    rename a profile of yours
-	profile dup NAME NEW      copy a profile or preset as NEW
-	profile export [NAME...]  print your profiles (all if none named) as TOML to
-	                          share, or one profile as a snippet with --format
-	profile import FILE       add the profiles of an exported file
-
-A profile that would be refused (a value the go command rejects, a
-template's placeholder, a secret) exits 2 with nothing written, naming the
-line of a profile read from a file. For each key an OS environment variable
-shadows, apply warns on stderr: the change has no effect until the variable
-is removed.
-
-Flags:
-	--dry-run        apply: print the changes; write nothing
-	--yes            apply: do not ask for confirmation on a terminal
-	--check          apply: probe the proxies the profile would use first,
-	                 and warn when every one fails ("reach" in --json)
-	--replace        import: replace your profiles of the same names
-	--format F       export: toml (default), bash, zsh, powershell, cmd, fish,
-	                 dockerfile or github-actions; secrets are never included
-	--json           list, show, apply: print JSON
-`,
-	run: runProfile,
+	name: "profile",
+	args: "list|show|apply|save|rm|rename|dup|export|import [ARG...] [flags]",
+	run:  runProfile,
 }
 
 // profileFlags are the flags of profile.

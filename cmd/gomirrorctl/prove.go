@@ -12,26 +12,9 @@ import (
 )
 
 var proveCmd = &command{
-	name:    "prove",
-	args:    "[--json] [MODULE]",
-	summary: "download one module through your settings, to prove they work",
-	help: `Prove runs "go mod download -json MODULE@latest" with your settings, into a
-throwaway module cache (removed afterwards), so that the module really comes
-through GOPROXY and its checksum is really checked against GOSUMDB. It is
-the check the first-run assistant ends with. Failures are explained as
-"gomirrorctl explain" explains them.
-
-MODULE defaults to ` + probe.DefaultModule + `, the module the probes ask for.
-
-Flags:
-	--json   print {"module", "version", "goproxy", "gosumdb", "report":
-	         {"args", "output", "exit_code", "timed_out",
-	         "duration_seconds", "findings"}}
-
-Exit status: 0 when the module was downloaded and verified, 1 when not,
-2 for bad usage.
-`,
-	run: runProve,
+	name: "prove",
+	args: "[--json] [MODULE]",
+	run:  runProve,
 }
 
 // runProve implements "gomirrorctl prove".

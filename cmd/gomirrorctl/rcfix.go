@@ -9,29 +9,9 @@ import (
 )
 
 var fixCmd = &command{
-	name:    "fix",
-	args:    "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
-	summary: "change the rc-file line that sets a Go variable (with undo)",
-	help: `Fix changes a line of your login shell's rc files that sets a Go variable,
-as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
-
-	comment-out FILE:LINE      turn the line into a comment, so that the env
-	                           file (go env -w) takes effect in new terminals
-	replace FILE:LINE [VALUE]  make the line set VALUE instead (by default
-	                           the variable's value in the user env file)
-	go-on-path                 when new terminals cannot find go, append the
-	                           line that adds the directory of the go command
-	                           Go Mirror found to PATH in your login file
-
-Without --yes it only prints the change as a diff. With --yes it saves a
-backup next to the file, replaces the file atomically (refusing if it
-changed since it was read) and records the change: "gomirrorctl undo"
-restores the file's exact bytes. Open a new terminal afterwards.
-
-Flags:
-	--yes   apply the change
-`,
-	run: runFix,
+	name: "fix",
+	args: "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
+	run:  runFix,
 }
 
 // runFix implements "gomirrorctl fix".

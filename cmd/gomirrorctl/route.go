@@ -11,27 +11,9 @@ import (
 )
 
 var routeCmd = &command{
-	name:    "route",
-	args:    "[--json] MODULE... | --modfile PATH",
-	summary: "explain where the go command fetches modules from",
-	help: `Route explains, step by step, what the go command does to download each
-MODULE path, or every requirement of the go.mod or go.work file at PATH:
-the proxies it asks in order and the fallback rule of each (',' moves on
-only after 404 or 410, '|' after any error), or a direct fetch and the
-version-control tools GOVCS allows; whether the checksum database verifies
-the module and how it is reached; whether GOINSECURE applies; which stored
-credentials (host and path prefix, never the secret) would be sent; and the
-setting and pattern behind each decision.
-
-Flags:
-	--json           print {"routes": [{"module", "sources": [{"kind", "url",
-	                 "fallback"}], "checksum": {"verified", "db"}, "private",
-	                 "insecure", "auth": [prefix...], "steps": [...]}]}
-	--modfile PATH   explain every requirement of this go.mod or go.work file
-
-An argument that is not a valid module path is refused (exit status 2).
-`,
-	run: runRoute,
+	name: "route",
+	args: "[--json] MODULE... | --modfile PATH",
+	run:  runRoute,
 }
 
 // runRoute implements "gomirrorctl route".

@@ -14,29 +14,9 @@ import (
 )
 
 var toolchainsCmd = &command{
-	name:    "toolchains",
-	args:    "[--json] [--dir DIR]",
-	summary: "check that your mirrors serve the toolchain a project asks for",
-	help: `Toolchains reads the go.work or go.mod in DIR (default: the current
-directory), takes the toolchain it asks for (its toolchain line, or its go
-line when newer), and asks every GOPROXY mirror for it as the module
-golang.org/toolchain, which is how GOTOOLCHAIN=auto downloads toolchains.
-It walks the list as the go command would (moving on after 404 or 410, and
-after other errors only past a '|') and says whether the download works, and
-whether GOTOOLCHAIN allows it at all.
-
-Flags:
-	--json      print {"toolchain", "file", "line", "directive", "module",
-	            "local", "needed", "mode", "mirrors": [{"url", "name",
-	            "status", "has", "error", "sep"}], "served_by",
-	            "problems", "set"}
-	--dir DIR   the project directory
-
-Exit status: 0 when the toolchain is installed or a mirror serves it, 1 when
-a problem is an error (the go command would fail), 2 for bad usage or no
-go.mod/go.work in DIR.
-`,
-	run: runToolchains,
+	name: "toolchains",
+	args: "[--json] [--dir DIR]",
+	run:  runToolchains,
 }
 
 // runToolchains implements "gomirrorctl toolchains".

@@ -17,33 +17,9 @@ import (
 )
 
 var verifyCmd = &command{
-	name:    "verify",
-	args:    "[--json] [--gosum PATH] [--mirror URL]... MODULE@VERSION... | --modfile PATH",
-	summary: "find who disagrees in a checksum mismatch",
-	help: `Verify compares, for each module version, the go.sum lines, the checksum
-database's record (reached the way the go command reaches it, through your
-GOPROXY chain) and what every GOPROXY mirror serves (the hashes of its .mod
-and .zip), and says which one disagrees: a tampered or stale mirror, a
-private module that was re-tagged or should be in GONOSUMDB, or a go.sum
-edited by hand. With --modfile it checks every requirement of a go.mod
-file, against the go.sum next to it.
-
-Flags:
-	--json         print {"analyses": [{"module", "version", "sources":
-	               [{"kind", "name", "url", "mod", "zip", "state",
-	               "error"}], "verdict", "problems", "set", "unset"}]}
-	--gosum PATH   the go.sum to compare (default: ./go.sum if it exists)
-	--modfile PATH check every requirement of this go.mod
-	--mirror URL   also compare this mirror (repeatable)
-
-Exit status: 0 when every source agrees, 1 when one disagrees or a check
-failed, 2 for bad usage.
-
-Examples:
-	gomirrorctl verify example.com/m@v1.2.3
-	gomirrorctl verify --modfile ./go.mod
-`,
-	run: runVerify,
+	name: "verify",
+	args: "[--json] [--gosum PATH] [--mirror URL]... MODULE@VERSION... | --modfile PATH",
+	run:  runVerify,
 }
 
 // stringList is a repeatable string flag.

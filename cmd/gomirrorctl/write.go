@@ -13,67 +13,27 @@ import (
 )
 
 var setCmd = &command{
-	name:    "set",
-	args:    "KEY=VALUE...",
-	summary: "write settings to the user env file (like go env -w)",
-	help: `Set writes each KEY=VALUE to the user env file the go command reads, as
-"go env -w" does: comments and other lines are kept, and the file is replaced
-atomically. Every value is checked first; if any is refused (a value the go
-command would reject or choke on, or GOENV=off), nothing is written and the
-exit status is 2. Warnings, such as an OS environment variable that will
-still override the new value, go to stderr and do not stop the write.
-
-The write is recorded; "gomirrorctl undo" restores the file's exact bytes.
-
-Example:
-	gomirrorctl set GOPROXY=https://mirror.example.test,direct GOPRIVATE=*.corp.example.test
-`,
-	run: runSet,
+	name: "set",
+	args: "KEY=VALUE...",
+	run:  runSet,
 }
 
 var unsetCmd = &command{
-	name:    "unset",
-	args:    "KEY...",
-	summary: "remove settings from the user env file (like go env -u)",
-	help: `Unset removes each KEY from the user env file, as "go env -u" does, so the
-value falls back to $GOROOT/go.env or the go command's default. Refusals,
-warnings, history and exit status are as for "gomirrorctl set".
-`,
-	run: runUnset,
+	name: "unset",
+	args: "KEY...",
+	run:  runUnset,
 }
 
 var undoCmd = &command{
-	name:    "undo",
-	args:    "[--entry ID]",
-	summary: "revert the newest write (or one chosen entry)",
-	help: `Undo reverts the newest write gomirrorctl (or the Go Mirror app) made that
-has not been undone yet, restoring the env file byte for byte (or removing it
-if the write created it). It refuses, with exit status 2, when there is
-nothing to undo or when the file has changed since that write.
-
-With --entry ID (an ID from "gomirrorctl history") it reverts that entry,
-even if it is not the newest: each key it changed is set back to its value
-before it. It refuses, naming the later write, when a later write changed
-one of those keys, since reverting would throw that change away.
-
-Undo and revert can be redone with "gomirrorctl redo".
-
-Flags:
-	--entry ID   revert this history entry instead of the newest
-`,
-	run: runUndo,
+	name: "undo",
+	args: "[--entry ID]",
+	run:  runUndo,
 }
 
 var redoCmd = &command{
-	name:    "redo",
-	args:    "",
-	summary: "make the newest undone write again",
-	help: `Redo reverts the newest undo (or revert), if no other write came after it,
-restoring the env file byte for byte as it was before the undo. It refuses,
-with exit status 2, when there is nothing to redo or when the file has
-changed since the undo.
-`,
-	run: runRedo,
+	name: "redo",
+	args: "",
+	run:  runRedo,
 }
 
 // runSet implements "gomirrorctl set".
