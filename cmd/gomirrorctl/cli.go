@@ -67,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string)
 	}
 	cmd := lookupCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "gomirrorctl: %s\n\n", say("unknown-command", "Name", fmt.Sprintf("%q", args[0])))
+		fmt.Fprintf(stderr, "gomirrorctl: %s\n\n", say("unknown-command", "Name", quoted(args[0])))
 		printUsage(stderr)
 		return exitRefused
 	}
@@ -182,7 +182,7 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 	if len(pos) == 0 {
 		return exitOK, true
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unexpected-argument", "Arg", fmt.Sprintf("%q", pos[0])))
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unexpected-argument", "Arg", quoted(pos[0])))
 	printCommandUsage(c.stderr, cmd)
 	return exitRefused, false
 }

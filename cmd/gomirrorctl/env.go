@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -77,8 +78,8 @@ func runEnv(c *cli, cmd *command, args []string) int {
 func (c *cli) knownVars(cmd *command, names []string) (int, bool) {
 	for _, n := range names {
 		if _, ok := core.LookupVar(n); !ok {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %q is not a variable Go Mirror manages.\nKnown variables: %s\n",
-				cmd.name, n, strings.Join(core.VarNames(), " "))
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name,
+				say("env-unknown-var", "Name", quoted(n), "Vars", strings.Join(core.VarNames(), " ")))
 			return exitRefused, false
 		}
 	}
@@ -128,11 +129,10 @@ func checkStatus(c *cli, cmd *command, chk *checkOutput) int {
 	case chk == nil:
 		return exitOK
 	case chk.Error != "":
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot cross-check with the go command: %s\n", cmd.name, chk.Error)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-failed", "Err", chk.Error))
 		return exitFailure
 	case !chk.Agrees:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %d value(s) differ from go env -json; please report this as a Go Mirror bug.\n",
-			cmd.name, len(chk.Disagreements))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-differs", "N", strconv.Itoa(len(chk.Disagreements))))
 		return exitFailure
 	}
 	return exitOK
@@ -163,12 +163,12 @@ func printCheck(w io.Writer, chk *checkOutput) {
 		return
 	}
 	if chk.Agrees {
-		fmt.Fprintln(w, "\ncheck: go env -json agrees on every value")
+		fmt.Fprintln(w, "\n"+say("env-check-agrees"))
 		return
 	}
-	fmt.Fprintln(w, "\ncheck: go env -json disagrees:")
+	fmt.Fprintln(w, "\n"+say("env-check-disagrees"))
 	for _, d := range chk.Disagreements {
-		fmt.Fprintf(w, "  %s: ours %s, go %s\n", d.Var, showValue(d.Ours), showValue(d.Go))
+		fmt.Fprintln(w, "  "+say("env-check-diff", "Var", d.Var, "Ours", showValue(d.Ours), "Go", showValue(d.Go)))
 	}
 }
 

@@ -171,14 +171,14 @@ func unsafeFix(svc *service.Service, f troubleshoot.Finding) error {
 // printExplain writes the command's outcome and every finding.
 func printExplain(w io.Writer, rep *troubleshoot.Report) {
 	if rep.Args != nil {
-		status := fmt.Sprintf("exit status %d", rep.ExitCode)
+		phrase := "explain-exit"
 		if rep.TimedOut {
-			status = "stopped by the timeout"
+			phrase = "explain-timeout"
 		}
-		fmt.Fprintf(w, "go %s: %s after %.1fs\n", strings.Join(rep.Args, " "), status, rep.Duration)
+		fmt.Fprintln(w, say(phrase, "Args", strings.Join(rep.Args, " "), "Code", strconv.Itoa(rep.ExitCode), "Seconds", fmt.Sprintf("%.1f", rep.Duration)))
 	}
 	if len(rep.Findings) == 0 {
-		fmt.Fprintln(w, "No failure found in the output.")
+		fmt.Fprintln(w, say("explain-none"))
 		return
 	}
 	for i, f := range rep.Findings {
@@ -202,21 +202,21 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 		fmt.Fprintf(w, "   %s %s\n", mark, strings.TrimRight(l, "\r"))
 	}
 	if f.Layer != nil {
-		fmt.Fprintf(w, "   setting: %s=%s from %s\n", f.Var, showValue(f.Layer.Value), layerPlace(*f.Layer))
+		fmt.Fprintln(w, "   "+say("explain-setting", "Var", f.Var, "Value", showValue(f.Layer.Value), "Place", layerPlace(*f.Layer)))
 	}
 	fmt.Fprintf(w, "   %s\n", f.Message)
 	if f.Fix != "" {
-		fmt.Fprintf(w, "   fix: %s\n", f.Fix)
+		fmt.Fprintf(w, "   %s: %s\n", word("fix"), f.Fix)
 	}
 	if f.HasFix() {
 		if pasted {
-			fmt.Fprintf(w, "   edit (from pasted output: shown, not applied; run the command with explain -- go ... to apply it): %s\n", describeEdit(f.Set, f.Unset))
+			fmt.Fprintln(w, "   "+say("explain-edit-pasted", "Edit", describeEdit(f.Set, f.Unset)))
 		} else {
-			fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+			fmt.Fprintln(w, "   "+say("explain-apply-with", "N", strconv.Itoa(n), "Edit", describeEdit(f.Set, f.Unset)))
 		}
 	}
 	if f.Profile != "" {
-		fmt.Fprintf(w, "   or in one step: gomirrorctl profile apply %q\n", f.Profile)
+		fmt.Fprintln(w, "   "+say("explain-profile", "Profile", quoted(f.Profile)))
 	}
 }
 

@@ -57,10 +57,10 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 		}
 	}
 	for _, n := range plan.Notes {
-		fmt.Fprintln(c.stderr, "note: "+n)
+		fmt.Fprintln(c.stderr, say("note", "Note", n))
 	}
 	if plan.Value == current {
-		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))
+		fmt.Fprintln(c.stdout, say("goauth-already", "Value", showValue(current)))
 		return exitOK
 	}
 	res, err := c.service().Set(r, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
@@ -83,7 +83,7 @@ func runGitCredential(c *cli, cmd *command, args []string) int {
 		return exitOK
 	}
 	if len(args) != 1 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: expected get, store, erase or setup\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("git-credential-expected"))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused
 	}
@@ -135,7 +135,7 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 		return nil, c.credFail(cmd, err)
 	}
 	if len(ps) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: no credentials stored; add one with \"gomirrorctl cred set\" first\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("git-credential-none"))
 		return nil, exitRefused
 	}
 	exe, err := os.Executable()

@@ -62,7 +62,7 @@ func runHelp(c *cli, cmd *command, args []string) int {
 			printCommandUsage(c.stdout, target)
 			return exitOK
 		}
-		fmt.Fprintf(c.stderr, "gomirrorctl help: %s\n\n", say("unknown-command", "Name", fmt.Sprintf("%q", pos[0])))
+		fmt.Fprintf(c.stderr, "gomirrorctl help: %s\n\n", say("unknown-command", "Name", quoted(pos[0])))
 	default:
 		fmt.Fprintf(c.stderr, "gomirrorctl help: %s\n\n", say("help-one-command"))
 	}

@@ -81,7 +81,7 @@ func historyItems(entries []history.Entry) []historyItem {
 // printHistory writes the TIME SUMMARY FILE table.
 func printHistory(w io.Writer, items []historyItem) {
 	if len(items) == 0 {
-		fmt.Fprintln(w, "No writes recorded yet.")
+		fmt.Fprintln(w, say("history-none"))
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
@@ -121,3 +122,6 @@ func flagError(err error) string {
 	}
 	return err.Error()
 }
+
+// quoted returns s Go-quoted, as %q prints it, for a phrase argument.
+func quoted(s string) string { return strconv.Quote(s) }

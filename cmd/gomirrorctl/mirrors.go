@@ -58,14 +58,14 @@ func (c *cli) editMirrors(cmd *command, pos []string) int {
 		if err != nil {
 			return c.fail(cmd, err)
 		}
-		fmt.Fprintf(c.stdout, "added %s (%s) as %q to %s\n", m.Name, m.URL, m.ID, st.Path())
+		fmt.Fprintln(c.stdout, say("mirrors-added", "Name", m.Name, "URL", m.URL, "ID", quoted(m.ID), "File", st.Path()))
 	case pos[0] == "rm" && len(pos) == 2:
 		if err := st.Remove(pos[1]); err != nil {
 			return c.fail(cmd, err)
 		}
-		fmt.Fprintf(c.stdout, "removed %s from %s\n", pos[1], st.Path())
+		fmt.Fprintln(c.stdout, say("mirrors-removed", "ID", pos[1], "File", st.Path()))
 	default:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: unexpected arguments %q\n", cmd.name, pos)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unexpected-arguments", "Args", fmt.Sprintf("%q", pos)))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused
 	}
@@ -80,7 +80,7 @@ func printMirrors(w io.Writer, out mirrorsOutput) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nChecksum database (GOSUMDB) choices:")
+	fmt.Fprintln(w, "\n"+say("mirrors-sumdb-choices"))
 	for _, s := range out.SumDBChoices {
 		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, s.Label, s.Note)
 	}

@@ -51,17 +51,17 @@ func (c *cli) contextResolution(cmd *command, name string, check bool) (*resolve
 		return c.service().Resolve(), exitOK, true
 	case origin.Terminal, origin.Desktop:
 	default:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: --context must be terminal or desktop, not %q\n", cmd.name, name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-bad", "Name", quoted(name)))
 		return nil, exitRefused, false
 	}
 	if check {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: --check compares with go env in gomirrorctl's own environment; it cannot be combined with --context\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-with-check"))
 		return nil, exitRefused, false
 	}
 	r := c.inspect(origin.Context(name) == origin.Desktop)
 	ctx, ok := r.Context(origin.Context(name))
 	if !ok {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot resolve in the %s context: %s\n", cmd.name, name, ctx.Error)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-failed", "Context", name, "Err", ctx.Error))
 		return nil, exitFailure, false
 	}
 	return ctx.Resolution, exitOK, true
@@ -138,39 +138,40 @@ func (c *cli) knownGoVars(cmd *command, names []string) (int, bool) {
 
 // contextPhrase names each context in text output.
 var contextPhrase = map[origin.Context]string{
-	origin.Terminal: "in a new terminal",
-	origin.Desktop:  "in apps started from the desktop",
+	origin.Terminal: "origins-terminal",
+	origin.Desktop:  "origins-desktop",
 }
 
 // printOrigins writes each origin as a heading and indented details.
 func printOrigins(w io.Writer, out originsOutput) {
 	if out.TerminalError != "" {
-		fmt.Fprintf(w, "terminal: %s\n\n", out.TerminalError)
+		fmt.Fprintf(w, "%s\n\n", say("origins-terminal-error", "Err", out.TerminalError))
 	}
 	for _, p := range out.Findings {
-		fmt.Fprintf(w, "%s: %s\n  fix: %s\n\n", p.Severity, p.Message, p.Fix)
+		msg, fix := msgs.Problem(p)
+		fmt.Fprintf(w, "%s: %s\n  %s: %s\n\n", word("severity."+string(p.Severity)), msg, word("fix"), fix)
 	}
 	if len(out.Origins) == 0 {
-		fmt.Fprintln(w, "No Go variable is set outside Go.")
+		fmt.Fprintln(w, say("origins-none"))
 	}
 	for _, o := range out.Origins {
 		value := showValue(o.Value)
 		if !o.Set {
-			value = "(not set)"
+			value = say("origins-not-set")
 		}
-		fmt.Fprintf(w, "%s %s: %s  [%s]\n", o.Var, contextPhrase[o.Context], value, o.Status)
+		fmt.Fprintf(w, "%s %s: %s  [%s]\n", o.Var, say(contextPhrase[o.Context]), value, o.Status)
 		if loc := location(o.File, o.Line); loc != "" {
-			fmt.Fprintf(w, "  at %s", loc)
+			fmt.Fprintf(w, "  %s %s", word("at"), loc)
 			if o.Text != "" {
 				fmt.Fprintf(w, ": %s", o.Text)
 			}
 			fmt.Fprintln(w)
 		}
 		for _, e := range o.Earlier {
-			fmt.Fprintf(w, "  earlier at %s: %s\n", location(e.File, e.Line), e.Text)
+			fmt.Fprintln(w, "  "+say("origins-earlier", "Place", location(e.File, e.Line), "Text", e.Text))
 		}
 		if o.Note != "" {
-			fmt.Fprintf(w, "  note: %s\n", o.Note)
+			fmt.Fprintln(w, "  "+say("note", "Note", o.Note))
 		}
 	}
 }

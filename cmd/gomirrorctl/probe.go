@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -118,7 +119,7 @@ func runProbe(c *cli, cmd *command, args []string) int {
 	targets := pf.targets(cat)
 	for _, t := range targets {
 		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: --mirror %q is neither a mirror of the catalogue (gomirrorctl mirrors lists them) nor an http or https URL\n", cmd.name, t.URL)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("probe-bad-mirror", "URL", quoted(t.URL)))
 			return exitRefused
 		}
 	}
@@ -145,7 +146,7 @@ func (c *cli) usageError(cmd *command, err error) int {
 func (c *cli) catalogue(cmd *command) (*resolve.Resolution, []mirrors.Mirror) {
 	r, cat, err := mirrors.Load(c.service())
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: warning: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("warning", "Warning", msgs.Error(err)))
 	}
 	return r, cat
 }
@@ -167,7 +168,7 @@ func (c *cli) measure(r *resolve.Resolution, targets []probe.Target, pf probeFla
 		printSample(progress, n, total, s)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(progress, "interrupted after %d samples\n", n)
+		fmt.Fprintln(progress, say("probe-interrupted", "N", strconv.Itoa(n)))
 	}
 	return withUnprobed(tr.Summaries(), targets)
 }
@@ -236,7 +237,7 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			continue
 		}
 		if first {
-			fmt.Fprintln(w, "\nLast errors:")
+			fmt.Fprintln(w, "\n"+say("probe-last-errors"))
 			first = false
 		}
 		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), s.LastError.Error())
@@ -299,6 +300,6 @@ func (c *cli) probeStatus(cmd *command, sums []probe.Summary) int {
 			return exitOK
 		}
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: no mirror is healthy; check your network connection (or HTTPS_PROXY)\n", cmd.name)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("probe-none-healthy"))
 	return exitFailure
 }

@@ -58,7 +58,7 @@ func runProcesses(c *cli, cmd *command, args []string) int {
 // and restart hint.
 func printProcesses(w io.Writer, ps []procs.Process) {
 	if len(ps) == 0 {
-		fmt.Fprintln(w, "No go, gopls, dlv or IDE process holds an old value.")
+		fmt.Fprintln(w, say("processes-none"))
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
@@ -68,6 +68,6 @@ func printProcesses(w io.Writer, ps []procs.Process) {
 	}
 	tw.Flush()
 	for _, p := range ps {
-		fmt.Fprintf(w, "\n%d %s: %s\n  restart: %s\n", p.PID, p.Name, p.Reason, p.Hint)
+		fmt.Fprintf(w, "\n%d %s: %s\n  %s\n", p.PID, p.Name, p.Reason, say("processes-restart", "Hint", p.Hint))
 	}
 }

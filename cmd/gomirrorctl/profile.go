@@ -63,9 +63,9 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	sub, ok := profileSubs[pos[0]]
 	switch {
 	case !ok:
-		return c.usageError(cmd, fmt.Errorf("unknown subcommand %q", pos[0]))
+		return c.usageError(cmd, errors.New(say("profile-unknown-sub", "Name", quoted(pos[0]))))
 	case sub.nargs >= 0 && len(pos)-1 != sub.nargs:
-		fmt.Fprintf(c.stderr, "usage: gomirrorctl %s\nRun \"gomirrorctl help profile\" for more.\n", sub.usage)
+		fmt.Fprintf(c.stderr, "%s\n%s\n", cliText("usage.synopsis", "Synopsis", "gomirrorctl "+sub.usage), say("profile-more"))
 		return exitRefused
 	}
 	return sub.run(c, cmd, pf, pos[1:])
@@ -191,7 +191,7 @@ func runProfileShow(c *cli, cmd *command, pf profileFlags, args []string) int {
 		return c.writeJSONOut(cmd, profileShow{Profile: p, Active: p.Name == active, Plan: pl})
 	}
 	printProfile(c.stdout, p, p.Name == active)
-	fmt.Fprintln(c.stdout, "\nApplying it now would:")
+	fmt.Fprintln(c.stdout, "\n"+say("profile-would"))
 	printPlanChanges(c.stdout, pl)
 	for _, pr := range pl.Problems {
 		printProblem(c.stdout, pr, "  ")
@@ -231,7 +231,7 @@ func printProfile(w io.Writer, p profile.Profile, active bool) {
 	}
 	tw.Flush()
 	if len(p.Credentials) > 0 {
-		fmt.Fprintf(w, "credentials for: %s\n", strings.Join(p.Credentials, ", "))
+		fmt.Fprintln(w, say("profile-credentials", "Hosts", strings.Join(p.Credentials, ", ")))
 	}
 }
 
@@ -241,15 +241,15 @@ func choiceText(ch profile.Choice) string {
 	case profile.Set:
 		return "= " + showValue(ch.Value)
 	case profile.Unset:
-		return "unset (use $GOROOT/go.env or the default)"
+		return say("choice-unset")
 	}
-	return "leave as is"
+	return say("choice-leave")
 }
 
 // printPlanChanges writes a plan's diff, one key a line.
 func printPlanChanges(w io.Writer, pl profile.Plan) {
 	if pl.Empty() {
-		fmt.Fprintln(w, "  nothing: the env file already matches the profile")
+		fmt.Fprintln(w, "  "+say("profile-nothing"))
 		return
 	}
 	for _, ch := range pl.Changes {
@@ -259,17 +259,17 @@ func printPlanChanges(w io.Writer, pl profile.Plan) {
 
 // planChangeText formats one change, e.g. "GOPROXY: unset → https://a".
 func planChangeText(ch profile.Change) string {
-	old := "not set"
+	old := say("plan-not-set")
 	if ch.OldSet {
 		old = showValue(ch.Old)
 	}
-	next := "unset"
+	next := say("plan-unset")
 	if ch.Action == profile.Set {
 		next = showValue(ch.New)
 	}
 	s := fmt.Sprintf("%s: %s → %s", ch.Key, old, next)
 	if ch.Shadowed {
-		s += " (shadowed by the OS environment)"
+		s += " " + say("plan-shadowed")
 	}
 	return s
 }
@@ -286,7 +286,7 @@ func runProfileSave(c *cli, cmd *command, _ profileFlags, args []string) int {
 	if err != nil {
 		return c.profileFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "saved the current settings as %q in %s\n", args[0], st.Path())
+	fmt.Fprintln(c.stdout, say("profile-saved", "Name", quoted(args[0]), "File", st.Path()))
 	return exitOK
 }
 
@@ -295,10 +295,10 @@ func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
 		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
-			return fmt.Errorf("%q is a preset and cannot be deleted; duplicate it to make one of your own (%w)", args[0], profile.ErrNotFound)
+			return fmt.Errorf("%s (%w)", say("profile-preset-delete", "Name", quoted(args[0])), profile.ErrNotFound)
 		}
 		return err
-	}, fmt.Sprintf("deleted %q", args[0]))
+	}, "profile-deleted", "Name", quoted(args[0]))
 }
 
 // runProfileRename implements "profile rename".
@@ -307,7 +307,7 @@ func runProfileRename(c *cli, cmd *command, _ profileFlags, args []string) int {
 		return c.usageError(cmd, err)
 	}
 	return c.editStore(cmd, func(st profile.Store) error { return st.Rename(args[0], args[1]) },
-		fmt.Sprintf("renamed %q to %q", args[0], args[1]))
+		"profile-renamed", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 
 // runProfileDup implements "profile dup".
@@ -316,11 +316,12 @@ func runProfileDup(c *cli, cmd *command, _ profileFlags, args []string) int {
 		return c.usageError(cmd, err)
 	}
 	return c.editStore(cmd, func(st profile.Store) error { _, err := st.Duplicate(args[0], args[1]); return err },
-		fmt.Sprintf("copied %q to %q", args[0], args[1]))
+		"profile-copied", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 
-// editStore runs edit on the store and reports done, or the error.
-func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done string) int {
+// editStore runs edit on the store and reports it done with the phrase
+// done rendered from kv and the store's path as File, or the error.
+func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done string, kv ...string) int {
 	st, err := c.store()
 	if err == nil {
 		err = edit(st)
@@ -328,7 +329,7 @@ func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done strin
 	if err != nil {
 		return c.profileFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "%s in %s\n", done, st.Path())
+	fmt.Fprintln(c.stdout, say(done, append(kv, "File", st.Path())...))
 	return exitOK
 }
 
@@ -347,8 +348,8 @@ func runProfileImport(c *cli, cmd *command, pf profileFlags, args []string) int 
 		return c.profileFail(cmd, err)
 	}
 	for _, p := range ps {
-		fmt.Fprintf(c.stdout, "imported %q\n", p.Name)
+		fmt.Fprintln(c.stdout, say("profile-imported", "Name", quoted(p.Name)))
 	}
-	fmt.Fprintf(c.stdout, "into %s\n", st.Path())
+	fmt.Fprintln(c.stdout, say("profile-into", "File", st.Path()))
 	return exitOK
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,20 +40,20 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	r := c.service().Resolve()
 	pl := profile.NewPlan(r, p)
 	if !pf.jsonOut {
-		fmt.Fprintf(c.stdout, "Profile %q:\n", p.Name)
+		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(p.Name)))
 		printPlanChanges(c.stdout, pl)
 	}
 	if err := pl.Err(); err != nil {
 		return c.fail(cmd, err)
 	}
 	out := profileApply{Plan: pl}
-	question := "Apply these changes?"
+	question := say("profile-apply")
 	if pf.check && !pl.Empty() {
 		reach := mirrors.CheckGOPROXY(context.Background(), r, profile.Effective(r, p, "GOPROXY"))
 		out.Reach = &reach
 		if reach.Reach == mirrors.ReachFailed {
-			fmt.Fprintf(c.stderr, "warning: every proxy this profile would use failed a probe just now (%s: %v); module downloads will likely fail after applying it\n", reach.Proxy, reach.Err)
-			question = "Apply anyway?"
+			fmt.Fprintln(c.stderr, say("profile-unreachable", "Proxy", reach.Proxy, "Err", fmt.Sprint(reach.Err)))
+			question = say("profile-apply-anyway")
 		}
 	}
 	switch {
@@ -60,7 +61,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 		printWarnings(c.stderr, pl.Warnings())
 		return c.applyOutput(cmd, pf, out)
 	case !pl.Empty() && !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, question):
-		fmt.Fprintln(c.stderr, "not applied")
+		fmt.Fprintln(c.stderr, say("profile-not-applied"))
 		return exitRefused
 	}
 	st, err := c.store()
@@ -74,7 +75,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	if res != nil {
 		out.Applied, out.Result = true, res
 		if !pf.jsonOut {
-			fmt.Fprintf(c.stdout, "wrote %s (undo with gomirrorctl undo)\n", res.File)
+			fmt.Fprintln(c.stdout, say("profile-wrote", "File", res.File))
 		}
 		printWarnings(c.stderr, res.Warnings)
 		c.staleHint(r, res)
@@ -129,7 +130,7 @@ func (c *cli) staleHint(before *resolve.Resolution, res *service.WriteResult) {
 	if err != nil || len(stale) == 0 {
 		return
 	}
-	fmt.Fprintf(c.stderr, "hint: %d running program(s) still hold the old values until restarted:\n", len(stale))
+	fmt.Fprintln(c.stderr, say("stale-hint", "N", strconv.Itoa(len(stale))))
 	for _, p := range stale {
 		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, p.Hint)
 	}

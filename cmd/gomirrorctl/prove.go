@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,7 +27,7 @@ func runProve(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(pos) > 1 {
-		return c.usageError(cmd, fmt.Errorf("unexpected argument %q", pos[1]))
+		return c.usageError(cmd, errors.New(say("unexpected-argument", "Arg", quoted(pos[1]))))
 	}
 	mod := probe.DefaultModule
 	if len(pos) == 1 {
@@ -56,9 +57,9 @@ func runProve(c *cli, cmd *command, args []string) int {
 func printProof(w io.Writer, p *troubleshoot.Proof) {
 	fmt.Fprintf(w, "GOPROXY=%s\nGOSUMDB=%s\n", p.GOPROXY, p.GOSUMDB)
 	if p.OK() {
-		fmt.Fprintf(w, "Downloaded and verified %s: %s in %.1fs.\n", p.Module, p.Version, p.Report.Duration)
+		fmt.Fprintln(w, say("prove-ok", "Module", p.Module, "Version", p.Version, "Seconds", fmt.Sprintf("%.1f", p.Report.Duration)))
 		return
 	}
-	fmt.Fprintf(w, "Could not download %s:\n", p.Module)
+	fmt.Fprintln(w, say("prove-failed", "Module", p.Module))
 	printExplain(w, p.Report)
 }

@@ -32,10 +32,10 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	fmt.Fprint(c.stdout, plan.Diff)
 	if plan.Warning != "" {
-		fmt.Fprintf(c.stderr, "warning: %s\n", plan.Warning)
+		fmt.Fprintln(c.stderr, say("warning", "Warning", plan.Warning))
 	}
 	if !*yes {
-		fmt.Fprintln(c.stdout, "\nNothing was changed; run again with --yes to apply.")
+		fmt.Fprintln(c.stdout, "\n"+say("fix-dry-run"))
 		return exitOK
 	}
 	res, err := c.service().ApplyFix(plan)
@@ -46,7 +46,7 @@ func runFix(c *cli, cmd *command, args []string) int {
 	if backup == "" {
 		backup = "none: the file is new"
 	}
-	fmt.Fprintf(c.stdout, "\n%s (backup: %s)\nOpen a new terminal to see the effect; \"gomirrorctl undo\" reverts it.\n", plan.Summary, backup)
+	fmt.Fprintf(c.stdout, "\n%s\n%s\n", say("fix-backup", "Summary", plan.Summary, "Backup", backup), say("fix-done"))
 	return exitOK
 }
 

@@ -47,13 +47,13 @@ func runRoute(c *cli, cmd *command, args []string) int {
 // argument that is not a module path.
 func (c *cli) routeArgs(cmd *command, mods []string, modfile string) (int, bool) {
 	if (len(mods) == 0) == (modfile == "") {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: give module paths or --modfile PATH, not both or neither\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("route-modules-or-modfile"))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused, false
 	}
 	for _, m := range mods {
 		if err := module.CheckPath(m); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %q is not a module path the go command can download: %v\n", cmd.name, m, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("route-bad-module", "Module", quoted(m), "Err", err.Error()))
 			return exitRefused, false
 		}
 	}
@@ -66,7 +66,7 @@ func (c *cli) routeConfig() route.Config {
 	r := c.service().Resolve()
 	store, err := c.credStore()
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: stored credentials are not shown: %v\n", err)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", say("route-no-credentials", "Err", msgs.Error(err)))
 	}
 	cfg, notes := route.Load(r, store)
 	for _, n := range notes {

@@ -73,6 +73,6 @@ func printAvailability(w io.Writer, a toolchains.Availability) {
 		printProblem(w, p, "  ")
 	}
 	if len(a.Set) > 0 {
-		fmt.Fprintf(w, "  suggested: %s (gomirrorctl set)\n", describeEdit(a.Set, nil))
+		fmt.Fprintln(w, "  "+say("suggested", "Edit", describeEdit(a.Set, nil), "Command", "gomirrorctl set"))
 	}
 }

@@ -137,6 +137,6 @@ func printAnalysis(w io.Writer, a *verify.Analysis) {
 		printProblem(w, p, "  ")
 	}
 	if len(a.Set) > 0 || len(a.Unset) > 0 {
-		fmt.Fprintf(w, "  suggested: %s (gomirrorctl set/unset)\n", describeEdit(a.Set, a.Unset))
+		fmt.Fprintln(w, "  "+say("suggested", "Edit", describeEdit(a.Set, a.Unset), "Command", "gomirrorctl set/unset"))
 	}
 }

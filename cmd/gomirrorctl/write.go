@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
@@ -57,7 +58,7 @@ func runUnset(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(keys) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: give at least one variable name, e.g. gomirrorctl unset GOPROXY\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unset-none"))
 		return exitRefused
 	}
 	res, err := c.service().Unset(nil, keys)
@@ -89,7 +90,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 		res, err = c.service().Undo()
 	}
 	if errors.Is(err, history.ErrNotFound) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v; see gomirrorctl history\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("see-history", "Err", msgs.Error(err)))
 		return exitRefused
 	}
 	if err != nil {
@@ -98,7 +99,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 	fmt.Fprintln(c.stdout, res.Entry.Summary)
 	verb := "restored"
 	if !exists(res.File) {
-		verb = "removed (the undone write had created it)"
+		verb = "removed-created"
 	}
 	return c.reportWrite(cmd, res, nil, verb)
 }
@@ -112,7 +113,7 @@ func (c *cli) reportWrite(cmd *command, res *service.WriteResult, err error, ver
 	for _, ch := range res.Changes {
 		fmt.Fprintln(c.stdout, describeChange(ch))
 	}
-	fmt.Fprintf(c.stdout, "%s %s\n", verb, res.File)
+	fmt.Fprintln(c.stdout, say(verb, "File", res.File))
 	printWarnings(c.stderr, res.Warnings)
 	return exitOK
 }
@@ -122,16 +123,16 @@ func (c *cli) reportWrite(cmd *command, res *service.WriteResult, err error, ver
 // export GOPROXY=x)".
 func describeChange(ch history.Change) string {
 	if ch.Line > 0 {
-		return fmt.Sprintf("line %d: %s (was %s)", ch.Line, ch.New, ch.Old)
+		return say("change-line", "Line", strconv.Itoa(ch.Line), "New", ch.New, "Old", ch.Old)
 	}
-	was := "was not set"
+	was := say("change-was-not-set")
 	if ch.OldSet {
-		was = "was " + showValue(ch.Old)
+		was = say("change-was", "Old", showValue(ch.Old))
 	}
 	if ch.Unset {
-		return fmt.Sprintf("unset %s (%s)", ch.Key, was)
+		return say("change-unset", "Key", ch.Key, "Was", was)
 	}
-	return fmt.Sprintf("%s=%s (%s)", ch.Key, showValue(ch.New), was)
+	return say("change-set", "Key", ch.Key, "New", showValue(ch.New), "Was", was)
 }
 
 // printWarnings writes the problems that did not stop a write.
