@@ -82,7 +82,7 @@ func (c *cli) credSet(cmd *command, store *cred.Store, prefix, user string) int 
 	if _, err := cred.ParsePrefix(prefix); err != nil {
 		return c.credFail(cmd, err)
 	}
-	secret, err := readSecret(c.stdin(), c.stderr, "Secret (token or password) for "+user+"@"+prefix+": ")
+	secret, err := readSecret(c.stdin(), c.stderr, say("cred-prompt", "User", user, "Prefix", prefix))
 	if err != nil {
 		return c.credFail(cmd, err)
 	}

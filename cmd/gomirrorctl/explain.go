@@ -72,7 +72,7 @@ func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []strin
 	if len(args) == 0 {
 		data, err := io.ReadAll(io.LimitReader(c.stdin(), 4<<20))
 		if err != nil {
-			return nil, fmt.Errorf("reading stdin: %w", err)
+			return nil, fmt.Errorf("%s%w", say("reading-stdin", "Err", ""), err)
 		}
 		if strings.TrimSpace(string(data)) == "" {
 			return nil, core.Refuse("", "usage", map[string]string{"Case": "nothing-to-explain"})
@@ -189,7 +189,7 @@ func printExplain(w io.Writer, rep *troubleshoot.Report) {
 // printFinding writes one finding: its number, severity, code and setting,
 // the failing lines, the layer, the message, the fix and the edit.
 func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
-	head := fmt.Sprintf("%d. %s %s", n, f.Severity, f.Code)
+	head := fmt.Sprintf("%d. %s %s", n, word("severity."+string(f.Severity)), f.Code)
 	if f.Var != "" {
 		head += " (" + f.Var + ")"
 	}
@@ -204,9 +204,10 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 	if f.Layer != nil {
 		fmt.Fprintln(w, "   "+say("explain-setting", "Var", f.Var, "Value", showValue(f.Layer.Value), "Place", layerPlace(*f.Layer)))
 	}
-	fmt.Fprintf(w, "   %s\n", f.Message)
-	if f.Fix != "" {
-		fmt.Fprintf(w, "   %s: %s\n", word("fix"), f.Fix)
+	msg, fix := msgs.Problem(f.Problem)
+	fmt.Fprintf(w, "   %s\n", msg)
+	if fix != "" {
+		fmt.Fprintf(w, "   %s: %s\n", word("fix"), fix)
 	}
 	if f.HasFix() {
 		if pasted {

@@ -49,7 +49,7 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 	if install {
 		exe, err := os.Executable()
 		if err != nil {
-			return c.fail(cmd, fmt.Errorf("cannot find this program's path: %w", err))
+			return c.fail(cmd, fmt.Errorf("%s%w", say("goauth-no-path", "Err", ""), err))
 		}
 		if plan, err = goauth.Install(current, exe); err != nil {
 			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/gomirror/gomirror/core"
 )
 
@@ -125,3 +127,34 @@ func flagError(err error) string {
 
 // quoted returns s Go-quoted, as %q prints it, for a phrase argument.
 func quoted(s string) string { return strconv.Quote(s) }
+
+// labels returns the phrases cli.say.<name> of names, each padded with
+// spaces to the display width of the widest plus gap, so that what follows
+// them lines up (a Chinese character takes two columns).
+func labels(gap int, names ...string) []string {
+	out := make([]string, len(names))
+	widest := 0
+	for i, n := range names {
+		out[i] = say(n)
+		widest = max(widest, columns(out[i]))
+	}
+	for i, s := range out {
+		out[i] = s + strings.Repeat(" ", widest-columns(s)+gap)
+	}
+	return out
+}
+
+// columns returns the display width of s in a terminal: two columns for
+// each wide or full-width character, one for any other.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

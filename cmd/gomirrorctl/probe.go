@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -59,12 +60,12 @@ var ipNetworks = map[string][]string{"": nil, "4": {"tcp4"}, "6": {"tcp6"}, "bot
 func (p *probeFlags) check() error {
 	switch {
 	case p.count < 0:
-		return fmt.Errorf("--count must be 0 or more, not %d", p.count)
+		return errors.New(say("probe-bad-count", "N", strconv.Itoa(p.count)))
 	case p.interval < 0 || p.recheck < 0 || p.timeout <= 0:
-		return fmt.Errorf("--interval and --recheck must not be negative and --timeout must be positive")
+		return errors.New(say("probe-bad-durations"))
 	}
 	if _, ok := ipNetworks[p.ip]; !ok {
-		return fmt.Errorf("--ip must be 4, 6 or both, not %q", p.ip)
+		return errors.New(say("probe-bad-ip", "IP", quoted(p.ip)))
 	}
 	return nil
 }
@@ -284,7 +285,7 @@ func successRate(s probe.Summary) string {
 func probeState(s probe.Summary) string {
 	switch {
 	case s.Samples == 0:
-		return "not probed"
+		return say("probe-not-probed")
 	case s.Outage:
 		return "outage: " + string(s.LastClass())
 	case !s.OK:

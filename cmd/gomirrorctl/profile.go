@@ -168,7 +168,7 @@ func changedKeys(p profile.Profile) string {
 		parts = append(parts, "unset "+strings.Join(unset, " "))
 	}
 	if len(parts) == 0 {
-		return "(leaves everything)"
+		return say("profile-leaves-everything")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -154,9 +155,9 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, cmd, fish, dockerfile or github-actions", pf.format))
+		return c.usageError(cmd, errors.New(say("profile-bad-format", "Format", quoted(pf.format))))
 	case len(names) != 1:
-		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
+		return c.usageError(cmd, errors.New(say("profile-format-one", "Format", pf.format)))
 	}
 	p, _, code, ok := c.lookupProfile(cmd, names[0])
 	if !ok {

@@ -44,7 +44,7 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	backup := res.Backup
 	if backup == "" {
-		backup = "none: the file is new"
+		backup = say("fix-backup-none")
 	}
 	fmt.Fprintf(c.stdout, "\n%s\n%s\n", say("fix-backup", "Summary", plan.Summary, "Backup", backup), say("fix-done"))
 	return exitOK

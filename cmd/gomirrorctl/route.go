@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -102,9 +103,10 @@ func printRoutes(w io.Writer, routes []route.Route) {
 			head += " " + r.Version
 		}
 		fmt.Fprintln(w, head)
-		fmt.Fprintf(w, "  sources:  %s\n", sourcesText(r.Sources))
-		fmt.Fprintf(w, "  checksum: %s\n", checksumText(r.Checksum))
-		fmt.Fprintf(w, "  private: %t  insecure: %t  credentials: %s\n", r.Private, r.Insecure, authText(r.Auth))
+		label := labels(1, "route-label-sources", "route-label-checksum")
+		fmt.Fprintf(w, "  %s%s\n", label[0], sourcesText(r.Sources))
+		fmt.Fprintf(w, "  %s%s\n", label[1], checksumText(r.Checksum))
+		fmt.Fprintln(w, "  "+say("route-flags", "Private", strconv.FormatBool(r.Private), "Insecure", strconv.FormatBool(r.Insecure), "Auth", authText(r.Auth)))
 		for _, s := range r.Steps {
 			fmt.Fprintf(w, "  - %s\n", s.Text)
 		}
@@ -114,7 +116,7 @@ func printRoutes(w io.Writer, routes []route.Route) {
 // sourcesText joins the sources with their fallback separators.
 func sourcesText(ss []route.Source) string {
 	if len(ss) == 0 {
-		return "none"
+		return say("route-none")
 	}
 	var b strings.Builder
 	for _, s := range ss {
@@ -137,17 +139,17 @@ func sourcesText(ss []route.Source) string {
 func checksumText(c route.Checksum) string {
 	switch {
 	case c.Error != "":
-		return "verification fails: " + c.Error
+		return say("route-sumdb-fails", "Err", c.Error)
 	case !c.Verified:
-		return "not verified"
+		return say("route-not-verified")
 	}
-	return "verified by " + c.DB
+	return say("route-verified-by", "DB", c.DB)
 }
 
 // authText lists the credential prefixes, or "none".
 func authText(auth []string) string {
 	if len(auth) == 0 {
-		return "none"
+		return say("route-none")
 	}
 	return strings.Join(auth, ", ")
 }

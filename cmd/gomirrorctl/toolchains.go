@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core"
@@ -57,8 +58,8 @@ func runToolchains(c *cli, cmd *command, args []string) int {
 
 // printAvailability writes what each mirror answered and the verdict.
 func printAvailability(w io.Writer, a toolchains.Availability) {
-	fmt.Fprintf(w, "%s (%s line %d) as %s; installed %s, GOTOOLCHAIN mode %s\n",
-		a.Toolchain, a.File, a.Line, a.Module, dash(a.Local), a.Mode)
+	fmt.Fprintln(w, say("toolchains-head", "Toolchain", a.Toolchain, "File", a.File, "Line", strconv.Itoa(a.Line),
+		"Module", a.Module, "Local", dash(a.Local), "Mode", fmt.Sprint(a.Mode)))
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "  MIRROR\tSTATUS\tSERVES")
 	for _, m := range a.Mirrors {

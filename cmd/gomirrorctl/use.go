@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -67,9 +68,9 @@ func runUse(c *cli, cmd *command, args []string) int {
 func (uf *useFlags) check(pos []string) error {
 	switch {
 	case uf.sep != string(mirrors.Comma) && uf.sep != string(mirrors.Pipe):
-		return fmt.Errorf("--sep must be \",\" or \"|\", not %q", uf.sep)
+		return errors.New(say("use-bad-sep", "Sep", quoted(uf.sep)))
 	case len(pos) == 0 && !uf.suggest:
-		return fmt.Errorf("name at least one mirror, or use --suggest")
+		return errors.New(say("use-no-mirror"))
 	}
 	return uf.probe.check()
 }

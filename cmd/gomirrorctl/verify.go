@@ -83,7 +83,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, string, error) {
 	if modfile != "" {
 		if len(pos) > 0 {
-			return nil, "", errors.New("give either MODULE@VERSION arguments or --modfile, not both")
+			return nil, "", errors.New(say("verify-args-and-modfile"))
 		}
 		if gosum == "" {
 			gosum = filepath.Join(filepath.Dir(modfile), "go.sum")
@@ -92,16 +92,16 @@ func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, strin
 		return mods, existing(gosum), err
 	}
 	if len(pos) == 0 {
-		return nil, "", errors.New("give MODULE@VERSION, e.g. gomirrorctl verify example.com/m@v1.2.3, or --modfile go.mod")
+		return nil, "", errors.New(say("verify-no-args"))
 	}
 	var mods []module.Version
 	for _, p := range pos {
 		path, version, ok := strings.Cut(p, "@")
 		if !ok || path == "" || version == "" {
-			return nil, "", fmt.Errorf("%q is not MODULE@VERSION, e.g. example.com/m@v1.2.3", p)
+			return nil, "", errors.New(say("verify-not-module-version", "Arg", quoted(p)))
 		}
 		if err := module.Check(path, version); err != nil {
-			return nil, "", fmt.Errorf("%s is not a module version the go command can download: %v", p, err)
+			return nil, "", errors.New(say("verify-bad-module-version", "Arg", p, "Err", err.Error()))
 		}
 		mods = append(mods, module.Version{Path: path, Version: version})
 	}
