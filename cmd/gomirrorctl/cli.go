@@ -218,10 +218,10 @@ func printProblem(w io.Writer, p core.Problem, indent string) {
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
 	if fix != "" {
-		fmt.Fprintf(w, "%s  %s: %s\n", indent, word("fix"), fix)
+		fmt.Fprintf(w, "%s  %s\n", indent, say("fix", "Fix", fix))
 	}
 	if loc := location(p.File, p.Line); loc != "" {
-		fmt.Fprintf(w, "%s  %s %s\n", indent, word("at"), loc)
+		fmt.Fprintf(w, "%s  %s\n", indent, say("at", "Place", loc))
 	}
 }
 

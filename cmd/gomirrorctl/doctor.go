@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 )
@@ -58,14 +59,14 @@ func printDoctor(w io.Writer, problems []core.Problem) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s (%d):\n", word("severity."+string(sev)), len(group))
+		fmt.Fprintln(w, say("group", "Name", word("severity."+string(sev)), "N", strconv.Itoa(len(group))))
 		for _, p := range group {
 			p.Severity = "" // already in the heading
 			printProblem(w, p, "  ")
 		}
 	}
 	if other := unknownSeverity(problems); len(other) > 0 {
-		fmt.Fprintf(w, "%s (%d):\n", word("other"), len(other))
+		fmt.Fprintln(w, say("group", "Name", word("other"), "N", strconv.Itoa(len(other))))
 		for _, p := range other {
 			printProblem(w, p, "  ")
 		}

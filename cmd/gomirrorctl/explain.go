@@ -207,7 +207,7 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 	msg, fix := msgs.Problem(f.Problem)
 	fmt.Fprintf(w, "   %s\n", msg)
 	if fix != "" {
-		fmt.Fprintf(w, "   %s: %s\n", word("fix"), fix)
+		fmt.Fprintln(w, "   "+say("fix", "Fix", fix))
 	}
 	if f.HasFix() {
 		if pasted {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gomirror/gomirror/assets/translations"
 )
@@ -200,3 +201,42 @@ func sentences(help string) []string {
 }
 
 var plainWord = regexp.MustCompile(`^\(?[A-Za-z][a-z]*[,.;:)]*$`)
+
+// TestLabelsLineUp checks that the values after route's labels start in the
+// same terminal column in both languages, Chinese characters counting two.
+func TestLabelsLineUp(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "GOPROXY=https://proxy.example.test", "GOSUMDB=off")
+	for _, lang := range []string{"en", "zh"} {
+		r := s.ctl("--lang", lang, "route", "example.test/m")
+		mustSucceed(t, r, "route --lang "+lang)
+		lines := strings.Split(r.stdout, "\n")
+		if len(lines) < 3 {
+			t.Fatalf("route --lang %s:\n%s", lang, r.stdout)
+		}
+		var starts []int
+		for _, l := range lines[1:3] { // sources, checksum
+			starts = append(starts, valueColumn(l))
+		}
+		if starts[0] != starts[1] {
+			t.Errorf("route --lang %s: values start in columns %v:\n%s", lang, starts, r.stdout)
+		}
+	}
+	for s, want := range map[string]int{"sources:": 8, "来源：": 6, "ID：": 4} {
+		if got := columns(s); got != want {
+			t.Errorf("columns(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// valueColumn returns the terminal column where the value after a line's
+// label ("checksum: ", "校验和：") starts.
+func valueColumn(line string) int {
+	i := strings.IndexAny(line, ":：")
+	if i < 0 {
+		return -1
+	}
+	_, size := utf8.DecodeRuneInString(line[i:])
+	rest := strings.TrimLeft(line[i+size:], " ")
+	return columns(line[:len(line)-len(rest)])
+}

@@ -149,7 +149,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 	}
 	for _, p := range out.Findings {
 		msg, fix := msgs.Problem(p)
-		fmt.Fprintf(w, "%s: %s\n  %s: %s\n\n", word("severity."+string(p.Severity)), msg, word("fix"), fix)
+		fmt.Fprintf(w, "%s: %s\n  %s\n\n", word("severity."+string(p.Severity)), msg, say("fix", "Fix", fix))
 	}
 	if len(out.Origins) == 0 {
 		fmt.Fprintln(w, say("origins-none"))
@@ -161,7 +161,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 		}
 		fmt.Fprintf(w, "%s %s: %s  [%s]\n", o.Var, say(contextPhrase[o.Context]), value, o.Status)
 		if loc := location(o.File, o.Line); loc != "" {
-			fmt.Fprintf(w, "  %s %s", word("at"), loc)
+			fmt.Fprint(w, "  "+say("at", "Place", loc))
 			if o.Text != "" {
 				fmt.Fprintf(w, ": %s", o.Text)
 			}
