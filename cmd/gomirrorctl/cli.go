@@ -214,7 +214,7 @@ func printProblem(w io.Writer, p core.Problem, indent string) {
 		msg = p.Var + ": " + msg
 	}
 	if p.Severity != core.SeverityError && p.Severity != "" {
-		msg = word("severity."+string(p.Severity)) + ": " + msg
+		msg = say("severity", "Severity", word("severity."+string(p.Severity)), "Message", msg)
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
 	if fix != "" {

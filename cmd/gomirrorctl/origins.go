@@ -81,6 +81,12 @@ type originJSON struct {
 	Unset   bool           `json:"unset,omitempty"`
 	Note    string         `json:"note,omitempty"`
 	Earlier []origin.Site  `json:"earlier,omitempty"`
+	// note is Note's snippet code and arguments, to print it in the
+	// language of msgs.
+	note struct {
+		code string
+		args map[string]string
+	}
 }
 
 // originsOutput is the JSON form of origins.
@@ -108,8 +114,10 @@ func runOrigins(c *cli, cmd *command, args []string) int {
 	r := c.inspect(*noShell)
 	out := originsOutput{Shell: r.Terminal.Shell, TerminalError: r.Terminal.Error, Origins: []originJSON{}}
 	for _, o := range r.OriginsOf(names...) {
-		out.Origins = append(out.Origins, originJSON{o.Context, o.Var, o.Value, o.Set, o.File, o.Line,
-			o.Text, o.Status, o.Scope, o.Unset, o.Note, o.Earlier})
+		oj := originJSON{Context: o.Context, Var: o.Var, Value: o.Value, Set: o.Set, File: o.File, Line: o.Line,
+			Text: o.Text, Status: o.Status, Scope: o.Scope, Unset: o.Unset, Note: o.Note, Earlier: o.Earlier}
+		oj.note.code, oj.note.args = o.NoteCode, o.NoteArgs
+		out.Origins = append(out.Origins, oj)
 	}
 	for _, p := range inspect.TerminalFindings(r) {
 		if len(names) == 0 || slices.Contains(names, p.Var) {
@@ -149,7 +157,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 	}
 	for _, p := range out.Findings {
 		msg, fix := msgs.Problem(p)
-		fmt.Fprintf(w, "%s: %s\n  %s\n\n", word("severity."+string(p.Severity)), msg, say("fix", "Fix", fix))
+		fmt.Fprintf(w, "%s\n  %s\n\n", say("severity", "Severity", word("severity."+string(p.Severity)), "Message", msg), say("fix", "Fix", fix))
 	}
 	if len(out.Origins) == 0 {
 		fmt.Fprintln(w, say("origins-none"))
@@ -159,7 +167,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 		if !o.Set {
 			value = say("origins-not-set")
 		}
-		fmt.Fprintf(w, "%s %s: %s  [%s]\n", o.Var, say(contextPhrase[o.Context]), value, o.Status)
+		fmt.Fprintln(w, say("origins-line", "Var", o.Var, "Context", say(contextPhrase[o.Context]), "Value", value, "Status", string(o.Status)))
 		if loc := location(o.File, o.Line); loc != "" {
 			fmt.Fprint(w, "  "+say("at", "Place", loc))
 			if o.Text != "" {
@@ -171,7 +179,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 			fmt.Fprintln(w, "  "+say("origins-earlier", "Place", location(e.File, e.Line), "Text", e.Text))
 		}
 		if o.Note != "" {
-			fmt.Fprintln(w, "  "+say("note", "Note", o.Note))
+			fmt.Fprintln(w, "  "+say("note", "Note", msgs.Snippet(o.note.code, o.note.args, o.Note)))
 		}
 	}
 }
