@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/mod/module"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/route"
 )
 
@@ -108,7 +109,7 @@ func printRoutes(w io.Writer, routes []route.Route) {
 		fmt.Fprintf(w, "  %s%s\n", label[1], checksumText(r.Checksum))
 		fmt.Fprintln(w, "  "+say("route-flags", "Private", strconv.FormatBool(r.Private), "Insecure", strconv.FormatBool(r.Insecure), "Auth", authText(r.Auth)))
 		for _, s := range r.Steps {
-			fmt.Fprintf(w, "  - %s\n", s.Text)
+			fmt.Fprintf(w, "  - %s\n", msgs.Text(core.NewText(s.Code, s.Args), s.Text))
 		}
 	}
 }
