@@ -9,6 +9,7 @@ import (
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -27,12 +28,13 @@ type cli struct {
 	svc            *service.Service
 }
 
-// command is one subcommand of gomirrorctl.
+// command is one subcommand of gomirrorctl. Its texts are catalogue
+// entries: cli.cmd.<name>.summary (one line for the command list),
+// cli.cmd.<name>.help (the rest of "gomirrorctl help <name>") and, for a
+// synopsis with words to translate, cli.cmd.<name>.args.
 type command struct {
-	name    string
-	args    string // synopsis after the name, e.g. "[--json] [VAR...]"
-	summary string // one line for the command list
-	help    string // the rest of "gomirrorctl help <name>"
+	name string
+	args string // synopsis after the name, e.g. "[--json] [VAR...]", unless cli.cmd.<name>.args has one
 	// listVars appends the managed variable names to the help; they are
 	// computed when printed, not at start-up.
 	listVars bool
@@ -65,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string)
 	}
 	cmd := lookupCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "gomirrorctl: unknown command %q\n\n", args[0])
+		fmt.Fprintf(stderr, "gomirrorctl: %s\n\n", say("unknown-command", "Name", quoted(args[0])))
 		printUsage(stderr)
 		return exitRefused
 	}
@@ -93,39 +95,41 @@ func (c *cli) service() *service.Service {
 
 // printUsage writes the top-level usage to w.
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, `gomirrorctl shows and edits the go command's module-download settings.
-
-Usage:
-	gomirrorctl <command> [arguments]
-
-Commands:
-`)
+	fmt.Fprint(w, cliText("usage.intro"))
 	width := 0
 	for _, cmd := range commands {
 		width = max(width, len(cmd.name))
 	}
 	for _, cmd := range commands {
-		fmt.Fprintf(w, "\t%-*s  %s\n", width, cmd.name, cmd.summary)
+		fmt.Fprintf(w, "\t%-*s  %s\n", width, cmd.name, cmd.summary())
 	}
-	fmt.Fprint(w, `
-Exit status: 0 done (warnings go to stderr), 1 failure,
-2 bad usage or refused input (nothing was written).
-
-Text output is in Simplified Chinese when the locale says so (LC_ALL,
-LC_MESSAGES or LANG such as zh_CN.UTF-8; on Windows the UI language), else
-in English; --lang en or --lang zh, anywhere on the command line, overrides
-it. JSON output and exit statuses are the same in every language.
-
-Run "gomirrorctl help <command>" for more about a command.
-`)
+	fmt.Fprint(w, cliText("usage.outro"))
 }
 
 // printCommandUsage writes the usage of one command to w.
 func printCommandUsage(w io.Writer, cmd *command) {
-	fmt.Fprintf(w, "usage: gomirrorctl %s %s\n\n%s", cmd.name, cmd.args, cmd.help)
+	fmt.Fprintf(w, "%s\n\n%s", cliText("usage.synopsis", "Synopsis", "gomirrorctl "+cmd.name+" "+cmd.synopsis()), cmd.help())
 	if cmd.listVars {
-		fmt.Fprintf(w, "\nManaged variables: %s\n", strings.Join(core.VarNames(), " "))
+		fmt.Fprintf(w, "\n%s\n", cliText("usage.vars", "Vars", strings.Join(core.VarNames(), " ")))
 	}
+}
+
+// summary returns cmd's line in the command list.
+func (cmd *command) summary() string { return cliText("cmd." + cmd.name + ".summary") }
+
+// help returns the text of "gomirrorctl help <name>" after the synopsis.
+// The help of prove names probe.DefaultModule as {{.Module}}.
+func (cmd *command) help() string {
+	return cliText("cmd."+cmd.name+".help", "Module", probe.DefaultModule)
+}
+
+// synopsis returns cmd's arguments after its name: the catalogue's
+// cli.cmd.<name>.args for one with words, else cmd.args as it is.
+func (cmd *command) synopsis() string {
+	if s, ok := msgs.Message("cli.cmd."+cmd.name+".args", nil); ok {
+		return s
+	}
+	return cmd.args
 }
 
 // parse parses a command's flags, allowing them anywhere among the
@@ -142,7 +146,7 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) (pos []string
 		printCommandUsage(c.stdout, cmd)
 		return nil, exitOK, false
 	case err != nil:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, flagError(err))
 		printCommandUsage(c.stderr, cmd)
 		return nil, exitRefused, false
 	}
@@ -178,7 +182,7 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 	if len(pos) == 0 {
 		return exitOK, true
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: unexpected argument %q\n", cmd.name, pos[0])
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unexpected-argument", "Arg", quoted(pos[0])))
 	printCommandUsage(c.stderr, cmd)
 	return exitRefused, false
 }
@@ -210,14 +214,14 @@ func printProblem(w io.Writer, p core.Problem, indent string) {
 		msg = p.Var + ": " + msg
 	}
 	if p.Severity != core.SeverityError && p.Severity != "" {
-		msg = word("severity."+string(p.Severity)) + ": " + msg
+		msg = say("severity", "Severity", word("severity."+string(p.Severity)), "Message", msg)
 	}
 	fmt.Fprintf(w, "%s%s\n", indent, msg)
 	if fix != "" {
-		fmt.Fprintf(w, "%s  %s: %s\n", indent, word("fix"), fix)
+		fmt.Fprintf(w, "%s  %s\n", indent, say("fix", "Fix", fix))
 	}
 	if loc := location(p.File, p.Line); loc != "" {
-		fmt.Fprintf(w, "%s  %s %s\n", indent, word("at"), loc)
+		fmt.Fprintf(w, "%s  %s\n", indent, say("at", "Place", loc))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -20,34 +21,9 @@ const keyringTimeout = 20 * time.Second
 const checkTimeout = 30 * time.Second
 
 var credCmd = &command{
-	name:    "cred",
-	args:    "set HOST[/PREFIX] --user NAME | list [--json] | rm HOST[/PREFIX] | test HOST[/PREFIX] URL",
-	summary: "manage credentials for private module hosts (kept in the OS keyring)",
-	help: `Cred manages the credentials the GOAUTH helper ("gomirrorctl goauth") and
-the git helper ("gomirrorctl git-credential") send to private module hosts.
-Each applies to a host (with an optional port) and an optional path prefix,
-and is only ever sent over https. The secret (a token or password) is kept
-in the OS keyring (macOS Keychain, Windows Credential Manager, the Secret
-Service on Linux); Go Mirror's own index lists which credentials exist,
-without any secret. If the keyring is missing or locked, cred fails with an
-error saying so; it never falls back to a plaintext file.
-
-	cred set HOST[/PREFIX] --user NAME
-		store or replace a credential. The secret is read from stdin
-		(one line) when stdin is not a terminal, otherwise from a prompt
-		that does not echo. It is never taken from the command line.
-	cred list [--json]
-		list the credentials, without secrets
-	cred rm HOST[/PREFIX]
-		remove a credential from the keyring and the index
-	cred test HOST[/PREFIX] URL
-		send one GET with the credential to the https URL (which must lie
-		under the prefix) and report whether the host accepted it
-
-Example:
-	printf '%s\n' "$TOKEN" | gomirrorctl cred set git.example.test/org --user alice
-`,
-	run: runCred,
+	name: "cred",
+	args: "set HOST[/PREFIX] --user NAME | list [--json] | rm HOST[/PREFIX] | test HOST[/PREFIX] URL",
+	run:  runCred,
 }
 
 // credList is the JSON form of "cred list".
@@ -82,7 +58,7 @@ func runCred(c *cli, cmd *command, args []string) int {
 	case sub == "test" && len(rest) == 2:
 		return c.credTest(cmd, store, rest[0], rest[1])
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: expected set, list, rm or test with their arguments\n", cmd.name)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("cred-expected"))
 	printCommandUsage(c.stderr, cmd)
 	return exitRefused
 }
@@ -100,13 +76,13 @@ func (c *cli) credStore() (*cred.Store, error) {
 // credSet implements "cred set".
 func (c *cli) credSet(cmd *command, store *cred.Store, prefix, user string) int {
 	if user == "" {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s set: give the user name with --user NAME\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s set: %s\n", cmd.name, say("cred-need-user"))
 		return exitRefused
 	}
 	if _, err := cred.ParsePrefix(prefix); err != nil {
 		return c.credFail(cmd, err)
 	}
-	secret, err := readSecret(c.stdin(), c.stderr, "Secret (token or password) for "+user+"@"+prefix+": ")
+	secret, err := readSecret(c.stdin(), c.stderr, say("cred-prompt", "User", user, "Prefix", prefix))
 	if err != nil {
 		return c.credFail(cmd, err)
 	}
@@ -114,7 +90,7 @@ func (c *cli) credSet(cmd *command, store *cred.Store, prefix, user string) int 
 	if err != nil {
 		return c.credFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "stored the credential for %s (user %s); the secret is in the OS keyring\n", e.Prefix, e.User)
+	fmt.Fprintln(c.stdout, say("cred-stored", "Prefix", e.Prefix, "User", e.User))
 	return exitOK
 }
 
@@ -134,7 +110,7 @@ func (c *cli) credList(cmd *command, store *cred.Store, jsonOut bool) int {
 		return exitOK
 	}
 	if len(es) == 0 {
-		fmt.Fprintln(c.stdout, `no credentials stored; add one with "gomirrorctl cred set HOST[/PREFIX] --user NAME"`)
+		fmt.Fprintln(c.stdout, say("cred-none"))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
@@ -151,7 +127,7 @@ func (c *cli) credRemove(cmd *command, store *cred.Store, prefix string) int {
 	if err := store.Delete(prefix); err != nil {
 		return c.credFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "removed the credential for %s\n", prefix)
+	fmt.Fprintln(c.stdout, say("cred-removed", "Prefix", prefix))
 	return exitOK
 }
 
@@ -167,7 +143,7 @@ func (c *cli) credTest(cmd *command, store *cred.Store, prefix, url string) int 
 	if err != nil {
 		return c.credFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "%s answered %d %s: %s\n", url, code, http.StatusText(code), checkVerdict(code))
+	fmt.Fprintln(c.stdout, say("cred-answered", "URL", url, "Code", strconv.Itoa(code), "Status", http.StatusText(code), "Verdict", checkVerdict(code)))
 	if code == http.StatusUnauthorized || code == http.StatusForbidden {
 		return exitFailure
 	}
@@ -178,13 +154,13 @@ func (c *cli) credTest(cmd *command, store *cred.Store, prefix, url string) int 
 func checkVerdict(code int) string {
 	switch {
 	case code == http.StatusOK:
-		return "the credential was accepted"
+		return say("cred-accepted")
 	case code == http.StatusNotFound || code == http.StatusGone:
-		return "the credential was accepted, but nothing is at this URL"
+		return say("cred-accepted-nothing-here")
 	case code == http.StatusUnauthorized || code == http.StatusForbidden:
-		return "the credential was refused"
+		return say("cred-refused")
 	}
-	return "the host's answer says nothing certain about the credential"
+	return say("cred-uncertain")
 }
 
 // credFail reports a credential error: refused input (a bad prefix, user

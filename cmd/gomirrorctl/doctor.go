@@ -3,34 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 )
 
 var doctorCmd = &command{
-	name:    "doctor",
-	args:    "[--json] [--no-shell]",
-	summary: "explain why a setting may not take effect",
-	help: `Doctor checks the effective settings and the files behind them and explains
-every problem it finds, with a fix: an OS variable hiding the env file, a
-value the go command will reject, a pattern that can never match, and so on.
-Findings are grouped by severity (error, warning, info).
-
-It also runs your login shell as a new terminal would (with a timeout) and
-reports what happens outside Go: a shell export that shadows the env file,
-a new terminal and desktop apps that see different values, an OS variable
-(Windows registry, launchctl) that shadows it, go/gopls/IDE processes that
-still hold old values, and Go installations on PATH that disagree.
-
-Doctor exits 0 whenever it ran, whatever it found: findings are its output,
-not a failure. Scripts should read --json and act on the severities.
-
-Flags:
-	--json   print {"problems": [{"severity", "var", "code", "message",
-	         "fix", "file", "line"}, ...]}
-	--no-shell  do not run the login shell
-`,
-	run: runDoctor,
+	name: "doctor",
+	args: "[--json] [--no-shell]",
+	run:  runDoctor,
 }
 
 // severities lists the severities in the order doctor prints them.
@@ -78,14 +59,14 @@ func printDoctor(w io.Writer, problems []core.Problem) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s (%d):\n", word("severity."+string(sev)), len(group))
+		fmt.Fprintln(w, say("group", "Name", word("severity."+string(sev)), "N", strconv.Itoa(len(group))))
 		for _, p := range group {
 			p.Severity = "" // already in the heading
 			printProblem(w, p, "  ")
 		}
 	}
 	if other := unknownSeverity(problems); len(other) > 0 {
-		fmt.Fprintf(w, "%s (%d):\n", word("other"), len(other))
+		fmt.Fprintln(w, say("group", "Name", word("other"), "N", strconv.Itoa(len(other))))
 		for _, p := range other {
 			printProblem(w, p, "  ")
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,29 +17,8 @@ import (
 )
 
 var envCmd = &command{
-	name:    "env",
-	args:    "[--json] [--check] [--context terminal|desktop] [VAR...]",
-	summary: "show the effective settings and where each comes from",
-	help: `Env prints the value the go command will use for each managed variable
-(or only the named ones) and the layer it comes from:
-
-	process-env  the process (OS) environment
-	env-file     the user env file written by go env -w
-	goroot-env   $GOROOT/go.env
-	default      compiled into the go command
-	derived      computed from another setting (GONOPROXY from GOPRIVATE, ...)
-
-Flags:
-	--json   print one JSON object: {"vars": {NAME: {"value", "source",
-	         "chain"}}, "env_file": {...}, "goroot": {...}}; each chain lists
-	         the layers from highest to lowest precedence
-	--check  also run the real "go env -json" in the same environment and
-	         report every value that differs; exit 1 if any does
-	--context terminal|desktop
-	         resolve in another environment than gomirrorctl's own:
-	         "terminal" is what a new terminal gets (your login shell after
-	         its rc files), "desktop" what apps started from the desktop get
-`,
+	name:     "env",
+	args:     "[--json] [--check] [--context terminal|desktop] [VAR...]",
 	listVars: true,
 	run:      runEnv,
 }
@@ -98,8 +78,8 @@ func runEnv(c *cli, cmd *command, args []string) int {
 func (c *cli) knownVars(cmd *command, names []string) (int, bool) {
 	for _, n := range names {
 		if _, ok := core.LookupVar(n); !ok {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %q is not a variable Go Mirror manages.\nKnown variables: %s\n",
-				cmd.name, n, strings.Join(core.VarNames(), " "))
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name,
+				say("env-unknown-var", "Name", quoted(n), "Vars", strings.Join(core.VarNames(), " ")))
 			return exitRefused, false
 		}
 	}
@@ -149,11 +129,10 @@ func checkStatus(c *cli, cmd *command, chk *checkOutput) int {
 	case chk == nil:
 		return exitOK
 	case chk.Error != "":
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot cross-check with the go command: %s\n", cmd.name, chk.Error)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-failed", "Err", chk.Error))
 		return exitFailure
 	case !chk.Agrees:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %d value(s) differ from go env -json; please report this as a Go Mirror bug.\n",
-			cmd.name, len(chk.Disagreements))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-differs", "N", strconv.Itoa(len(chk.Disagreements))))
 		return exitFailure
 	}
 	return exitOK
@@ -184,12 +163,12 @@ func printCheck(w io.Writer, chk *checkOutput) {
 		return
 	}
 	if chk.Agrees {
-		fmt.Fprintln(w, "\ncheck: go env -json agrees on every value")
+		fmt.Fprintln(w, "\n"+say("env-check-agrees"))
 		return
 	}
-	fmt.Fprintln(w, "\ncheck: go env -json disagrees:")
+	fmt.Fprintln(w, "\n"+say("env-check-disagrees"))
 	for _, d := range chk.Disagreements {
-		fmt.Fprintf(w, "  %s: ours %s, go %s\n", d.Var, showValue(d.Ours), showValue(d.Go))
+		fmt.Fprintln(w, "  "+say("env-check-diff", "Var", d.Var, "Ours", showValue(d.Ours), "Go", showValue(d.Go)))
 	}
 }
 

@@ -17,46 +17,9 @@ import (
 )
 
 var explainCmd = &command{
-	name:    "explain",
-	args:    "[--json] [--dir DIR] [--timeout D] [-x] [--apply N | --fix] [-- go ARGS...]",
-	summary: "run a go command (or read its output) and explain each failure",
-	help: `Explain runs the go command given after "--" (for example
-"gomirrorctl explain -- go mod download") with your settings, captures its
-output, and explains every failure in it: what happened, which setting and
-which layer of it (file and line) is responsible, and how to fix it. Without
-a command it reads output you paste on stdin instead (end it with Ctrl+D).
-
-Each finding shows its code, the failing lines (those it rests on marked
-with ">"), the setting and its layer, the message and the fix. A finding whose fix is an edit of the env file has
-a number; --apply N makes that edit (validated, atomic, recorded in the
-history so that "gomirrorctl undo" reverts it), and --fix applies the first
-such finding. When explaining pasted output, give the same input again.
-
-Flags:
-	--json        print {"args", "dir", "output", "exit_code", "timed_out",
-	              "duration_seconds", "findings": [...]} (only "findings"
-	              for pasted output), and "applied" after --apply or --fix
-	--dir DIR     run the command in DIR (default: the current directory)
-	--timeout D   stop the command, and everything it started, after D
-	              (default 2m0s)
-	-x            add -x to the command where it accepts it, so that each
-	              request shows and the findings can name the proxy that
-	              answered
-	--apply N     apply the fix of finding N
-	--fix         apply the fix of the first finding that has one
-
-Exit status: 0 when nothing failed (or a fix was applied), 1 when the go
-command failed or a finding is an error (including failing output no rule
-recognises, which is quoted as "fail-other"), 2 for bad usage, empty input,
-a finding without a fix, a fix asked for pasted output, or a refused write
-(nothing written).
-
-Examples:
-	gomirrorctl explain -- go mod download
-	gomirrorctl explain -x --dir ~/src/app -- go get example.com/m@latest
-	go build ./... 2>&1 | gomirrorctl explain
-`,
-	run: runExplain,
+	name: "explain",
+	args: "[--json] [--dir DIR] [--timeout D] [-x] [--apply N | --fix] [-- go ARGS...]",
+	run:  runExplain,
 }
 
 // explainFlags are the options of one explain run.
@@ -109,7 +72,7 @@ func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []strin
 	if len(args) == 0 {
 		data, err := io.ReadAll(io.LimitReader(c.stdin(), 4<<20))
 		if err != nil {
-			return nil, fmt.Errorf("reading stdin: %w", err)
+			return nil, fmt.Errorf("%s%w", say("reading-stdin", "Err", ""), err)
 		}
 		if strings.TrimSpace(string(data)) == "" {
 			return nil, core.Refuse("", "usage", map[string]string{"Case": "nothing-to-explain"})
@@ -208,14 +171,14 @@ func unsafeFix(svc *service.Service, f troubleshoot.Finding) error {
 // printExplain writes the command's outcome and every finding.
 func printExplain(w io.Writer, rep *troubleshoot.Report) {
 	if rep.Args != nil {
-		status := fmt.Sprintf("exit status %d", rep.ExitCode)
+		phrase := "explain-exit"
 		if rep.TimedOut {
-			status = "stopped by the timeout"
+			phrase = "explain-timeout"
 		}
-		fmt.Fprintf(w, "go %s: %s after %.1fs\n", strings.Join(rep.Args, " "), status, rep.Duration)
+		fmt.Fprintln(w, say(phrase, "Args", strings.Join(rep.Args, " "), "Code", strconv.Itoa(rep.ExitCode), "Seconds", fmt.Sprintf("%.1f", rep.Duration)))
 	}
 	if len(rep.Findings) == 0 {
-		fmt.Fprintln(w, "No failure found in the output.")
+		fmt.Fprintln(w, say("explain-none"))
 		return
 	}
 	for i, f := range rep.Findings {
@@ -226,7 +189,7 @@ func printExplain(w io.Writer, rep *troubleshoot.Report) {
 // printFinding writes one finding: its number, severity, code and setting,
 // the failing lines, the layer, the message, the fix and the edit.
 func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
-	head := fmt.Sprintf("%d. %s %s", n, f.Severity, f.Code)
+	head := fmt.Sprintf("%d. %s %s", n, word("severity."+string(f.Severity)), f.Code)
 	if f.Var != "" {
 		head += " (" + f.Var + ")"
 	}
@@ -239,21 +202,22 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 		fmt.Fprintf(w, "   %s %s\n", mark, strings.TrimRight(l, "\r"))
 	}
 	if f.Layer != nil {
-		fmt.Fprintf(w, "   setting: %s=%s from %s\n", f.Var, showValue(f.Layer.Value), layerPlace(*f.Layer))
+		fmt.Fprintln(w, "   "+say("explain-setting", "Var", f.Var, "Value", showValue(f.Layer.Value), "Place", layerPlace(*f.Layer)))
 	}
-	fmt.Fprintf(w, "   %s\n", f.Message)
-	if f.Fix != "" {
-		fmt.Fprintf(w, "   fix: %s\n", f.Fix)
+	msg, fix := msgs.Problem(f.Problem)
+	fmt.Fprintf(w, "   %s\n", msg)
+	if fix != "" {
+		fmt.Fprintln(w, "   "+say("fix", "Fix", fix))
 	}
 	if f.HasFix() {
 		if pasted {
-			fmt.Fprintf(w, "   edit (from pasted output: shown, not applied; run the command with explain -- go ... to apply it): %s\n", describeEdit(f.Set, f.Unset))
+			fmt.Fprintln(w, "   "+say("explain-edit-pasted", "Edit", describeEdit(f.Set, f.Unset)))
 		} else {
-			fmt.Fprintf(w, "   apply with --apply %d: %s\n", n, describeEdit(f.Set, f.Unset))
+			fmt.Fprintln(w, "   "+say("explain-apply-with", "N", strconv.Itoa(n), "Edit", describeEdit(f.Set, f.Unset)))
 		}
 	}
 	if f.Profile != "" {
-		fmt.Fprintf(w, "   or in one step: gomirrorctl profile apply %q\n", f.Profile)
+		fmt.Fprintln(w, "   "+say("explain-profile", "Profile", quoted(f.Profile)))
 	}
 }
 

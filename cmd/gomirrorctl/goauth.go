@@ -12,24 +12,9 @@ import (
 )
 
 var goauthCmd = &command{
-	name:    goauth.HelperArg,
-	args:    "[URL] | install | uninstall",
-	summary: "serve stored credentials to the go command (GOAUTH helper)",
-	help: `Goauth is the GOAUTH helper: the go command runs it, first with no
-arguments and then, after a 4xx answer, with the URL as its argument and
-the response on stdin. It prints the stored credentials (see "gomirrorctl
-cred") as the go command expects, only for https URLs whose host and path
-prefix match a credential, and nothing for any other URL.
-
-	goauth install
-		set GOAUTH so that the go command runs this program as its helper
-		first, keeping the other methods already in GOAUTH (netrc, git);
-		a path with spaces is quoted. The write is validated, recorded and
-		can be undone with "gomirrorctl undo".
-	goauth uninstall
-		remove the helper from GOAUTH, keeping the other methods
-`,
-	run: runGoauth,
+	name: goauth.HelperArg,
+	args: "[URL] | install | uninstall",
+	run:  runGoauth,
 }
 
 // runGoauth implements "gomirrorctl goauth". The helper call takes no
@@ -64,7 +49,7 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 	if install {
 		exe, err := os.Executable()
 		if err != nil {
-			return c.fail(cmd, fmt.Errorf("cannot find this program's path: %w", err))
+			return c.fail(cmd, fmt.Errorf("%s%w", say("goauth-no-path", "Err", ""), err))
 		}
 		if plan, err = goauth.Install(current, exe); err != nil {
 			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
@@ -72,10 +57,10 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 		}
 	}
 	for _, n := range plan.Notes {
-		fmt.Fprintln(c.stderr, "note: "+n)
+		fmt.Fprintln(c.stderr, say("note", "Note", n))
 	}
 	if plan.Value == current {
-		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))
+		fmt.Fprintln(c.stdout, say("goauth-already", "Value", showValue(current)))
 		return exitOK
 	}
 	res, err := c.service().Set(r, []core.Assignment{{Key: "GOAUTH", Value: plan.Value}})
@@ -83,22 +68,9 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 }
 
 var gitCredentialCmd = &command{
-	name:    gitcred.HelperArg,
-	args:    "get|store|erase | setup [--dry-run]",
-	summary: "serve stored credentials to git (credential helper)",
-	help: `Git-credential is a git credential helper (gitcredentials(7)) that answers
-from the same keyring entries as the GOAUTH helper, so direct fetches of
-private repositories authenticate too. It acts only on https requests.
-
-	git-credential get|store|erase
-		the helper protocol; git runs these with key=value lines on stdin
-	git-credential setup [--dry-run]
-		for each host with a stored credential, run "git config --global"
-		so that git uses this helper for that host (and sends paths for
-		hosts whose credentials have a path prefix). Each command is
-		printed; --dry-run only prints them.
-`,
-	run: runGitCredential,
+	name: gitcred.HelperArg,
+	args: "get|store|erase | setup [--dry-run]",
+	run:  runGitCredential,
 }
 
 // runGitCredential implements "gomirrorctl git-credential".
@@ -111,7 +83,7 @@ func runGitCredential(c *cli, cmd *command, args []string) int {
 		return exitOK
 	}
 	if len(args) != 1 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: expected get, store, erase or setup\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("git-credential-expected"))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused
 	}
@@ -163,7 +135,7 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 		return nil, c.credFail(cmd, err)
 	}
 	if len(ps) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: no credentials stored; add one with \"gomirrorctl cred set\" first\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("git-credential-none"))
 		return nil, exitRefused
 	}
 	exe, err := os.Executable()

@@ -11,19 +11,15 @@ import (
 var version = ""
 
 var versionCmd = &command{
-	name:    "version",
-	args:    "",
-	summary: "print gomirrorctl's version",
-	help:    "Version prints gomirrorctl's version and the Go version it was built with.\n",
-	run:     runVersion,
+	name: "version",
+	args: "",
+	run:  runVersion,
 }
 
 var helpCmd = &command{
-	name:    "help",
-	args:    "[command]",
-	summary: "show help for a command",
-	help:    "Help prints the list of commands, or the usage of one command.\n",
-	run:     runHelp,
+	name: "help",
+	args: "[command]",
+	run:  runHelp,
 }
 
 // runVersion implements "gomirrorctl version".
@@ -66,9 +62,9 @@ func runHelp(c *cli, cmd *command, args []string) int {
 			printCommandUsage(c.stdout, target)
 			return exitOK
 		}
-		fmt.Fprintf(c.stderr, "gomirrorctl help: unknown command %q\n\n", pos[0])
+		fmt.Fprintf(c.stderr, "gomirrorctl help: %s\n\n", say("unknown-command", "Name", quoted(pos[0])))
 	default:
-		fmt.Fprintf(c.stderr, "gomirrorctl help: give one command name at most\n\n")
+		fmt.Fprintf(c.stderr, "gomirrorctl help: %s\n\n", say("help-one-command"))
 	}
 	printUsage(c.stderr)
 	return exitRefused

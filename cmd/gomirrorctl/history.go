@@ -12,22 +12,9 @@ import (
 )
 
 var historyCmd = &command{
-	name:    "history",
-	args:    "[--json]",
-	summary: "list the writes made to the env file, newest first",
-	help: `History lists the writes gomirrorctl and the Go Mirror app have made to the
-user env file, newest first: when, the entry's ID (for "gomirrorctl undo
---entry ID"), what made it (the first-run assistant, a profile, the chain
-builder, the CLI, a fix…), what changed, and which file. Entries that a later
-undo reverted are marked "(undone)".
-
-Flags:
-	--json   print a JSON list of {"id", "time", "file", "summary",
-	         "changes", "before_existed", "undo", "undo_of", "redo",
-	         "source", "undone"}
-	         (the file's bytes before and after are not printed)
-`,
-	run: runHistory,
+	name: "history",
+	args: "[--json]",
+	run:  runHistory,
 }
 
 // historyItem is the JSON form of one history entry: everything but the
@@ -94,7 +81,7 @@ func historyItems(entries []history.Entry) []historyItem {
 // printHistory writes the TIME SUMMARY FILE table.
 func printHistory(w io.Writer, items []historyItem) {
 	if len(items) == 0 {
-		fmt.Fprintln(w, "No writes recorded yet.")
+		fmt.Fprintln(w, say("history-none"))
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)

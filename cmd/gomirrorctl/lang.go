@@ -2,7 +2,10 @@ package main
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
+
+	"golang.org/x/text/width"
 
 	"github.com/gomirror/gomirror/core"
 )
@@ -80,4 +83,78 @@ func word(key string) string {
 		return s
 	}
 	return key[strings.LastIndex(key, ".")+1:]
+}
+
+// cliText returns gomirrorctl's catalogue entry "cli.<key>" in the
+// language of msgs, rendered from the name/value pairs kv (values already
+// formatted: a quoted name comes quoted). A key without an entry comes
+// back as itself, which the tests catch.
+func cliText(key string, kv ...string) string {
+	var data map[string]string
+	if len(kv) > 0 {
+		data = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			data[kv[i]] = kv[i+1]
+		}
+	}
+	if s, ok := msgs.Message("cli."+key, data); ok {
+		return s
+	}
+	return "cli." + key
+}
+
+// say returns the fixed phrase cli.say.<name>, rendered from the
+// name/value pairs kv.
+func say(name string, kv ...string) string { return cliText("say."+name, kv...) }
+
+// flagErrors maps the prefixes of package flag's errors to phrases.
+var flagErrors = []struct{ prefix, phrase string }{
+	{"flag provided but not defined: ", "flag-undefined"},
+	{"flag needs an argument: ", "flag-needs-argument"},
+	{"bad flag syntax: ", "flag-bad-syntax"},
+}
+
+// flagError returns the text of an error of package flag in the language
+// of msgs: its own English when it is not one of flagErrors.
+func flagError(err error) string {
+	for _, fe := range flagErrors {
+		if rest, ok := strings.CutPrefix(err.Error(), fe.prefix); ok {
+			return say(fe.phrase, "Flag", rest)
+		}
+	}
+	return err.Error()
+}
+
+// quoted returns s Go-quoted, as %q prints it, for a phrase argument.
+func quoted(s string) string { return strconv.Quote(s) }
+
+// labels returns the phrases cli.say.<name> of names, each padded with
+// spaces to the display width of the widest plus gap, so that what follows
+// them lines up (a Chinese character takes two columns).
+func labels(gap int, names ...string) []string {
+	out := make([]string, len(names))
+	widest := 0
+	for i, n := range names {
+		out[i] = say(n)
+		widest = max(widest, columns(out[i]))
+	}
+	for i, s := range out {
+		out[i] = s + strings.Repeat(" ", widest-columns(s)+gap)
+	}
+	return out
+}
+
+// columns returns the display width of s in a terminal: two columns for
+// each wide or full-width character, one for any other.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

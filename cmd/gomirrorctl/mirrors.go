@@ -9,25 +9,9 @@ import (
 )
 
 var mirrorsCmd = &command{
-	name:    "mirrors",
-	args:    "[--json] | add NAME URL | rm ID|URL",
-	summary: "list the module mirrors Go Mirror knows; add or remove your own",
-	help: `Mirrors lists the module mirrors Go Mirror knows: the toolchain default
-(the first proxy in $GOROOT/go.env), the built-in list, and the mirrors you
-added. Whether a mirror proxies the checksum database is "unknown" until
-"gomirrorctl probe" measures it. The checksum-database choices follow.
-
-	mirrors add NAME URL   add your own mirror (a company Athens,
-	                       Artifactory or Nexus); URL must be http(s)
-	                       and carry no credentials
-	mirrors rm ID|URL      remove a mirror you added
-
-Flags:
-	--json   print {"mirrors": [{"id", "name", "url", "operator", "region",
-	         "sumdb", "notes", "origin"}], "sumdb_choices": [{"id", "label",
-	         "value", "note"}]}
-`,
-	run: runMirrors,
+	name: "mirrors",
+	args: "[--json] | add NAME URL | rm ID|URL",
+	run:  runMirrors,
 }
 
 // mirrorsOutput is the JSON form of gomirrorctl mirrors.
@@ -74,14 +58,14 @@ func (c *cli) editMirrors(cmd *command, pos []string) int {
 		if err != nil {
 			return c.fail(cmd, err)
 		}
-		fmt.Fprintf(c.stdout, "added %s (%s) as %q to %s\n", m.Name, m.URL, m.ID, st.Path())
+		fmt.Fprintln(c.stdout, say("mirrors-added", "Name", m.Name, "URL", m.URL, "ID", quoted(m.ID), "File", st.Path()))
 	case pos[0] == "rm" && len(pos) == 2:
 		if err := st.Remove(pos[1]); err != nil {
 			return c.fail(cmd, err)
 		}
-		fmt.Fprintf(c.stdout, "removed %s from %s\n", pos[1], st.Path())
+		fmt.Fprintln(c.stdout, say("mirrors-removed", "ID", pos[1], "File", st.Path()))
 	default:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: unexpected arguments %q\n", cmd.name, pos)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unexpected-arguments", "Args", fmt.Sprintf("%q", pos)))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused
 	}
@@ -96,7 +80,7 @@ func printMirrors(w io.Writer, out mirrorsOutput) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nChecksum database (GOSUMDB) choices:")
+	fmt.Fprintln(w, "\n"+say("mirrors-sumdb-choices"))
 	for _, s := range out.SumDBChoices {
 		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, s.Label, s.Note)
 	}

@@ -5,32 +5,16 @@ import (
 	"fmt"
 	"github.com/gomirror/gomirror/core"
 	"os"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/netrc"
 )
 
 var netrcCmd = &command{
-	name:    "netrc",
-	args:    "import|remove|undo [MACHINE...]",
-	summary: "move .netrc credentials into the OS keyring",
-	help: `Netrc migrates the plaintext credentials of the .netrc file the go command
-reads ($NETRC, else %USERPROFILE%\_netrc on Windows if it exists, else
-~/.netrc) into the OS keyring.
-
-	netrc import [MACHINE...]
-		store the entries the go command uses (the first per machine), or
-		only the named machines, as credentials (see "gomirrorctl cred")
-	netrc remove [MACHINE...]
-		remove the entries of the named machines (every imported machine
-		if none is named) from the file. Each must already be in the
-		keyring with the same login and password. The original file is
-		kept in the keyring, not on disk, so that the removal can be undone.
-	netrc undo
-		restore the file as it was before the last removal, if it has not
-		changed since
-`,
-	run: runNetrc,
+	name: "netrc",
+	args: "import|remove|undo [MACHINE...]",
+	run:  runNetrc,
 }
 
 // runNetrc implements "gomirrorctl netrc".
@@ -40,7 +24,7 @@ func runNetrc(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(pos) == 0 || pos[0] != "import" && pos[0] != "remove" && pos[0] != "undo" || pos[0] == "undo" && len(pos) > 1 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: expected import, remove or undo\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("netrc-expected"))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused
 	}
@@ -61,7 +45,7 @@ func runNetrc(c *cli, cmd *command, args []string) int {
 	if err := netrc.Undo(store.Keyring, path); err != nil {
 		return c.netrcFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "restored %s\n", path)
+	fmt.Fprintln(c.stdout, say("netrc-restored", "File", path))
 	return exitOK
 }
 
@@ -91,16 +75,16 @@ func (c *cli) netrcImport(cmd *command, store *cred.Store, path string, machines
 	}
 	done, err := netrc.Import(store, path, es, machines)
 	for _, e := range done {
-		fmt.Fprintf(c.stdout, "imported %s (user %s)\n", e.Prefix, e.User)
+		fmt.Fprintln(c.stdout, say("netrc-imported", "Prefix", e.Prefix, "User", e.User))
 	}
 	if err != nil {
 		return c.credFail(cmd, err)
 	}
 	if len(done) == 0 {
-		fmt.Fprintf(c.stdout, "%s has no entries to import\n", path)
+		fmt.Fprintln(c.stdout, say("netrc-nothing", "File", path))
 		return exitOK
 	}
-	fmt.Fprintf(c.stdout, "the passwords are still in %s; run \"gomirrorctl netrc remove\" to remove them from the file\n", path)
+	fmt.Fprintln(c.stdout, say("netrc-still-there", "File", path))
 	return exitOK
 }
 
@@ -117,7 +101,7 @@ func (c *cli) netrcRemove(cmd *command, store *cred.Store, path string, machines
 	if err != nil {
 		return c.netrcFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "removed %d entries from %s; \"gomirrorctl netrc undo\" restores them\n", n, path)
+	fmt.Fprintln(c.stdout, say("netrc-removed", "N", strconv.Itoa(n), "File", path))
 	return exitOK
 }
 

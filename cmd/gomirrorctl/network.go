@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,21 +15,9 @@ import (
 const networkTimeout = 10 * time.Second
 
 var networkCmd = &command{
-	name:    "network",
-	args:    "[--json]",
-	summary: "show the network the machine is on and the rule that matches it",
-	help: `Network prints the fingerprint of the network the machine is on: the
-interfaces that are up with their addresses and subnets, VPN and tunnel
-interfaces, and the default route where the OS tells it. Its ID stays the
-same while the machine stays on the same network. Then it names the first
-network rule (kept in networks.toml in Go Mirror's config directory; the
-app's Profiles screen makes them) that matches, and the profile it uses.
-
-Flags:
-	--json   print {"network": {"id", "interfaces", "subnets", "vpn",
-	         "default_route", "ignored"}, "matched", "rule", "rules"}
-`,
-	run: runNetwork,
+	name: "network",
+	args: "[--json]",
+	run:  runNetwork,
 }
 
 // networkOutput is the JSON form of gomirrorctl network.
@@ -87,26 +76,27 @@ func (c *cli) network() (networkOutput, error) {
 // printNetwork writes the fingerprint and the matching rule.
 func printNetwork(w io.Writer, out networkOutput) {
 	fp := out.Network
-	fmt.Fprintf(w, "network:  %s\nid:       %s\n", fp.Describe(), fp.ID)
+	label := labels(2, "network-label-network", "network-label-id", "network-label-route", "network-label-ignored", "network-label-rule")
+	fmt.Fprintf(w, "%s%s\n%s%s\n", label[0], fp.Describe(), label[1], fp.ID)
 	for _, it := range fp.Interfaces {
 		fmt.Fprintf(w, "  %-12s %-8s %s\n", it.Name, it.Kind, strings.Join(it.Addrs, " "))
 	}
 	if r := fp.DefaultRoute; r != nil {
-		fmt.Fprintf(w, "route:    default via %s on %s\n", dash(r.Gateway), r.Interface)
+		fmt.Fprintln(w, label[2]+say("network-default-route", "Gateway", dash(r.Gateway), "Interface", r.Interface))
 	}
 	if len(fp.Ignored) > 0 {
-		fmt.Fprintf(w, "ignored:  %s\n", strings.Join(fp.Ignored, " "))
+		fmt.Fprintln(w, label[3]+strings.Join(fp.Ignored, " "))
 	}
 	switch {
 	case out.Matched:
-		how := "suggested"
+		how := say("network-suggested")
 		if out.Rule.Auto {
-			how = "applied automatically"
+			how = say("network-auto")
 		}
-		fmt.Fprintf(w, "rule:     %q: profile %q (%s)\n", out.Rule.Name, out.Rule.Profile, how)
+		fmt.Fprintln(w, label[4]+say("network-rule", "Rule", quoted(out.Rule.Name), "Profile", quoted(out.Rule.Profile), "How", how))
 	case out.Rules == 0:
-		fmt.Fprintln(w, "rule:     none (no network rules yet; make them on the app's Profiles screen)")
+		fmt.Fprintln(w, label[4]+say("network-no-rules"))
 	default:
-		fmt.Fprintf(w, "rule:     none of %d rules matches\n", out.Rules)
+		fmt.Fprintln(w, label[4]+say("network-no-match", "N", strconv.Itoa(out.Rules)))
 	}
 }

@@ -16,30 +16,8 @@ import (
 )
 
 var originsCmd = &command{
-	name:    "origins",
-	args:    "[--json] [--no-shell] [VAR...]",
-	summary: "show which rc-file line or OS variable sets each Go variable",
-	help: `Origins says where each Go variable's value really comes from outside Go, in
-two contexts: "terminal" (a new terminal: your login shell, run as a
-terminal runs it, and the rc files it reads) and "desktop" (apps started
-from the desktop, such as an IDE: this environment, launchctl on macOS,
-the registry's user and system variables on Windows).
-
-For each origin it prints the file and line that sets (or unsets) the
-variable, the line's text, and a status: "confirmed" when the line sets
-exactly the value the shell ended up with, "differs" when it does not (a
-condition, or a file Go Mirror cannot see), "computed" when the line
-computes the value, "not-found-in-files" when no line sets it (inherited).
-
-The login shell runs with a timeout; its capture is cached until an rc
-file changes.
-
-Flags:
-	--json      print {"shell", "terminal_error", "origins": [{"context",
-	            "var", "value", "set", "file", "line", "text", "status",
-	            "scope", "note", "earlier"}]}
-	--no-shell  do not run the login shell (desktop context only)
-`,
+	name:     "origins",
+	args:     "[--json] [--no-shell] [VAR...]",
 	listVars: true,
 	run:      runOrigins,
 }
@@ -73,17 +51,17 @@ func (c *cli) contextResolution(cmd *command, name string, check bool) (*resolve
 		return c.service().Resolve(), exitOK, true
 	case origin.Terminal, origin.Desktop:
 	default:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: --context must be terminal or desktop, not %q\n", cmd.name, name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-bad", "Name", quoted(name)))
 		return nil, exitRefused, false
 	}
 	if check {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: --check compares with go env in gomirrorctl's own environment; it cannot be combined with --context\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-with-check"))
 		return nil, exitRefused, false
 	}
 	r := c.inspect(origin.Context(name) == origin.Desktop)
 	ctx, ok := r.Context(origin.Context(name))
 	if !ok {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot resolve in the %s context: %s\n", cmd.name, name, ctx.Error)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-failed", "Context", name, "Err", ctx.Error))
 		return nil, exitFailure, false
 	}
 	return ctx.Resolution, exitOK, true
@@ -103,6 +81,12 @@ type originJSON struct {
 	Unset   bool           `json:"unset,omitempty"`
 	Note    string         `json:"note,omitempty"`
 	Earlier []origin.Site  `json:"earlier,omitempty"`
+	// note is Note's snippet code and arguments, to print it in the
+	// language of msgs.
+	note struct {
+		code string
+		args map[string]string
+	}
 }
 
 // originsOutput is the JSON form of origins.
@@ -130,8 +114,10 @@ func runOrigins(c *cli, cmd *command, args []string) int {
 	r := c.inspect(*noShell)
 	out := originsOutput{Shell: r.Terminal.Shell, TerminalError: r.Terminal.Error, Origins: []originJSON{}}
 	for _, o := range r.OriginsOf(names...) {
-		out.Origins = append(out.Origins, originJSON{o.Context, o.Var, o.Value, o.Set, o.File, o.Line,
-			o.Text, o.Status, o.Scope, o.Unset, o.Note, o.Earlier})
+		oj := originJSON{Context: o.Context, Var: o.Var, Value: o.Value, Set: o.Set, File: o.File, Line: o.Line,
+			Text: o.Text, Status: o.Status, Scope: o.Scope, Unset: o.Unset, Note: o.Note, Earlier: o.Earlier}
+		oj.note.code, oj.note.args = o.NoteCode, o.NoteArgs
+		out.Origins = append(out.Origins, oj)
 	}
 	for _, p := range inspect.TerminalFindings(r) {
 		if len(names) == 0 || slices.Contains(names, p.Var) {
@@ -160,39 +146,40 @@ func (c *cli) knownGoVars(cmd *command, names []string) (int, bool) {
 
 // contextPhrase names each context in text output.
 var contextPhrase = map[origin.Context]string{
-	origin.Terminal: "in a new terminal",
-	origin.Desktop:  "in apps started from the desktop",
+	origin.Terminal: "origins-terminal",
+	origin.Desktop:  "origins-desktop",
 }
 
 // printOrigins writes each origin as a heading and indented details.
 func printOrigins(w io.Writer, out originsOutput) {
 	if out.TerminalError != "" {
-		fmt.Fprintf(w, "terminal: %s\n\n", out.TerminalError)
+		fmt.Fprintf(w, "%s\n\n", say("origins-terminal-error", "Err", out.TerminalError))
 	}
 	for _, p := range out.Findings {
-		fmt.Fprintf(w, "%s: %s\n  fix: %s\n\n", p.Severity, p.Message, p.Fix)
+		msg, fix := msgs.Problem(p)
+		fmt.Fprintf(w, "%s\n  %s\n\n", say("severity", "Severity", word("severity."+string(p.Severity)), "Message", msg), say("fix", "Fix", fix))
 	}
 	if len(out.Origins) == 0 {
-		fmt.Fprintln(w, "No Go variable is set outside Go.")
+		fmt.Fprintln(w, say("origins-none"))
 	}
 	for _, o := range out.Origins {
 		value := showValue(o.Value)
 		if !o.Set {
-			value = "(not set)"
+			value = say("origins-not-set")
 		}
-		fmt.Fprintf(w, "%s %s: %s  [%s]\n", o.Var, contextPhrase[o.Context], value, o.Status)
+		fmt.Fprintln(w, say("origins-line", "Var", o.Var, "Context", say(contextPhrase[o.Context]), "Value", value, "Status", string(o.Status)))
 		if loc := location(o.File, o.Line); loc != "" {
-			fmt.Fprintf(w, "  at %s", loc)
+			fmt.Fprint(w, "  "+say("at", "Place", loc))
 			if o.Text != "" {
 				fmt.Fprintf(w, ": %s", o.Text)
 			}
 			fmt.Fprintln(w)
 		}
 		for _, e := range o.Earlier {
-			fmt.Fprintf(w, "  earlier at %s: %s\n", location(e.File, e.Line), e.Text)
+			fmt.Fprintln(w, "  "+say("origins-earlier", "Place", location(e.File, e.Line), "Text", e.Text))
 		}
 		if o.Note != "" {
-			fmt.Fprintf(w, "  note: %s\n", o.Note)
+			fmt.Fprintln(w, "  "+say("note", "Note", msgs.Snippet(o.note.code, o.note.args, o.Note)))
 		}
 	}
 }

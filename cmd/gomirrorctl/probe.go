@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -19,49 +21,9 @@ import (
 )
 
 var probeCmd = &command{
-	name:    "probe",
-	args:    "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--recheck D] [--module PATH] [--warm] [--ip 4|6|both]",
-	summary: "measure mirrors with real module-protocol requests",
-	help: `Probe measures module mirrors the way the go command uses them: each sample
-requests the version list, @latest, .info and .mod of a small module, then
-asks whether the mirror proxies the checksum database (GOSUMDB's name at
-/sumdb/<name>/supported). The DNS, connect, TLS and first-byte phases are
-timed; every sample opens a fresh connection unless --warm. Once a mirror
-has passed every check, its samples for the next --recheck request the
-version list alone (the latency is that request's); a failure brings the
-full check back at once. All mirrors are probed at once; HTTPS_PROXY and
-NO_PROXY apply as for the go command.
-
-The table lists the mirrors best first with the median (p50) and 95th
-percentile (p95) latency of the version list request, jitter, success rate,
-the median phases, and the last error's class: dns, refused, timeout, tls,
-proxy-auth, http-4xx, http-5xx, bad-response or network. Progress goes to
-stderr. Ctrl-C stops probing and prints what was measured.
-
-Flags:
-	--mirror URL   a mirror to probe (repeatable; a catalogue ID or name
-	               also works); default: every mirror "gomirrorctl mirrors"
-	               lists
-	--count N      samples per mirror (default 3; 0 probes until Ctrl-C)
-	--interval D   between the starts of rounds (default 1s)
-	--timeout D    per request (default 10s)
-	--recheck D    how long a full check that passed holds (default 30s;
-	               0 checks everything on every sample)
-	--module PATH  the module to request (default golang.org/x/mod)
-	--warm         reuse connections between samples
-	--ip 4|6|both  probe over IPv4, IPv6, or each separately (one row per
-	               address family the host has); default: as the system
-	               connects
-	--json         print {"mirrors": [{"url", "ok", "samples", "failures",
-	               "p50_ms", "p95_ms", "jitter_ms", "error", "phases":
-	               {"dns_ms", "connect_ms", "tls_ms", "ttfb_ms"}, "sumdb",
-	               "outage", "lagging", "inconsistent", "grade"}]}, best
-	               first; "url" is the mirror as given and "error" the class
-	               of its last failure or ""
-
-Exit status: 0 if at least one mirror is healthy, 1 if none is.
-`,
-	run: runProbe,
+	name: "probe",
+	args: "[--json] [--mirror URL]... [--count N] [--interval D] [--timeout D] [--recheck D] [--module PATH] [--warm] [--ip 4|6|both]",
+	run:  runProbe,
 }
 
 // probeFlags are the measurement flags of probe and of use --suggest.
@@ -98,12 +60,12 @@ var ipNetworks = map[string][]string{"": nil, "4": {"tcp4"}, "6": {"tcp6"}, "bot
 func (p *probeFlags) check() error {
 	switch {
 	case p.count < 0:
-		return fmt.Errorf("--count must be 0 or more, not %d", p.count)
+		return errors.New(say("probe-bad-count", "N", strconv.Itoa(p.count)))
 	case p.interval < 0 || p.recheck < 0 || p.timeout <= 0:
-		return fmt.Errorf("--interval and --recheck must not be negative and --timeout must be positive")
+		return errors.New(say("probe-bad-durations"))
 	}
 	if _, ok := ipNetworks[p.ip]; !ok {
-		return fmt.Errorf("--ip must be 4, 6 or both, not %q", p.ip)
+		return errors.New(say("probe-bad-ip", "IP", quoted(p.ip)))
 	}
 	return nil
 }
@@ -158,7 +120,7 @@ func runProbe(c *cli, cmd *command, args []string) int {
 	targets := pf.targets(cat)
 	for _, t := range targets {
 		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: --mirror %q is neither a mirror of the catalogue (gomirrorctl mirrors lists them) nor an http or https URL\n", cmd.name, t.URL)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("probe-bad-mirror", "URL", quoted(t.URL)))
 			return exitRefused
 		}
 	}
@@ -185,7 +147,7 @@ func (c *cli) usageError(cmd *command, err error) int {
 func (c *cli) catalogue(cmd *command) (*resolve.Resolution, []mirrors.Mirror) {
 	r, cat, err := mirrors.Load(c.service())
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: warning: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("warning", "Warning", msgs.Error(err)))
 	}
 	return r, cat
 }
@@ -207,7 +169,7 @@ func (c *cli) measure(r *resolve.Resolution, targets []probe.Target, pf probeFla
 		printSample(progress, n, total, s)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(progress, "interrupted after %d samples\n", n)
+		fmt.Fprintln(progress, say("probe-interrupted", "N", strconv.Itoa(n)))
 	}
 	return withUnprobed(tr.Summaries(), targets)
 }
@@ -276,7 +238,7 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			continue
 		}
 		if first {
-			fmt.Fprintln(w, "\nLast errors:")
+			fmt.Fprintln(w, "\n"+say("probe-last-errors"))
 			first = false
 		}
 		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), s.LastError.Error())
@@ -323,7 +285,7 @@ func successRate(s probe.Summary) string {
 func probeState(s probe.Summary) string {
 	switch {
 	case s.Samples == 0:
-		return "not probed"
+		return say("probe-not-probed")
 	case s.Outage:
 		return "outage: " + string(s.LastClass())
 	case !s.OK:
@@ -339,6 +301,6 @@ func (c *cli) probeStatus(cmd *command, sums []probe.Summary) int {
 			return exitOK
 		}
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: no mirror is healthy; check your network connection (or HTTPS_PROXY)\n", cmd.name)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("probe-none-healthy"))
 	return exitFailure
 }

@@ -10,25 +10,9 @@ import (
 )
 
 var processesCmd = &command{
-	name:    "processes",
-	args:    "[--json] [--all]",
-	summary: "list go, gopls, dlv and IDE processes that still hold old values",
-	help: `Processes lists the running go, gopls, dlv and IDE processes (GoLand, VS Code,
-Cursor, Vim/Neovim running gopls) whose environment holds a Go variable
-with another value than the effective one now, or that started before the
-last change Go Mirror recorded: they keep the old settings until they are
-restarted. Each comes with a hint how to restart it. Where the operating
-system hides a process's environment, its state is "unknown".
-
-By default only stale and unknown processes are listed.
-
-Flags:
-	--json   print {"processes": [{"pid", "kind", "name", "exe", "cmdline",
-	         "started", "state", "mismatches", "started_before", "reason",
-	         "hint"}]}; state is "stale", "ok" or "unknown"
-	--all    also list the processes that have the current values
-`,
-	run: runProcesses,
+	name: "processes",
+	args: "[--json] [--all]",
+	run:  runProcesses,
 }
 
 // processesOutput is the JSON form of processes.
@@ -74,7 +58,7 @@ func runProcesses(c *cli, cmd *command, args []string) int {
 // and restart hint.
 func printProcesses(w io.Writer, ps []procs.Process) {
 	if len(ps) == 0 {
-		fmt.Fprintln(w, "No go, gopls, dlv or IDE process holds an old value.")
+		fmt.Fprintln(w, say("processes-none"))
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
@@ -84,6 +68,6 @@ func printProcesses(w io.Writer, ps []procs.Process) {
 	}
 	tw.Flush()
 	for _, p := range ps {
-		fmt.Fprintf(w, "\n%d %s: %s\n  restart: %s\n", p.PID, p.Name, p.Reason, p.Hint)
+		fmt.Fprintf(w, "\n%d %s: %s\n  %s\n", p.PID, p.Name, p.Reason, say("processes-restart", "Hint", p.Hint))
 	}
 }

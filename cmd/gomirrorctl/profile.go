@@ -12,45 +12,9 @@ import (
 )
 
 var profileCmd = &command{
-	name:    "profile",
-	args:    "list|show|apply|save|rm|rename|dup|export|import [ARG...] [flags]",
-	summary: "switch all module settings at once with named profiles",
-	help: `Profile manages named sets of module settings (GOPROXY, GOSUMDB, GOPRIVATE,
-GONOPROXY, GONOSUMDB, GOINSECURE, GOAUTH, GOFLAGS, GOTOOLCHAIN): each key is
-set, unset or left as it is. The presets "Toolchain default", "Mainland
-China", "Company proxy" (a template to edit) and "Offline" are always there;
-your own profiles are kept in profiles.toml in Go Mirror's config directory.
-
-	profile list              the profiles; * marks the one applied last, and
-	                          "modified" when settings changed since
-	profile show NAME         a profile's choices and what applying it would change
-	profile apply NAME        print the changes, then write them in one atomic,
-	                          undoable step ("gomirrorctl undo" restores every key)
-	profile save NAME         save the current settings as a new profile
-	profile rm NAME           delete a profile of yours
-	profile rename OLD NEW    rename a profile of yours
-	profile dup NAME NEW      copy a profile or preset as NEW
-	profile export [NAME...]  print your profiles (all if none named) as TOML to
-	                          share, or one profile as a snippet with --format
-	profile import FILE       add the profiles of an exported file
-
-A profile that would be refused (a value the go command rejects, a
-template's placeholder, a secret) exits 2 with nothing written, naming the
-line of a profile read from a file. For each key an OS environment variable
-shadows, apply warns on stderr: the change has no effect until the variable
-is removed.
-
-Flags:
-	--dry-run        apply: print the changes; write nothing
-	--yes            apply: do not ask for confirmation on a terminal
-	--check          apply: probe the proxies the profile would use first,
-	                 and warn when every one fails ("reach" in --json)
-	--replace        import: replace your profiles of the same names
-	--format F       export: toml (default), bash, zsh, powershell, cmd, fish,
-	                 dockerfile or github-actions; secrets are never included
-	--json           list, show, apply: print JSON
-`,
-	run: runProfile,
+	name: "profile",
+	args: "list|show|apply|save|rm|rename|dup|export|import [ARG...] [flags]",
+	run:  runProfile,
 }
 
 // profileFlags are the flags of profile.
@@ -99,9 +63,9 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	sub, ok := profileSubs[pos[0]]
 	switch {
 	case !ok:
-		return c.usageError(cmd, fmt.Errorf("unknown subcommand %q", pos[0]))
+		return c.usageError(cmd, errors.New(say("profile-unknown-sub", "Name", quoted(pos[0]))))
 	case sub.nargs >= 0 && len(pos)-1 != sub.nargs:
-		fmt.Fprintf(c.stderr, "usage: gomirrorctl %s\nRun \"gomirrorctl help profile\" for more.\n", sub.usage)
+		fmt.Fprintf(c.stderr, "%s\n%s\n", cliText("usage.synopsis", "Synopsis", "gomirrorctl "+sub.usage), say("profile-more"))
 		return exitRefused
 	}
 	return sub.run(c, cmd, pf, pos[1:])
@@ -204,7 +168,7 @@ func changedKeys(p profile.Profile) string {
 		parts = append(parts, "unset "+strings.Join(unset, " "))
 	}
 	if len(parts) == 0 {
-		return "(leaves everything)"
+		return say("profile-leaves-everything")
 	}
 	return strings.Join(parts, "; ")
 }
@@ -227,7 +191,7 @@ func runProfileShow(c *cli, cmd *command, pf profileFlags, args []string) int {
 		return c.writeJSONOut(cmd, profileShow{Profile: p, Active: p.Name == active, Plan: pl})
 	}
 	printProfile(c.stdout, p, p.Name == active)
-	fmt.Fprintln(c.stdout, "\nApplying it now would:")
+	fmt.Fprintln(c.stdout, "\n"+say("profile-would"))
 	printPlanChanges(c.stdout, pl)
 	for _, pr := range pl.Problems {
 		printProblem(c.stdout, pr, "  ")
@@ -267,7 +231,7 @@ func printProfile(w io.Writer, p profile.Profile, active bool) {
 	}
 	tw.Flush()
 	if len(p.Credentials) > 0 {
-		fmt.Fprintf(w, "credentials for: %s\n", strings.Join(p.Credentials, ", "))
+		fmt.Fprintln(w, say("profile-credentials", "Hosts", strings.Join(p.Credentials, ", ")))
 	}
 }
 
@@ -277,15 +241,15 @@ func choiceText(ch profile.Choice) string {
 	case profile.Set:
 		return "= " + showValue(ch.Value)
 	case profile.Unset:
-		return "unset (use $GOROOT/go.env or the default)"
+		return say("choice-unset")
 	}
-	return "leave as is"
+	return say("choice-leave")
 }
 
 // printPlanChanges writes a plan's diff, one key a line.
 func printPlanChanges(w io.Writer, pl profile.Plan) {
 	if pl.Empty() {
-		fmt.Fprintln(w, "  nothing: the env file already matches the profile")
+		fmt.Fprintln(w, "  "+say("profile-nothing"))
 		return
 	}
 	for _, ch := range pl.Changes {
@@ -295,17 +259,17 @@ func printPlanChanges(w io.Writer, pl profile.Plan) {
 
 // planChangeText formats one change, e.g. "GOPROXY: unset → https://a".
 func planChangeText(ch profile.Change) string {
-	old := "not set"
+	old := say("plan-not-set")
 	if ch.OldSet {
 		old = showValue(ch.Old)
 	}
-	next := "unset"
+	next := say("plan-unset")
 	if ch.Action == profile.Set {
 		next = showValue(ch.New)
 	}
 	s := fmt.Sprintf("%s: %s → %s", ch.Key, old, next)
 	if ch.Shadowed {
-		s += " (shadowed by the OS environment)"
+		s += " " + say("plan-shadowed")
 	}
 	return s
 }
@@ -322,7 +286,7 @@ func runProfileSave(c *cli, cmd *command, _ profileFlags, args []string) int {
 	if err != nil {
 		return c.profileFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "saved the current settings as %q in %s\n", args[0], st.Path())
+	fmt.Fprintln(c.stdout, say("profile-saved", "Name", quoted(args[0]), "File", st.Path()))
 	return exitOK
 }
 
@@ -331,10 +295,10 @@ func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
 		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
-			return fmt.Errorf("%q is a preset and cannot be deleted; duplicate it to make one of your own (%w)", args[0], profile.ErrNotFound)
+			return fmt.Errorf("%s (%w)", say("profile-preset-delete", "Name", quoted(args[0])), profile.ErrNotFound)
 		}
 		return err
-	}, fmt.Sprintf("deleted %q", args[0]))
+	}, "profile-deleted", "Name", quoted(args[0]))
 }
 
 // runProfileRename implements "profile rename".
@@ -343,7 +307,7 @@ func runProfileRename(c *cli, cmd *command, _ profileFlags, args []string) int {
 		return c.usageError(cmd, err)
 	}
 	return c.editStore(cmd, func(st profile.Store) error { return st.Rename(args[0], args[1]) },
-		fmt.Sprintf("renamed %q to %q", args[0], args[1]))
+		"profile-renamed", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 
 // runProfileDup implements "profile dup".
@@ -352,11 +316,12 @@ func runProfileDup(c *cli, cmd *command, _ profileFlags, args []string) int {
 		return c.usageError(cmd, err)
 	}
 	return c.editStore(cmd, func(st profile.Store) error { _, err := st.Duplicate(args[0], args[1]); return err },
-		fmt.Sprintf("copied %q to %q", args[0], args[1]))
+		"profile-copied", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 
-// editStore runs edit on the store and reports done, or the error.
-func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done string) int {
+// editStore runs edit on the store and reports it done with the phrase
+// done rendered from kv and the store's path as File, or the error.
+func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done string, kv ...string) int {
 	st, err := c.store()
 	if err == nil {
 		err = edit(st)
@@ -364,7 +329,7 @@ func (c *cli) editStore(cmd *command, edit func(profile.Store) error, done strin
 	if err != nil {
 		return c.profileFail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "%s in %s\n", done, st.Path())
+	fmt.Fprintln(c.stdout, say(done, append(kv, "File", st.Path())...))
 	return exitOK
 }
 
@@ -383,8 +348,8 @@ func runProfileImport(c *cli, cmd *command, pf profileFlags, args []string) int 
 		return c.profileFail(cmd, err)
 	}
 	for _, p := range ps {
-		fmt.Fprintf(c.stdout, "imported %q\n", p.Name)
+		fmt.Fprintln(c.stdout, say("profile-imported", "Name", quoted(p.Name)))
 	}
-	fmt.Fprintf(c.stdout, "into %s\n", st.Path())
+	fmt.Fprintln(c.stdout, say("profile-into", "File", st.Path()))
 	return exitOK
 }

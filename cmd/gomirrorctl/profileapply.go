@@ -3,10 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,20 +41,20 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	r := c.service().Resolve()
 	pl := profile.NewPlan(r, p)
 	if !pf.jsonOut {
-		fmt.Fprintf(c.stdout, "Profile %q:\n", p.Name)
+		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(p.Name)))
 		printPlanChanges(c.stdout, pl)
 	}
 	if err := pl.Err(); err != nil {
 		return c.fail(cmd, err)
 	}
 	out := profileApply{Plan: pl}
-	question := "Apply these changes?"
+	question := say("profile-apply")
 	if pf.check && !pl.Empty() {
 		reach := mirrors.CheckGOPROXY(context.Background(), r, profile.Effective(r, p, "GOPROXY"))
 		out.Reach = &reach
 		if reach.Reach == mirrors.ReachFailed {
-			fmt.Fprintf(c.stderr, "warning: every proxy this profile would use failed a probe just now (%s: %v); module downloads will likely fail after applying it\n", reach.Proxy, reach.Err)
-			question = "Apply anyway?"
+			fmt.Fprintln(c.stderr, say("profile-unreachable", "Proxy", reach.Proxy, "Err", fmt.Sprint(reach.Err)))
+			question = say("profile-apply-anyway")
 		}
 	}
 	switch {
@@ -60,7 +62,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 		printWarnings(c.stderr, pl.Warnings())
 		return c.applyOutput(cmd, pf, out)
 	case !pl.Empty() && !pf.yes && interactive() && !confirm(c.stdout, os.Stdin, question):
-		fmt.Fprintln(c.stderr, "not applied")
+		fmt.Fprintln(c.stderr, say("profile-not-applied"))
 		return exitRefused
 	}
 	st, err := c.store()
@@ -74,7 +76,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	if res != nil {
 		out.Applied, out.Result = true, res
 		if !pf.jsonOut {
-			fmt.Fprintf(c.stdout, "wrote %s (undo with gomirrorctl undo)\n", res.File)
+			fmt.Fprintln(c.stdout, say("profile-wrote", "File", res.File))
 		}
 		printWarnings(c.stderr, res.Warnings)
 		c.staleHint(r, res)
@@ -129,7 +131,7 @@ func (c *cli) staleHint(before *resolve.Resolution, res *service.WriteResult) {
 	if err != nil || len(stale) == 0 {
 		return
 	}
-	fmt.Fprintf(c.stderr, "hint: %d running program(s) still hold the old values until restarted:\n", len(stale))
+	fmt.Fprintln(c.stderr, say("stale-hint", "N", strconv.Itoa(len(stale))))
 	for _, p := range stale {
 		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, p.Hint)
 	}
@@ -153,9 +155,9 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, cmd, fish, dockerfile or github-actions", pf.format))
+		return c.usageError(cmd, errors.New(say("profile-bad-format", "Format", quoted(pf.format))))
 	case len(names) != 1:
-		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
+		return c.usageError(cmd, errors.New(say("profile-format-one", "Format", pf.format)))
 	}
 	p, _, code, ok := c.lookupProfile(cmd, names[0])
 	if !ok {

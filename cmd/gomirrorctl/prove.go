@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,26 +13,9 @@ import (
 )
 
 var proveCmd = &command{
-	name:    "prove",
-	args:    "[--json] [MODULE]",
-	summary: "download one module through your settings, to prove they work",
-	help: `Prove runs "go mod download -json MODULE@latest" with your settings, into a
-throwaway module cache (removed afterwards), so that the module really comes
-through GOPROXY and its checksum is really checked against GOSUMDB. It is
-the check the first-run assistant ends with. Failures are explained as
-"gomirrorctl explain" explains them.
-
-MODULE defaults to ` + probe.DefaultModule + `, the module the probes ask for.
-
-Flags:
-	--json   print {"module", "version", "goproxy", "gosumdb", "report":
-	         {"args", "output", "exit_code", "timed_out",
-	         "duration_seconds", "findings"}}
-
-Exit status: 0 when the module was downloaded and verified, 1 when not,
-2 for bad usage.
-`,
-	run: runProve,
+	name: "prove",
+	args: "[--json] [MODULE]",
+	run:  runProve,
 }
 
 // runProve implements "gomirrorctl prove".
@@ -43,7 +27,7 @@ func runProve(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(pos) > 1 {
-		return c.usageError(cmd, fmt.Errorf("unexpected argument %q", pos[1]))
+		return c.usageError(cmd, errors.New(say("unexpected-argument", "Arg", quoted(pos[1]))))
 	}
 	mod := probe.DefaultModule
 	if len(pos) == 1 {
@@ -73,9 +57,9 @@ func runProve(c *cli, cmd *command, args []string) int {
 func printProof(w io.Writer, p *troubleshoot.Proof) {
 	fmt.Fprintf(w, "GOPROXY=%s\nGOSUMDB=%s\n", p.GOPROXY, p.GOSUMDB)
 	if p.OK() {
-		fmt.Fprintf(w, "Downloaded and verified %s: %s in %.1fs.\n", p.Module, p.Version, p.Report.Duration)
+		fmt.Fprintln(w, say("prove-ok", "Module", p.Module, "Version", p.Version, "Seconds", fmt.Sprintf("%.1f", p.Report.Duration)))
 		return
 	}
-	fmt.Fprintf(w, "Could not download %s:\n", p.Module)
+	fmt.Fprintln(w, say("prove-failed", "Module", p.Module))
 	printExplain(w, p.Report)
 }

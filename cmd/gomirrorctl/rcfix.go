@@ -9,29 +9,9 @@ import (
 )
 
 var fixCmd = &command{
-	name:    "fix",
-	args:    "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
-	summary: "change the rc-file line that sets a Go variable (with undo)",
-	help: `Fix changes a line of your login shell's rc files that sets a Go variable,
-as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
-
-	comment-out FILE:LINE      turn the line into a comment, so that the env
-	                           file (go env -w) takes effect in new terminals
-	replace FILE:LINE [VALUE]  make the line set VALUE instead (by default
-	                           the variable's value in the user env file)
-	go-on-path                 when new terminals cannot find go, append the
-	                           line that adds the directory of the go command
-	                           Go Mirror found to PATH in your login file
-
-Without --yes it only prints the change as a diff. With --yes it saves a
-backup next to the file, replaces the file atomically (refusing if it
-changed since it was read) and records the change: "gomirrorctl undo"
-restores the file's exact bytes. Open a new terminal afterwards.
-
-Flags:
-	--yes   apply the change
-`,
-	run: runFix,
+	name: "fix",
+	args: "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
+	run:  runFix,
 }
 
 // runFix implements "gomirrorctl fix".
@@ -52,10 +32,10 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	fmt.Fprint(c.stdout, plan.Diff)
 	if plan.Warning != "" {
-		fmt.Fprintf(c.stderr, "warning: %s\n", plan.Warning)
+		fmt.Fprintln(c.stderr, say("warning", "Warning", plan.Warning))
 	}
 	if !*yes {
-		fmt.Fprintln(c.stdout, "\nNothing was changed; run again with --yes to apply.")
+		fmt.Fprintln(c.stdout, "\n"+say("fix-dry-run"))
 		return exitOK
 	}
 	res, err := c.service().ApplyFix(plan)
@@ -64,9 +44,9 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	backup := res.Backup
 	if backup == "" {
-		backup = "none: the file is new"
+		backup = say("fix-backup-none")
 	}
-	fmt.Fprintf(c.stdout, "\n%s (backup: %s)\nOpen a new terminal to see the effect; \"gomirrorctl undo\" reverts it.\n", plan.Summary, backup)
+	fmt.Fprintf(c.stdout, "\n%s\n%s\n", say("fix-backup", "Summary", plan.Summary, "Backup", backup), say("fix-done"))
 	return exitOK
 }
 

@@ -3,35 +3,19 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/module"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/route"
 )
 
 var routeCmd = &command{
-	name:    "route",
-	args:    "[--json] MODULE... | --modfile PATH",
-	summary: "explain where the go command fetches modules from",
-	help: `Route explains, step by step, what the go command does to download each
-MODULE path, or every requirement of the go.mod or go.work file at PATH:
-the proxies it asks in order and the fallback rule of each (',' moves on
-only after 404 or 410, '|' after any error), or a direct fetch and the
-version-control tools GOVCS allows; whether the checksum database verifies
-the module and how it is reached; whether GOINSECURE applies; which stored
-credentials (host and path prefix, never the secret) would be sent; and the
-setting and pattern behind each decision.
-
-Flags:
-	--json           print {"routes": [{"module", "sources": [{"kind", "url",
-	                 "fallback"}], "checksum": {"verified", "db"}, "private",
-	                 "insecure", "auth": [prefix...], "steps": [...]}]}
-	--modfile PATH   explain every requirement of this go.mod or go.work file
-
-An argument that is not a valid module path is refused (exit status 2).
-`,
-	run: runRoute,
+	name: "route",
+	args: "[--json] MODULE... | --modfile PATH",
+	run:  runRoute,
 }
 
 // runRoute implements "gomirrorctl route".
@@ -65,13 +49,13 @@ func runRoute(c *cli, cmd *command, args []string) int {
 // argument that is not a module path.
 func (c *cli) routeArgs(cmd *command, mods []string, modfile string) (int, bool) {
 	if (len(mods) == 0) == (modfile == "") {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: give module paths or --modfile PATH, not both or neither\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("route-modules-or-modfile"))
 		printCommandUsage(c.stderr, cmd)
 		return exitRefused, false
 	}
 	for _, m := range mods {
 		if err := module.CheckPath(m); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %q is not a module path the go command can download: %v\n", cmd.name, m, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("route-bad-module", "Module", quoted(m), "Err", err.Error()))
 			return exitRefused, false
 		}
 	}
@@ -84,7 +68,7 @@ func (c *cli) routeConfig() route.Config {
 	r := c.service().Resolve()
 	store, err := c.credStore()
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: stored credentials are not shown: %v\n", err)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", say("route-no-credentials", "Err", msgs.Error(err)))
 	}
 	cfg, notes := route.Load(r, store)
 	for _, n := range notes {
@@ -120,11 +104,12 @@ func printRoutes(w io.Writer, routes []route.Route) {
 			head += " " + r.Version
 		}
 		fmt.Fprintln(w, head)
-		fmt.Fprintf(w, "  sources:  %s\n", sourcesText(r.Sources))
-		fmt.Fprintf(w, "  checksum: %s\n", checksumText(r.Checksum))
-		fmt.Fprintf(w, "  private: %t  insecure: %t  credentials: %s\n", r.Private, r.Insecure, authText(r.Auth))
+		label := labels(1, "route-label-sources", "route-label-checksum")
+		fmt.Fprintf(w, "  %s%s\n", label[0], sourcesText(r.Sources))
+		fmt.Fprintf(w, "  %s%s\n", label[1], checksumText(r.Checksum))
+		fmt.Fprintln(w, "  "+say("route-flags", "Private", strconv.FormatBool(r.Private), "Insecure", strconv.FormatBool(r.Insecure), "Auth", authText(r.Auth)))
 		for _, s := range r.Steps {
-			fmt.Fprintf(w, "  - %s\n", s.Text)
+			fmt.Fprintf(w, "  - %s\n", msgs.Text(core.NewText(s.Code, s.Args), s.Text))
 		}
 	}
 }
@@ -132,7 +117,7 @@ func printRoutes(w io.Writer, routes []route.Route) {
 // sourcesText joins the sources with their fallback separators.
 func sourcesText(ss []route.Source) string {
 	if len(ss) == 0 {
-		return "none"
+		return say("route-none")
 	}
 	var b strings.Builder
 	for _, s := range ss {
@@ -155,17 +140,17 @@ func sourcesText(ss []route.Source) string {
 func checksumText(c route.Checksum) string {
 	switch {
 	case c.Error != "":
-		return "verification fails: " + c.Error
+		return say("route-sumdb-fails", "Err", c.Error)
 	case !c.Verified:
-		return "not verified"
+		return say("route-not-verified")
 	}
-	return "verified by " + c.DB
+	return say("route-verified-by", "DB", c.DB)
 }
 
 // authText lists the credential prefixes, or "none".
 func authText(auth []string) string {
 	if len(auth) == 0 {
-		return "none"
+		return say("route-none")
 	}
 	return strings.Join(auth, ", ")
 }

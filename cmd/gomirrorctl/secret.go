@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -19,8 +20,20 @@ import (
 // short, beyond it.
 const maxSecret = 64 << 10
 
-// errNoSecret is returned when no secret can be read without echoing it.
+// errNoSecret is what the errors of readSecret are (errors.Is): no secret
+// can be read without echoing it.
 var errNoSecret = errors.New("cannot read the secret")
+
+// secretError is errNoSecret with its reason, in the language of msgs.
+type secretError struct{ text string }
+
+func (e *secretError) Error() string        { return e.text }
+func (e *secretError) Is(target error) bool { return target == errNoSecret }
+
+// noSecret returns errNoSecret for the reason given.
+func noSecret(reason string) error {
+	return &secretError{say("secret-unreadable", "Reason", reason)}
+}
 
 // stdin is the invocation's standard input. The cli struct does not carry
 // it yet, so the helpers read the process's.
@@ -35,22 +48,22 @@ func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, e
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		s, err := readHidden(f, promptTo, prompt)
 		if err != nil {
-			return "", fmt.Errorf("%w: stdin is a terminal and its echo cannot be turned off (%v); pipe the secret instead, e.g. printf '%%s\\n' \"$TOKEN\" | gomirrorctl cred set HOST --user NAME", errNoSecret, err)
+			return "", noSecret(say("secret-no-echo", "Err", err.Error()))
 		}
 		line = s
 	} else {
 		s, err := bufio.NewReader(io.LimitReader(in, maxSecret+2)).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return "", fmt.Errorf("%w: %v", errNoSecret, err)
+			return "", noSecret(err.Error())
 		}
 		line = s
 	}
 	if len(strings.TrimRight(line, "\r\n")) > maxSecret {
-		return "", fmt.Errorf("%w: the secret is longer than %d KiB, more than any token or password; check that stdin is the secret alone", errNoSecret, maxSecret>>10)
+		return "", noSecret(say("secret-too-long", "KiB", strconv.Itoa(maxSecret>>10)))
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", fmt.Errorf("%w: nothing was given on stdin; %v", errNoSecret, cred.ErrEmptySecret)
+		return "", noSecret(say("secret-empty", "Err", msgs.Error(cred.ErrEmptySecret)))
 	}
 	return cred.Secret(line), nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core"
@@ -14,29 +15,9 @@ import (
 )
 
 var toolchainsCmd = &command{
-	name:    "toolchains",
-	args:    "[--json] [--dir DIR]",
-	summary: "check that your mirrors serve the toolchain a project asks for",
-	help: `Toolchains reads the go.work or go.mod in DIR (default: the current
-directory), takes the toolchain it asks for (its toolchain line, or its go
-line when newer), and asks every GOPROXY mirror for it as the module
-golang.org/toolchain, which is how GOTOOLCHAIN=auto downloads toolchains.
-It walks the list as the go command would (moving on after 404 or 410, and
-after other errors only past a '|') and says whether the download works, and
-whether GOTOOLCHAIN allows it at all.
-
-Flags:
-	--json      print {"toolchain", "file", "line", "directive", "module",
-	            "local", "needed", "mode", "mirrors": [{"url", "name",
-	            "status", "has", "error", "sep"}], "served_by",
-	            "problems", "set"}
-	--dir DIR   the project directory
-
-Exit status: 0 when the toolchain is installed or a mirror serves it, 1 when
-a problem is an error (the go command would fail), 2 for bad usage or no
-go.mod/go.work in DIR.
-`,
-	run: runToolchains,
+	name: "toolchains",
+	args: "[--json] [--dir DIR]",
+	run:  runToolchains,
 }
 
 // runToolchains implements "gomirrorctl toolchains".
@@ -77,8 +58,8 @@ func runToolchains(c *cli, cmd *command, args []string) int {
 
 // printAvailability writes what each mirror answered and the verdict.
 func printAvailability(w io.Writer, a toolchains.Availability) {
-	fmt.Fprintf(w, "%s (%s line %d) as %s; installed %s, GOTOOLCHAIN mode %s\n",
-		a.Toolchain, a.File, a.Line, a.Module, dash(a.Local), a.Mode)
+	fmt.Fprintln(w, say("toolchains-head", "Toolchain", a.Toolchain, "File", a.File, "Line", strconv.Itoa(a.Line),
+		"Module", a.Module, "Local", dash(a.Local), "Mode", fmt.Sprint(a.Mode)))
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "  MIRROR\tSTATUS\tSERVES")
 	for _, m := range a.Mirrors {
@@ -93,6 +74,6 @@ func printAvailability(w io.Writer, a toolchains.Availability) {
 		printProblem(w, p, "  ")
 	}
 	if len(a.Set) > 0 {
-		fmt.Fprintf(w, "  suggested: %s (gomirrorctl set)\n", describeEdit(a.Set, nil))
+		fmt.Fprintln(w, "  "+say("suggested", "Edit", describeEdit(a.Set, nil), "Command", "gomirrorctl set"))
 	}
 }

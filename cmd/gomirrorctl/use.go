@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -11,37 +12,9 @@ import (
 )
 
 var useCmd = &command{
-	name:    "use",
-	args:    "MIRROR|URL... [--sep ,||] [--no-direct] [--sumdb VALUE] [--dry-run] | --suggest [MIRROR...]",
-	summary: "build a GOPROXY chain from mirrors and write it",
-	help: `Use writes GOPROXY as a chain of the given mirrors (catalogue IDs, names
-or URLs) in order, each followed by --sep, then ",direct" unless
---no-direct or the arguments already end in direct or off. It prints what
-each link does first:
-
-	,  fall back to the next entry only when this one answers 404 or 410
-	   (it does not have the module); any other failure stops the download
-	|  fall back to the next entry on any error (timeouts, refused
-	   connections, 5xx)
-
-With --suggest, use probes the given mirrors (default: the catalogue) a
-few times and writes the suggested chain: the fastest healthy mirror, a
-healthy mirror of another operator after "|", then direct; and GOSUMDB
-when no mirror in the chain proxies the checksum database.
-
-The write is checked, recorded and undoable as with "gomirrorctl set";
-a refused chain exits 2 with nothing written.
-
-Flags:
-	--sep SEP      "," (default) or "|", after each mirror
-	--no-direct    do not end the chain with direct
-	--sumdb VALUE  also write GOSUMDB=VALUE
-	--dry-run      print the chain and its explanation; write nothing
-	--suggest      probe, then use the suggested chain
-	--count, --interval, --timeout, --recheck, --module, --warm, --ip
-	               the probe of --suggest, as for "gomirrorctl probe"
-`,
-	run: runUse,
+	name: "use",
+	args: "MIRROR|URL... [--sep ,||] [--no-direct] [--sumdb VALUE] [--dry-run] | --suggest [MIRROR...]",
+	run:  runUse,
 }
 
 // useFlags are the flags of use.
@@ -95,9 +68,9 @@ func runUse(c *cli, cmd *command, args []string) int {
 func (uf *useFlags) check(pos []string) error {
 	switch {
 	case uf.sep != string(mirrors.Comma) && uf.sep != string(mirrors.Pipe):
-		return fmt.Errorf("--sep must be \",\" or \"|\", not %q", uf.sep)
+		return errors.New(say("use-bad-sep", "Sep", quoted(uf.sep)))
 	case len(pos) == 0 && !uf.suggest:
-		return fmt.Errorf("name at least one mirror, or use --suggest")
+		return errors.New(say("use-no-mirror"))
 	}
 	return uf.probe.check()
 }

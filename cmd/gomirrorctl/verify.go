@@ -17,33 +17,9 @@ import (
 )
 
 var verifyCmd = &command{
-	name:    "verify",
-	args:    "[--json] [--gosum PATH] [--mirror URL]... MODULE@VERSION... | --modfile PATH",
-	summary: "find who disagrees in a checksum mismatch",
-	help: `Verify compares, for each module version, the go.sum lines, the checksum
-database's record (reached the way the go command reaches it, through your
-GOPROXY chain) and what every GOPROXY mirror serves (the hashes of its .mod
-and .zip), and says which one disagrees: a tampered or stale mirror, a
-private module that was re-tagged or should be in GONOSUMDB, or a go.sum
-edited by hand. With --modfile it checks every requirement of a go.mod
-file, against the go.sum next to it.
-
-Flags:
-	--json         print {"analyses": [{"module", "version", "sources":
-	               [{"kind", "name", "url", "mod", "zip", "state",
-	               "error"}], "verdict", "problems", "set", "unset"}]}
-	--gosum PATH   the go.sum to compare (default: ./go.sum if it exists)
-	--modfile PATH check every requirement of this go.mod
-	--mirror URL   also compare this mirror (repeatable)
-
-Exit status: 0 when every source agrees, 1 when one disagrees or a check
-failed, 2 for bad usage.
-
-Examples:
-	gomirrorctl verify example.com/m@v1.2.3
-	gomirrorctl verify --modfile ./go.mod
-`,
-	run: runVerify,
+	name: "verify",
+	args: "[--json] [--gosum PATH] [--mirror URL]... MODULE@VERSION... | --modfile PATH",
+	run:  runVerify,
 }
 
 // stringList is a repeatable string flag.
@@ -107,7 +83,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, string, error) {
 	if modfile != "" {
 		if len(pos) > 0 {
-			return nil, "", errors.New("give either MODULE@VERSION arguments or --modfile, not both")
+			return nil, "", errors.New(say("verify-args-and-modfile"))
 		}
 		if gosum == "" {
 			gosum = filepath.Join(filepath.Dir(modfile), "go.sum")
@@ -116,16 +92,16 @@ func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, strin
 		return mods, existing(gosum), err
 	}
 	if len(pos) == 0 {
-		return nil, "", errors.New("give MODULE@VERSION, e.g. gomirrorctl verify example.com/m@v1.2.3, or --modfile go.mod")
+		return nil, "", errors.New(say("verify-no-args"))
 	}
 	var mods []module.Version
 	for _, p := range pos {
 		path, version, ok := strings.Cut(p, "@")
 		if !ok || path == "" || version == "" {
-			return nil, "", fmt.Errorf("%q is not MODULE@VERSION, e.g. example.com/m@v1.2.3", p)
+			return nil, "", errors.New(say("verify-not-module-version", "Arg", quoted(p)))
 		}
 		if err := module.Check(path, version); err != nil {
-			return nil, "", fmt.Errorf("%s is not a module version the go command can download: %v", p, err)
+			return nil, "", errors.New(say("verify-bad-module-version", "Arg", p, "Err", err.Error()))
 		}
 		mods = append(mods, module.Version{Path: path, Version: version})
 	}
@@ -161,6 +137,6 @@ func printAnalysis(w io.Writer, a *verify.Analysis) {
 		printProblem(w, p, "  ")
 	}
 	if len(a.Set) > 0 || len(a.Unset) > 0 {
-		fmt.Fprintf(w, "  suggested: %s (gomirrorctl set/unset)\n", describeEdit(a.Set, a.Unset))
+		fmt.Fprintln(w, "  "+say("suggested", "Edit", describeEdit(a.Set, a.Unset), "Command", "gomirrorctl set/unset"))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
@@ -13,67 +14,27 @@ import (
 )
 
 var setCmd = &command{
-	name:    "set",
-	args:    "KEY=VALUE...",
-	summary: "write settings to the user env file (like go env -w)",
-	help: `Set writes each KEY=VALUE to the user env file the go command reads, as
-"go env -w" does: comments and other lines are kept, and the file is replaced
-atomically. Every value is checked first; if any is refused (a value the go
-command would reject or choke on, or GOENV=off), nothing is written and the
-exit status is 2. Warnings, such as an OS environment variable that will
-still override the new value, go to stderr and do not stop the write.
-
-The write is recorded; "gomirrorctl undo" restores the file's exact bytes.
-
-Example:
-	gomirrorctl set GOPROXY=https://mirror.example.test,direct GOPRIVATE=*.corp.example.test
-`,
-	run: runSet,
+	name: "set",
+	args: "KEY=VALUE...",
+	run:  runSet,
 }
 
 var unsetCmd = &command{
-	name:    "unset",
-	args:    "KEY...",
-	summary: "remove settings from the user env file (like go env -u)",
-	help: `Unset removes each KEY from the user env file, as "go env -u" does, so the
-value falls back to $GOROOT/go.env or the go command's default. Refusals,
-warnings, history and exit status are as for "gomirrorctl set".
-`,
-	run: runUnset,
+	name: "unset",
+	args: "KEY...",
+	run:  runUnset,
 }
 
 var undoCmd = &command{
-	name:    "undo",
-	args:    "[--entry ID]",
-	summary: "revert the newest write (or one chosen entry)",
-	help: `Undo reverts the newest write gomirrorctl (or the Go Mirror app) made that
-has not been undone yet, restoring the env file byte for byte (or removing it
-if the write created it). It refuses, with exit status 2, when there is
-nothing to undo or when the file has changed since that write.
-
-With --entry ID (an ID from "gomirrorctl history") it reverts that entry,
-even if it is not the newest: each key it changed is set back to its value
-before it. It refuses, naming the later write, when a later write changed
-one of those keys, since reverting would throw that change away.
-
-Undo and revert can be redone with "gomirrorctl redo".
-
-Flags:
-	--entry ID   revert this history entry instead of the newest
-`,
-	run: runUndo,
+	name: "undo",
+	args: "[--entry ID]",
+	run:  runUndo,
 }
 
 var redoCmd = &command{
-	name:    "redo",
-	args:    "",
-	summary: "make the newest undone write again",
-	help: `Redo reverts the newest undo (or revert), if no other write came after it,
-restoring the env file byte for byte as it was before the undo. It refuses,
-with exit status 2, when there is nothing to redo or when the file has
-changed since the undo.
-`,
-	run: runRedo,
+	name: "redo",
+	args: "",
+	run:  runRedo,
 }
 
 // runSet implements "gomirrorctl set".
@@ -97,7 +58,7 @@ func runUnset(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(keys) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: give at least one variable name, e.g. gomirrorctl unset GOPROXY\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("unset-none"))
 		return exitRefused
 	}
 	res, err := c.service().Unset(nil, keys)
@@ -129,7 +90,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 		res, err = c.service().Undo()
 	}
 	if errors.Is(err, history.ErrNotFound) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v; see gomirrorctl history\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("see-history", "Err", msgs.Error(err)))
 		return exitRefused
 	}
 	if err != nil {
@@ -138,7 +99,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 	fmt.Fprintln(c.stdout, res.Entry.Summary)
 	verb := "restored"
 	if !exists(res.File) {
-		verb = "removed (the undone write had created it)"
+		verb = "removed-created"
 	}
 	return c.reportWrite(cmd, res, nil, verb)
 }
@@ -152,7 +113,7 @@ func (c *cli) reportWrite(cmd *command, res *service.WriteResult, err error, ver
 	for _, ch := range res.Changes {
 		fmt.Fprintln(c.stdout, describeChange(ch))
 	}
-	fmt.Fprintf(c.stdout, "%s %s\n", verb, res.File)
+	fmt.Fprintln(c.stdout, say(verb, "File", res.File))
 	printWarnings(c.stderr, res.Warnings)
 	return exitOK
 }
@@ -162,16 +123,16 @@ func (c *cli) reportWrite(cmd *command, res *service.WriteResult, err error, ver
 // export GOPROXY=x)".
 func describeChange(ch history.Change) string {
 	if ch.Line > 0 {
-		return fmt.Sprintf("line %d: %s (was %s)", ch.Line, ch.New, ch.Old)
+		return say("change-line", "Line", strconv.Itoa(ch.Line), "New", ch.New, "Old", ch.Old)
 	}
-	was := "was not set"
+	was := say("change-was-not-set")
 	if ch.OldSet {
-		was = "was " + showValue(ch.Old)
+		was = say("change-was", "Old", showValue(ch.Old))
 	}
 	if ch.Unset {
-		return fmt.Sprintf("unset %s (%s)", ch.Key, was)
+		return say("change-unset", "Key", ch.Key, "Was", was)
 	}
-	return fmt.Sprintf("%s=%s (%s)", ch.Key, showValue(ch.New), was)
+	return say("change-set", "Key", ch.Key, "New", showValue(ch.New), "Was", was)
 }
 
 // printWarnings writes the problems that did not stop a write.
