@@ -46,8 +46,8 @@ func runGoauth(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	if err := goauth.Serve(args, c.stdin(), c.stdout, c.stderr, store); err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	if err := goauth.Serve(args, c.stdin(), c.stdout, c.stderr, store, msgs); err != nil {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		if errors.Is(err, goauth.ErrUsage) {
 			return exitRefused
 		}
@@ -64,15 +64,15 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 	if install {
 		exe, err := os.Executable()
 		if err != nil {
-			return c.fail(cmd, fmt.Errorf("cannot find this program's path: %w", err))
+			return c.fail(cmd, core.NewError("cli.no-executable", nil, err))
 		}
 		if plan, err = goauth.Install(current, exe); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}
 	for _, n := range plan.Notes {
-		fmt.Fprintln(c.stderr, "note: "+n)
+		fmt.Fprintln(c.stderr, "note: "+msgs.Text(n, ""))
 	}
 	if plan.Value == current {
 		fmt.Fprintf(c.stdout, "GOAUTH is already %s; nothing to write\n", showValue(current))

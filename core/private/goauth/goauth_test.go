@@ -37,7 +37,7 @@ func serve(t testing.TB, args ...string) map[string]http.Header {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	stdin := strings.NewReader("HTTP/1.1 401 Unauthorized\nWww-Authenticate: Basic realm=\"x\"\n\n")
-	if err := Serve(args, stdin, &out, &errOut, testCreds); err != nil {
+	if err := Serve(args, stdin, &out, &errOut, testCreds, nil); err != nil {
 		t.Fatalf("Serve(%q): %v", args, err)
 	}
 	creds, err := ParseOutput(out.String())
@@ -94,7 +94,7 @@ func keys(m map[string]http.Header) []string {
 }
 
 func TestServeUsage(t *testing.T) {
-	if err := Serve([]string{"a", "b"}, nil, &bytes.Buffer{}, &bytes.Buffer{}, testCreds); !errors.Is(err, ErrUsage) {
+	if err := Serve([]string{"a", "b"}, nil, &bytes.Buffer{}, &bytes.Buffer{}, testCreds, nil); !errors.Is(err, ErrUsage) {
 		t.Fatalf("Serve with two arguments: %v, want ErrUsage", err)
 	}
 }
@@ -138,7 +138,7 @@ func FuzzServe(f *testing.F) {
 	f.Add("https://git.example.test/org/../x", "")
 	f.Fuzz(func(t *testing.T, raw, stdin string) {
 		var out bytes.Buffer
-		if err := Serve([]string{raw}, strings.NewReader(stdin), &out, &bytes.Buffer{}, testCreds); err != nil {
+		if err := Serve([]string{raw}, strings.NewReader(stdin), &out, &bytes.Buffer{}, testCreds, nil); err != nil {
 			t.Fatalf("Serve(%q): %v", raw, err)
 		}
 		creds, err := ParseOutput(out.String())
