@@ -264,7 +264,7 @@ func printProbe(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 	tw.Flush()
 	printErrors(w, cat, sums)
 	for _, f := range probe.Consistency(sums) {
-		fmt.Fprintf(w, "%s: %s\n", f.Kind, f.Message)
+		fmt.Fprintf(w, "%s: %s\n", f.Kind, msgs.Text(f.Detail, f.Message))
 	}
 }
 
@@ -279,7 +279,7 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			fmt.Fprintln(w, "\nLast errors:")
 			first = false
 		}
-		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), s.LastError.Error())
+		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), msgs.Error(s.LastError))
 	}
 }
 
