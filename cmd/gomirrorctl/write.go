@@ -129,7 +129,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 		res, err = c.service().Undo()
 	}
 	if errors.Is(err, history.ErrNotFound) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v; see gomirrorctl history\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s; see gomirrorctl history\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	if err != nil {

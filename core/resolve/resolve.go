@@ -152,27 +152,27 @@ func (r *Resolution) UserConfigDir() (string, error) {
 		if d := r.OSEnv("AppData"); d != "" {
 			return d, nil
 		}
-		return "", errors.New("%AppData% is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "appdata"}, nil)
 	case "darwin", "ios":
 		if d := r.OSEnv("HOME"); d != "" {
 			return d + "/Library/Application Support", nil
 		}
-		return "", errors.New("$HOME is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "home"}, nil)
 	case "plan9":
 		if d := r.OSEnv("home"); d != "" {
 			return d + "/lib", nil
 		}
-		return "", errors.New("$home is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "plan9"}, nil)
 	}
 	d := r.OSEnv("XDG_CONFIG_HOME")
 	if d == "" {
 		if h := r.OSEnv("HOME"); h != "" {
 			return h + "/.config", nil
 		}
-		return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "xdg"}, nil)
 	}
 	if !isAbs(r.GOOS, d) {
-		return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "xdg-relative"}, nil)
 	}
 	return d, nil
 }
