@@ -137,6 +137,21 @@ func (e *ReplaceError) Error() string {
 	return fmt.Sprintf("%s belongs to another user (uid %s); replacing it would make it yours", e.Path, e.Owner)
 }
 
+// Problem returns e as the problem of a refused write, with its fix.
+func (e *ReplaceError) Problem() core.Problem {
+	args := map[string]string{"Path": e.Path, "Kind": e.Kind, "Mode": fmt.Sprintf("%04o", uint32(e.Mode)), "Owner": e.Owner}
+	code := map[string]string{"not-regular": "file-not-regular", "read-only": "file-read-only", "other-owner": "file-other-owner"}[e.Reason]
+	p := core.NewProblem(core.SeverityError, "", code, args)
+	p.File = e.Path
+	return p
+}
+
+// Localize returns e in l: the message of its Problem.
+func (e *ReplaceError) Localize(l *core.Lang) string {
+	msg, _ := l.Problem(e.Problem())
+	return msg
+}
+
 // CheckReplaceable returns a *ReplaceError if the existing file at path
 // (after symlinks) must not be replaced: it is a device, named pipe, socket
 // or directory (renaming a file over /dev/null would break it for the whole

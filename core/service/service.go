@@ -6,7 +6,6 @@ package service
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -171,11 +170,7 @@ func replaceRefusal(path string, err error) error {
 	if !errors.As(err, &re) {
 		return core.NewError("file.write", map[string]string{"Path": path}, err)
 	}
-	args := map[string]string{"Path": re.Path, "Kind": re.Kind, "Mode": fmt.Sprintf("%04o", uint32(re.Mode)), "Owner": re.Owner}
-	code := map[string]string{"not-regular": "file-not-regular", "read-only": "file-read-only", "other-owner": "file-other-owner"}[re.Reason]
-	p := core.NewProblem(core.SeverityError, "", code, args)
-	p.File = re.Path
-	return &core.RefusedError{Problems: []core.Problem{p}}
+	return &core.RefusedError{Problems: []core.Problem{re.Problem()}}
 }
 
 // recordRefusal is the refusal when the history cannot record a write:
