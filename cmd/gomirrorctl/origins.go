@@ -144,6 +144,9 @@ func runOrigins(c *cli, cmd *command, args []string) int {
 		}
 		return exitOK
 	}
+	if r.Terminal.Err != nil {
+		out.TerminalError = msgs.Error(r.Terminal.Err)
+	}
 	printOrigins(c.stdout, out)
 	return exitOK
 }
