@@ -1,7 +1,6 @@
 package route
 
 import (
-	"fmt"
 	"github.com/gomirror/gomirror/core"
 	"os"
 
@@ -47,7 +46,7 @@ func netrcMachines(r *resolve.Resolution) ([]cred.Prefix, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, core.NewError("file.read", map[string]string{"Path": path}, err)
 	}
 	var ps []cred.Prefix
 	for _, e := range netrc.Effective(netrc.Parse(string(data))) {
