@@ -142,7 +142,7 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) (pos []string
 		printCommandUsage(c.stdout, cmd)
 		return nil, exitOK, false
 	case err != nil:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		printCommandUsage(c.stderr, cmd)
 		return nil, exitRefused, false
 	}

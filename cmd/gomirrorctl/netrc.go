@@ -136,7 +136,7 @@ func importedMachines(store *cred.Store, es []netrc.Entry) []string {
 func (c *cli) netrcFail(cmd *command, err error) int {
 	for _, refused := range []error{netrc.ErrNotMigrated, netrc.ErrNoBackup, netrc.ErrChanged} {
 		if errors.Is(err, refused) {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}

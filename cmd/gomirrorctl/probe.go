@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -98,12 +99,12 @@ var ipNetworks = map[string][]string{"": nil, "4": {"tcp4"}, "6": {"tcp6"}, "bot
 func (p *probeFlags) check() error {
 	switch {
 	case p.count < 0:
-		return fmt.Errorf("--count must be 0 or more, not %d", p.count)
+		return core.NewError("cli.probe-count", map[string]string{"Count": fmt.Sprint(p.count)}, nil)
 	case p.interval < 0 || p.recheck < 0 || p.timeout <= 0:
-		return fmt.Errorf("--interval and --recheck must not be negative and --timeout must be positive")
+		return core.NewError("cli.probe-durations", nil, nil)
 	}
 	if _, ok := ipNetworks[p.ip]; !ok {
-		return fmt.Errorf("--ip must be 4, 6 or both, not %q", p.ip)
+		return core.NewError("cli.probe-ip", map[string]string{"IP": p.ip}, nil)
 	}
 	return nil
 }
@@ -175,7 +176,7 @@ func runProbe(c *cli, cmd *command, args []string) int {
 
 // usageError reports a bad flag value with the usage, exit status 2.
 func (c *cli) usageError(cmd *command, err error) int {
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 	printCommandUsage(c.stderr, cmd)
 	return exitRefused
 }
@@ -185,7 +186,7 @@ func (c *cli) usageError(cmd *command, err error) int {
 func (c *cli) catalogue(cmd *command) (*resolve.Resolution, []mirrors.Mirror) {
 	r, cat, err := mirrors.Load(c.service())
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: warning: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: warning: %s\n", cmd.name, msgs.Error(err))
 	}
 	return r, cat
 }

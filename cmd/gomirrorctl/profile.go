@@ -99,7 +99,7 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	sub, ok := profileSubs[pos[0]]
 	switch {
 	case !ok:
-		return c.usageError(cmd, fmt.Errorf("unknown subcommand %q", pos[0]))
+		return c.usageError(cmd, core.NewError("cli.unknown-subcommand", map[string]string{"Arg": pos[0]}, nil))
 	case sub.nargs >= 0 && len(pos)-1 != sub.nargs:
 		fmt.Fprintf(c.stderr, "usage: gomirrorctl %s\nRun \"gomirrorctl help profile\" for more.\n", sub.usage)
 		return exitRefused
@@ -117,7 +117,7 @@ func (c *cli) store() (profile.Store, error) {
 // refused input (exit 2) too.
 func (c *cli) profileFail(cmd *command, err error) int {
 	if errors.Is(err, profile.ErrNotFound) || errors.Is(err, profile.ErrExists) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	return c.fail(cmd, err)
@@ -331,7 +331,7 @@ func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
 		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
-			return fmt.Errorf("%q is a preset and cannot be deleted; duplicate it to make one of your own (%w)", args[0], profile.ErrNotFound)
+			return core.NewError("cli.preset-delete", map[string]string{"Name": args[0]}, profile.ErrNotFound)
 		}
 		return err
 	}, fmt.Sprintf("deleted %q", args[0]))

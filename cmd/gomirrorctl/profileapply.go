@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/profile"
@@ -153,9 +154,9 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, fmt.Errorf("unknown --format %q; use toml, bash, zsh, powershell, cmd, fish, dockerfile or github-actions", pf.format))
+		return c.usageError(cmd, core.NewError("cli.snippet-format", map[string]string{"Format": pf.format}, nil))
 	case len(names) != 1:
-		return c.usageError(cmd, fmt.Errorf("a --format %s snippet is of one profile: name it", pf.format))
+		return c.usageError(cmd, core.NewError("cli.snippet-one", map[string]string{"Format": pf.format}, nil))
 	}
 	p, _, code, ok := c.lookupProfile(cmd, names[0])
 	if !ok {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/troubleshoot"
 )
@@ -43,7 +44,7 @@ func runProve(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(pos) > 1 {
-		return c.usageError(cmd, fmt.Errorf("unexpected argument %q", pos[1]))
+		return c.usageError(cmd, core.NewError("cli.unexpected-arg", map[string]string{"Arg": pos[1]}, nil))
 	}
 	mod := probe.DefaultModule
 	if len(pos) == 1 {

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/mod/module"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/route"
 )
 
@@ -71,7 +72,7 @@ func (c *cli) routeArgs(cmd *command, mods []string, modfile string) (int, bool)
 	}
 	for _, m := range mods {
 		if err := module.CheckPath(m); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %q is not a module path the go command can download: %v\n", cmd.name, m, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.bad-module-path", map[string]string{"Module": m}, err)))
 			return exitRefused, false
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -20,7 +21,7 @@ import (
 const maxSecret = 64 << 10
 
 // errNoSecret is returned when no secret can be read without echoing it.
-var errNoSecret = errors.New("cannot read the secret")
+var errNoSecret error = core.NewError("cli.no-secret", nil, nil)
 
 // stdin is the invocation's standard input. The cli struct does not carry
 // it yet, so the helpers read the process's.
@@ -35,22 +36,22 @@ func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, e
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		s, err := readHidden(f, promptTo, prompt)
 		if err != nil {
-			return "", fmt.Errorf("%w: stdin is a terminal and its echo cannot be turned off (%v); pipe the secret instead, e.g. printf '%%s\\n' \"$TOKEN\" | gomirrorctl cred set HOST --user NAME", errNoSecret, err)
+			return "", core.NewError("cli.secret-echo", map[string]string{"Cause": err.Error()}, errNoSecret)
 		}
 		line = s
 	} else {
 		s, err := bufio.NewReader(io.LimitReader(in, maxSecret+2)).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return "", fmt.Errorf("%w: %v", errNoSecret, err)
+			return "", core.NewError("cli.secret-read", map[string]string{"Cause": err.Error()}, errNoSecret)
 		}
 		line = s
 	}
 	if len(strings.TrimRight(line, "\r\n")) > maxSecret {
-		return "", fmt.Errorf("%w: the secret is longer than %d KiB, more than any token or password; check that stdin is the secret alone", errNoSecret, maxSecret>>10)
+		return "", core.NewError("cli.secret-long", map[string]string{"KiB": fmt.Sprint(maxSecret >> 10)}, errNoSecret)
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", fmt.Errorf("%w: nothing was given on stdin; %v", errNoSecret, cred.ErrEmptySecret)
+		return "", core.NewError("cli.secret-empty", nil, errNoSecret)
 	}
 	return cred.Secret(line), nil
 }

@@ -95,9 +95,9 @@ func runUse(c *cli, cmd *command, args []string) int {
 func (uf *useFlags) check(pos []string) error {
 	switch {
 	case uf.sep != string(mirrors.Comma) && uf.sep != string(mirrors.Pipe):
-		return fmt.Errorf("--sep must be \",\" or \"|\", not %q", uf.sep)
+		return core.NewError("cli.use-sep", map[string]string{"Sep": uf.sep}, nil)
 	case len(pos) == 0 && !uf.suggest:
-		return fmt.Errorf("name at least one mirror, or use --suggest")
+		return core.NewError("cli.use-none", nil, nil)
 	}
 	return uf.probe.check()
 }

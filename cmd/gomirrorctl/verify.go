@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"golang.org/x/mod/module"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/troubleshoot/verify"
 )
 
@@ -71,7 +71,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 	}
 	mods, sum, err := verifyTargets(pos, *modfile, *gosum)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -107,7 +107,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, string, error) {
 	if modfile != "" {
 		if len(pos) > 0 {
-			return nil, "", errors.New("give either MODULE@VERSION arguments or --modfile, not both")
+			return nil, "", core.NewError("cli.verify-both", nil, nil)
 		}
 		if gosum == "" {
 			gosum = filepath.Join(filepath.Dir(modfile), "go.sum")
@@ -116,16 +116,16 @@ func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, strin
 		return mods, existing(gosum), err
 	}
 	if len(pos) == 0 {
-		return nil, "", errors.New("give MODULE@VERSION, e.g. gomirrorctl verify example.com/m@v1.2.3, or --modfile go.mod")
+		return nil, "", core.NewError("cli.verify-none", nil, nil)
 	}
 	var mods []module.Version
 	for _, p := range pos {
 		path, version, ok := strings.Cut(p, "@")
 		if !ok || path == "" || version == "" {
-			return nil, "", fmt.Errorf("%q is not MODULE@VERSION, e.g. example.com/m@v1.2.3", p)
+			return nil, "", core.NewError("cli.verify-arg", map[string]string{"Arg": p}, nil)
 		}
 		if err := module.Check(path, version); err != nil {
-			return nil, "", fmt.Errorf("%s is not a module version the go command can download: %v", p, err)
+			return nil, "", core.NewError("verify.bad-module", map[string]string{"Module": p}, err)
 		}
 		mods = append(mods, module.Version{Path: path, Version: version})
 	}
@@ -151,7 +151,9 @@ func printAnalysis(w io.Writer, a *verify.Analysis) {
 	fmt.Fprintln(tw, "  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE")
 	for _, s := range a.Sources {
 		state := s.State
-		if s.Error != "" {
+		if s.Err != nil {
+			state += ": " + msgs.Error(s.Err)
+		} else if s.Error != "" {
 			state += ": " + s.Error
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.Name, s.Kind, dash(s.Mod), dash(s.Zip), state)
