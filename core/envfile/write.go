@@ -110,7 +110,7 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 		return nil, 0, err
 	}
 	if fi.IsDir() {
-		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: core.NewError("fs.is-directory", nil, nil)}
 	}
 	data, err := core.ReadFile(path)
 	return data, fi.Mode().Perm(), err
