@@ -80,7 +80,7 @@ func TestDynamicCalls(t *testing.T) {
 			{"Prefix": "p", "Case": "empty-element"},
 		},
 		"shell.timeout": {{"Path": "/bin/zsh", "Timeout": "5s", "Stderr": "e"}, {"Path": "/bin/zsh", "Timeout": "5s", "Stderr": ""}},
-		"verify.status":  {{"URL": "https://sum.example.test", "Status": "404 Not Found"}},
+		"verify.status": {{"URL": "https://sum.example.test", "Status": "404 Not Found"}},
 	}
 	for _, c := range catalogueCalls(t) {
 		if !c.dynamic || c.fn != "NewError" {
