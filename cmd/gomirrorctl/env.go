@@ -59,6 +59,7 @@ type checkOutput struct {
 	Agrees        bool                   `json:"agrees"`
 	Disagreements []service.Disagreement `json:"disagreements"`
 	Error         string                 `json:"error,omitempty"`
+	err           error                  // Error, for the text in the user's language
 }
 
 // runEnv implements "gomirrorctl env".
@@ -130,7 +131,7 @@ func (c *cli) crossCheck(r *resolve.Resolution, names []string) *checkOutput {
 	defer cancel()
 	ds, err := c.service().CrossCheck(ctx, r)
 	if err != nil {
-		return &checkOutput{Disagreements: []service.Disagreement{}, Error: err.Error()}
+		return &checkOutput{Disagreements: []service.Disagreement{}, Error: err.Error(), err: err}
 	}
 	out := &checkOutput{Disagreements: []service.Disagreement{}}
 	for _, d := range ds {
@@ -149,7 +150,7 @@ func checkStatus(c *cli, cmd *command, chk *checkOutput) int {
 	case chk == nil:
 		return exitOK
 	case chk.Error != "":
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot cross-check with the go command: %s\n", cmd.name, chk.Error)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.cross-check", nil, chk.err)))
 		return exitFailure
 	case !chk.Agrees:
 		fmt.Fprintf(c.stderr, "gomirrorctl %s: %d value(s) differ from go env -json; please report this as a Go Mirror bug.\n",

@@ -83,7 +83,8 @@ func (c *cli) contextResolution(cmd *command, name string, check bool) (*resolve
 	r := c.inspect(origin.Context(name) == origin.Desktop)
 	ctx, ok := r.Context(origin.Context(name))
 	if !ok {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: cannot resolve in the %s context: %s\n", cmd.name, name, ctx.Error)
+		err := core.NewError("cli.no-context", map[string]string{"Context": name}, ctx.Err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return nil, exitFailure, false
 	}
 	return ctx.Resolution, exitOK, true
@@ -173,7 +174,8 @@ func printOrigins(w io.Writer, out originsOutput) {
 		fmt.Fprintf(w, "terminal: %s\n\n", out.TerminalError)
 	}
 	for _, p := range out.Findings {
-		fmt.Fprintf(w, "%s: %s\n  fix: %s\n\n", p.Severity, p.Message, p.Fix)
+		printProblem(w, p, "")
+		fmt.Fprintln(w)
 	}
 	if len(out.Origins) == 0 {
 		fmt.Fprintln(w, "No Go variable is set outside Go.")

@@ -58,8 +58,16 @@ type Goroot struct {
 	Version   string          `json:"version,omitempty"`   // first line of $GOROOT/VERSION
 	GoEnvPath string          `json:"go_env_path,omitempty"`
 	GoEnvData []byte          `json:"-"`
-	Entries   []envfile.Entry `json:"-"` // of go.env
-	Error     string          `json:"error,omitempty"`
+	Entries   []envfile.Entry `json:"-"`               // of go.env
+	Error     string          `json:"error,omitempty"` // Err in English
+	Err       error           `json:"-"`
+}
+
+// setErr sets g's error: the case of "resolve.goroot" ("none", "trimmed"
+// or "missing").
+func (g *Goroot) setErr(kind string) {
+	g.Err = core.NewError("resolve.goroot", map[string]string{"Case": kind, "Path": g.Path}, nil)
+	g.Error = g.Err.Error()
 }
 
 // Installed reports whether a go command was found on PATH.
