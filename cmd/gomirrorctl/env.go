@@ -153,8 +153,8 @@ func checkStatus(c *cli, cmd *command, chk *checkOutput) int {
 		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.cross-check", nil, chk.err)))
 		return exitFailure
 	case !chk.Agrees:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %d value(s) differ from go env -json; please report this as a Go Mirror bug.\n",
-			cmd.name, len(chk.Disagreements))
+		err := core.NewError("cli.cross-check-differs", map[string]string{"Count": fmt.Sprint(len(chk.Disagreements))}, nil)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitFailure
 	}
 	return exitOK

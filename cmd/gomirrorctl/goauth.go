@@ -163,7 +163,7 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 		return nil, c.credFail(cmd, err)
 	}
 	if len(ps) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: no credentials stored; add one with \"gomirrorctl cred set\" first\n", cmd.name)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.no-credentials", nil, nil)))
 		return nil, exitRefused
 	}
 	exe, err := os.Executable()

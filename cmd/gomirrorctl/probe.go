@@ -159,7 +159,8 @@ func runProbe(c *cli, cmd *command, args []string) int {
 	targets := pf.targets(cat)
 	for _, t := range targets {
 		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: --mirror %q is neither a mirror of the catalogue (gomirrorctl mirrors lists them) nor an http or https URL\n", cmd.name, t.URL)
+			err := core.NewError("cli.probe-mirror", map[string]string{"Mirror": t.URL}, nil)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}
@@ -340,6 +341,6 @@ func (c *cli) probeStatus(cmd *command, sums []probe.Summary) int {
 			return exitOK
 		}
 	}
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: no mirror is healthy; check your network connection (or HTTPS_PROXY)\n", cmd.name)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.none-healthy", nil, nil)))
 	return exitFailure
 }

@@ -85,11 +85,12 @@ func (c *cli) routeConfig() route.Config {
 	r := c.service().Resolve()
 	store, err := c.credStore()
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: stored credentials are not shown: %v\n", err)
+		err = core.NewError("route.creds-hidden", map[string]string{"Source": "store"}, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", msgs.Error(err))
 	}
 	cfg, notes := route.Load(r, store)
 	for _, n := range notes {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", n)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", msgs.Error(n))
 	}
 	return cfg
 }
