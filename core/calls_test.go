@@ -38,6 +38,7 @@ func TestCatalogueCalls(t *testing.T) {
 	if len(calls) < 150 {
 		t.Fatalf("found %d NewError/NewText calls; the parser misses some", len(calls))
 	}
+	t.Logf("%d NewError/NewText calls", len(calls))
 	zh := NewLang("zh-Hans")
 	for _, c := range calls {
 		if c.dynamic {
