@@ -56,15 +56,25 @@ type Localizer interface {
 	Localize(l *Lang) string
 }
 
-// Error returns the text of err in l: a Localizer says itself; an error
-// that wraps one (with fmt.Errorf's %w, say) keeps its own words around
-// the wrapped error's text in l; any other error is its own text.
+// Error returns the text of err in l: a Localizer says itself; errors
+// joined by errors.Join each say themselves, one a line; an error that
+// wraps one (with fmt.Errorf's %w, say) keeps its own words around the
+// wrapped error's text in l; any other error is its own text.
 func (l *Lang) Error(err error) string {
 	if err == nil {
 		return ""
 	}
 	if le, ok := err.(Localizer); ok {
 		return le.Localize(l)
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && err.Error() == errors.Join(j.Unwrap()...).Error() {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			if e != nil {
+				lines = append(lines, l.Error(e))
+			}
+		}
+		return strings.Join(lines, "\n") // errors.Join's format, in l
 	}
 	var le Localizer
 	if errors.As(err, &le) {

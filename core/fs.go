@@ -1,12 +1,11 @@
 package core
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // FS is the read-only view of files that resolution needs. OSFS uses the
@@ -38,10 +37,10 @@ const MaxFileSize = 16 << 20
 // ErrNotRegular reports a named pipe or socket where a file was expected.
 // Reading one could block for ever (the go command itself would hang on a
 // named pipe as its env file), so ReadFile refuses it.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular error = NewError("fs.not-regular", nil, nil)
 
 // ErrTooLarge reports a file larger than MaxFileSize.
-var ErrTooLarge = fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
+var ErrTooLarge error = NewError("fs.too-large", map[string]string{"MiB": strconv.Itoa(MaxFileSize >> 20)}, nil)
 
 // ReadFile reads the named file as os.ReadFile does, except that it never
 // blocks on open (a named pipe is opened non-blocking on Unix), refuses
@@ -59,7 +58,7 @@ func ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	if fi.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0 {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, FileKind(fi.Mode()))}
+		return nil, &fs.PathError{Op: "read", Path: name, Err: NewError("fs.not-regular-kind", map[string]string{"Kind": FileKind(fi.Mode())}, ErrNotRegular)}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -54,8 +55,7 @@ var fieldRe = regexp.MustCompile(`\.[A-Z][A-Za-z0-9]*`)
 // TestTemplatesUsed checks that every code with a template is still
 // produced: it appears as a string literal in the packages that report it.
 func TestTemplatesUsed(t *testing.T) {
-	lits := literals(t, "validate", "diagnose", "resolve", "troubleshoot", "troubleshoot/verify", "troubleshoot/toolchains",
-		"service", "profile", "../cmd/gomirrorctl", "private/pattern", "private/route", "mirrors", "mirrors/probe", "origin", "origin/fix", "origin/inspect", "origin/procs", "origin/diag")
+	lits := literals(t, append(coreDirs(t), "../cmd/gomirrorctl", "../ui")...)
 	dynamic := map[string]bool{"gomodcache-relative": true, "gotmpdir-relative": true} // strings.ToLower(key)+"-relative"
 	for _, code := range ProblemCodes() {
 		if !lits[code] && !dynamic[code] {
@@ -77,6 +77,30 @@ func TestTemplatesUsed(t *testing.T) {
 			t.Errorf("text code %q has a template but no producer", code)
 		}
 	}
+	for _, code := range codes(keyError, "") {
+		if !lits[code] {
+			t.Errorf("error code %q has a template but no producer", code)
+		}
+	}
+}
+
+// coreDirs returns the directories of core's packages, relative to core.
+func coreDirs(t *testing.T) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if err == nil && d.IsDir() {
+			dirs = append(dirs, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dirs
 }
 
 // literals returns the string literals of the non-test files of dirs.

@@ -174,7 +174,7 @@ func (c *checksumPanel) onAnalyzed(a *verify.Analysis, err error) {
 	c.activity.Stop()
 	c.activity.Hide()
 	if err != nil {
-		c.verdict.SetText(err.Error())
+		c.verdict.SetText(errorText(err))
 		return
 	}
 	c.analysis = a

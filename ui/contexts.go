@@ -136,7 +136,7 @@ func (b *contextsBar) show(r *inspect.Report, ps []core.Problem) {
 	}
 	switch {
 	case r.Terminal.Resolution == nil:
-		lines = append(lines, lang.L("contexts.noterminal", map[string]any{"Error": r.Terminal.Error}))
+		lines = append(lines, lang.L("contexts.noterminal", map[string]any{"Error": terminalError(r.Terminal)}))
 		b.banner.Importance = widget.MediumImportance
 	case len(vars) > 0:
 		lines = append(lines, lang.L("contexts.differ", map[string]any{"Vars": strings.Join(vars, ", ")}))
@@ -294,4 +294,13 @@ func (o *overviewScreen) showChosen() {
 		r, ps = cs.report.Terminal.Resolution, cs.terminal
 	}
 	o.show(r, append(append([]core.Problem{}, ps...), cs.origins...))
+}
+
+// terminalError is why the terminal context could not be built, in the
+// user's language.
+func terminalError(c inspect.Context) string {
+	if c.Err != nil {
+		return uiLang.Error(c.Err)
+	}
+	return c.Error
 }

@@ -25,10 +25,18 @@ func showError(w fyne.Window, err error) {
 	var refused *core.RefusedError
 	if !errors.As(err, &refused) {
 		log.Printf("Go Mirror: %v", err)
-		showErrorDialog(errors.New(uiLang.Error(err)), w)
-		return
 	}
-	showErrorDialog(errors.New(refusalText(err, refused.Problems)), w)
+	showErrorDialog(errors.New(errorText(err)), w)
+}
+
+// errorText is err in the user's language: a refusal with its problems,
+// any other error as the catalogue says it.
+func errorText(err error) string {
+	var refused *core.RefusedError
+	if errors.As(err, &refused) {
+		return refusalText(err, refused.Problems)
+	}
+	return uiLang.Error(err)
 }
 
 // refusalText is a refusal in the user's language: what was refused, then

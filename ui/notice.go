@@ -135,5 +135,5 @@ func noticeError(err error) string {
 		message, _ := problemText(refused.Problems[0])
 		return message
 	}
-	return err.Error()
+	return uiLang.Error(err)
 }

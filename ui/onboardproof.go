@@ -126,7 +126,7 @@ func (o *onboardWizard) onProved(p *troubleshoot.Proof, err error) {
 	var objs []fyne.CanvasObject
 	switch {
 	case err != nil:
-		objs = []fyne.CanvasObject{wrapped(lang.L("firstrun.proof.error", map[string]any{"Error": err.Error()}), widget.DangerImportance)}
+		objs = []fyne.CanvasObject{wrapped(lang.L("firstrun.proof.error", map[string]any{"Error": errorText(err)}), widget.DangerImportance)}
 	case p.OK():
 		args := map[string]any{"Module": p.Module, "Version": p.Version, "Seconds": formatSeconds(p.Report.Duration), "Proxy": p.GOPROXY, "SumDB": orNotSet(p.GOSUMDB)}
 		objs = []fyne.CanvasObject{wrapped(lang.L("firstrun.proof.ok", args), widget.SuccessImportance)}

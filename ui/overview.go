@@ -268,7 +268,7 @@ func (o *overviewScreen) showInstall() {
 		formKey(lang.L("install.envfile")), formValue(file))
 	o.install.Objects = []fyne.CanvasObject{form}
 	if g.Error != "" {
-		o.install.Objects = append(o.install.Objects, outcome(g.Error, widget.WarningImportance, nil)...)
+		o.install.Objects = append(o.install.Objects, outcome(uiLang.Error(g.Err), widget.WarningImportance, nil)...)
 	}
 	o.install.Refresh()
 }

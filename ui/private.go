@@ -125,10 +125,10 @@ func (p *privateScreen) read() privateData {
 		d.entries, err = store.List()
 		d.errs = append(d.errs, err)
 	}
-	var notes []string
+	var notes []error
 	d.cfg, notes = route.Load(d.res, d.store)
 	for _, n := range notes {
-		fyne.LogError("Go Mirror", errors.New(n))
+		fyne.LogError("Go Mirror", n)
 	}
 	d.netrc, d.machine, err = readNetrc(d.res)
 	d.errs = append(d.errs, err)

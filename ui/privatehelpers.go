@@ -210,7 +210,7 @@ func (hp *helpersPanel) writeGOAUTH(plan goauth.Plan) {
 			hp.install.Enable()
 			objs := writeOutcome(res, err)
 			for _, n := range plan.Notes {
-				objs = append(objs, wrapped(n, widget.MediumImportance))
+				objs = append(objs, wrapped(uiLang.Text(n, ""), widget.MediumImportance))
 			}
 			hp.goauthOutcome.Objects = objs
 			hp.goauthOutcome.Refresh()

@@ -49,7 +49,7 @@ func (p *processesDialog) open() {
 func (p *processesDialog) onListed(ps []procs.Process, err error) {
 	var objs []fyne.CanvasObject
 	if err != nil {
-		objs = append(objs, wrapped(err.Error(), widget.DangerImportance))
+		objs = append(objs, wrapped(errorText(err), widget.DangerImportance))
 	}
 	for _, pr := range ps {
 		if pr.State != procs.StateOK {

@@ -75,7 +75,7 @@ func (s *snippetPanel) render() {
 	if i := s.format.SelectedIndex(); s.prof != nil && i >= 0 {
 		text, err := profile.Snippet(*s.prof, snippetFormats[i].format)
 		if err != nil {
-			s.err.SetText(err.Error())
+			s.err.SetText(errorText(err))
 			s.err.Hidden = false
 		}
 		s.shown = text

@@ -105,7 +105,7 @@ func (d *toolchainDialog) onChecked(a toolchains.Availability, err error) {
 	d.activity.Hide()
 	d.result.Objects = nil
 	if err != nil {
-		d.result.Add(captionLabel(err.Error()))
+		d.result.Add(captionLabel(errorText(err)))
 		d.result.Refresh()
 		return
 	}

@@ -199,7 +199,7 @@ func (t *troubleshootScreen) onRunDone(id int, rep *troubleshoot.Report, res *re
 	t.cancel = nil
 	t.setRunning(false, "")
 	if err != nil {
-		t.status.SetText(err.Error())
+		t.status.SetText(errorText(err))
 		return
 	}
 	t.status.SetText(reportSummary(rep))

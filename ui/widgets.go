@@ -60,7 +60,7 @@ func writeOutcome(res *service.WriteResult, err error) []fyne.CanvasObject {
 	case errors.As(err, &refused):
 		return outcome(lang.L("write.refused"), widget.DangerImportance, refused.Problems)
 	case err != nil:
-		return outcome(err.Error(), widget.DangerImportance, nil)
+		return outcome(uiLang.Error(err), widget.DangerImportance, nil)
 	}
 	return outcome(lang.L("write.saved", map[string]any{"File": res.File}), widget.SuccessImportance, res.Warnings)
 }

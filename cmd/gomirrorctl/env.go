@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -39,6 +38,7 @@ type checkOutput struct {
 	Agrees        bool                   `json:"agrees"`
 	Disagreements []service.Disagreement `json:"disagreements"`
 	Error         string                 `json:"error,omitempty"`
+	err           error                  // Error, for the text in the user's language
 }
 
 // runEnv implements "gomirrorctl env".
@@ -110,7 +110,7 @@ func (c *cli) crossCheck(r *resolve.Resolution, names []string) *checkOutput {
 	defer cancel()
 	ds, err := c.service().CrossCheck(ctx, r)
 	if err != nil {
-		return &checkOutput{Disagreements: []service.Disagreement{}, Error: err.Error()}
+		return &checkOutput{Disagreements: []service.Disagreement{}, Error: err.Error(), err: err}
 	}
 	out := &checkOutput{Disagreements: []service.Disagreement{}}
 	for _, d := range ds {
@@ -129,10 +129,11 @@ func checkStatus(c *cli, cmd *command, chk *checkOutput) int {
 	case chk == nil:
 		return exitOK
 	case chk.Error != "":
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-failed", "Err", chk.Error))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.cross-check", nil, chk.err)))
 		return exitFailure
 	case !chk.Agrees:
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("env-check-differs", "N", strconv.Itoa(len(chk.Disagreements))))
+		err := core.NewError("cli.cross-check-differs", map[string]string{"Count": fmt.Sprint(len(chk.Disagreements))}, nil)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitFailure
 	}
 	return exitOK

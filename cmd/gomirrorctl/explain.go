@@ -72,7 +72,7 @@ func (c *cli) explainReport(svc *service.Service, fl *explainFlags, args []strin
 	if len(args) == 0 {
 		data, err := io.ReadAll(io.LimitReader(c.stdin(), 4<<20))
 		if err != nil {
-			return nil, fmt.Errorf("%s%w", say("reading-stdin", "Err", ""), err)
+			return nil, core.NewError("cli.read-stdin", nil, err)
 		}
 		if strings.TrimSpace(string(data)) == "" {
 			return nil, core.Refuse("", "usage", map[string]string{"Case": "nothing-to-explain"})

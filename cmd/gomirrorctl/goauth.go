@@ -31,8 +31,8 @@ func runGoauth(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	if err := goauth.Serve(args, c.stdin(), c.stdout, c.stderr, store); err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	if err := goauth.Serve(args, c.stdin(), c.stdout, c.stderr, store, msgs); err != nil {
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		if errors.Is(err, goauth.ErrUsage) {
 			return exitRefused
 		}
@@ -49,15 +49,15 @@ func (c *cli) goauthInstall(cmd *command, install bool) int {
 	if install {
 		exe, err := os.Executable()
 		if err != nil {
-			return c.fail(cmd, fmt.Errorf("%s%w", say("goauth-no-path", "Err", ""), err))
+			return c.fail(cmd, core.NewError("cli.no-executable", nil, err))
 		}
 		if plan, err = goauth.Install(current, exe); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}
 	for _, n := range plan.Notes {
-		fmt.Fprintln(c.stderr, say("note", "Note", n))
+		fmt.Fprintln(c.stderr, say("note", "Note", msgs.Text(n, "")))
 	}
 	if plan.Value == current {
 		fmt.Fprintln(c.stdout, say("goauth-already", "Value", showValue(current)))
@@ -135,7 +135,7 @@ func (c *cli) gitSetupArgs(cmd *command) ([][]string, int) {
 		return nil, c.credFail(cmd, err)
 	}
 	if len(ps) == 0 {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("git-credential-none"))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.no-credentials", nil, nil)))
 		return nil, exitRefused
 	}
 	exe, err := os.Executable()

@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/gomirror/gomirror/core"
 	"io"
 	"text/tabwriter"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/service"

@@ -106,3 +106,37 @@ func entry(t *testing.T, tag, key string) string {
 	}
 	return m[key]
 }
+
+// TestFailuresSpeakChinese checks that failures whose texts were English
+// only (usage checks, history lookups, the GOAUTH helper, module checks)
+// print their catalogue text in Chinese with --lang zh-Hans, in English
+// with --lang en, and exit the same way in both.
+func TestFailuresSpeakChinese(t *testing.T) {
+	s := newSandbox(t)
+	for _, tt := range []struct {
+		args []string
+		key  string // the catalogue entry the failure prints
+		code int
+	}{
+		{[]string{"verify", "bad@@arg"}, "error.verify.bad-module", exitRefused},
+		{[]string{"verify"}, "error.cli.verify-none", exitRefused},
+		{[]string{"probe", "--count", "-1"}, "error.cli.probe-count", exitRefused},
+		{[]string{"use", "--sep", ";", "goproxy.example.test"}, "error.cli.use-sep", exitRefused},
+		{[]string{"undo", "--entry", "20260101-000000-1"}, "error.history.not-found", exitRefused},
+		{[]string{"goauth", "a", "b"}, "error.goauth.usage", exitRefused},
+		{[]string{"route", "Not A Path"}, "error.cli.bad-module-path", exitRefused},
+	} {
+		zh := s.ctl(append([]string{"--lang", "zh-Hans"}, tt.args...)...)
+		en := s.ctl(append([]string{"--lang", "en"}, tt.args...)...)
+		if zh.code != tt.code || en.code != tt.code {
+			t.Errorf("%q exits %d in Chinese and %d in English, want %d\n%s\n%s", tt.args, zh.code, en.code, tt.code, zh, en)
+		}
+		want := longestLiteral(entry(t, "zh-Hans", tt.key))
+		if want == "" || !strings.Contains(zh.stderr, want) {
+			t.Errorf("%q --lang zh-Hans does not print %s in Chinese (%q):\n%s", tt.args, tt.key, want, zh.stderr)
+		}
+		if want := longestLiteral(entry(t, "en", tt.key)); !strings.Contains(en.stderr, want) {
+			t.Errorf("%q --lang en does not print %s in English (%q):\n%s", tt.args, tt.key, want, en.stderr)
+		}
+	}
+}

@@ -3,9 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/gomirror/gomirror/core"
 	"os"
 	"strconv"
+
+	"github.com/gomirror/gomirror/core"
 
 	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/private/netrc"
@@ -120,7 +121,7 @@ func importedMachines(store *cred.Store, es []netrc.Entry) []string {
 func (c *cli) netrcFail(cmd *command, err error) int {
 	for _, refused := range []error{netrc.ErrNotMigrated, netrc.ErrNoBackup, netrc.ErrChanged} {
 		if errors.Is(err, refused) {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}

@@ -61,7 +61,8 @@ func (c *cli) contextResolution(cmd *command, name string, check bool) (*resolve
 	r := c.inspect(origin.Context(name) == origin.Desktop)
 	ctx, ok := r.Context(origin.Context(name))
 	if !ok {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("context-failed", "Context", name, "Err", ctx.Error))
+		err := core.NewError("cli.no-context", map[string]string{"Context": name}, ctx.Err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return nil, exitFailure, false
 	}
 	return ctx.Resolution, exitOK, true
@@ -130,6 +131,9 @@ func runOrigins(c *cli, cmd *command, args []string) int {
 		}
 		return exitOK
 	}
+	if r.Terminal.Err != nil {
+		out.TerminalError = msgs.Error(r.Terminal.Err)
+	}
 	printOrigins(c.stdout, out)
 	return exitOK
 }
@@ -156,8 +160,8 @@ func printOrigins(w io.Writer, out originsOutput) {
 		fmt.Fprintf(w, "%s\n\n", say("origins-terminal-error", "Err", out.TerminalError))
 	}
 	for _, p := range out.Findings {
-		msg, fix := msgs.Problem(p)
-		fmt.Fprintf(w, "%s\n  %s\n\n", say("severity", "Severity", word("severity."+string(p.Severity)), "Message", msg), say("fix", "Fix", fix))
+		printProblem(w, p, "")
+		fmt.Fprintln(w)
 	}
 	if len(out.Origins) == 0 {
 		fmt.Fprintln(w, say("origins-none"))

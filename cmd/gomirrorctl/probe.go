@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
@@ -60,12 +60,12 @@ var ipNetworks = map[string][]string{"": nil, "4": {"tcp4"}, "6": {"tcp6"}, "bot
 func (p *probeFlags) check() error {
 	switch {
 	case p.count < 0:
-		return errors.New(say("probe-bad-count", "N", strconv.Itoa(p.count)))
+		return core.NewError("cli.probe-count", map[string]string{"Count": fmt.Sprint(p.count)}, nil)
 	case p.interval < 0 || p.recheck < 0 || p.timeout <= 0:
-		return errors.New(say("probe-bad-durations"))
+		return core.NewError("cli.probe-durations", nil, nil)
 	}
 	if _, ok := ipNetworks[p.ip]; !ok {
-		return errors.New(say("probe-bad-ip", "IP", quoted(p.ip)))
+		return core.NewError("cli.probe-ip", map[string]string{"IP": p.ip}, nil)
 	}
 	return nil
 }
@@ -120,7 +120,8 @@ func runProbe(c *cli, cmd *command, args []string) int {
 	targets := pf.targets(cat)
 	for _, t := range targets {
 		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("probe-bad-mirror", "URL", quoted(t.URL)))
+			err := core.NewError("cli.probe-mirror", map[string]string{"Mirror": t.URL}, nil)
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 			return exitRefused
 		}
 	}
@@ -137,7 +138,7 @@ func runProbe(c *cli, cmd *command, args []string) int {
 
 // usageError reports a bad flag value with the usage, exit status 2.
 func (c *cli) usageError(cmd *command, err error) int {
-	fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+	fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 	printCommandUsage(c.stderr, cmd)
 	return exitRefused
 }
@@ -226,7 +227,7 @@ func printProbe(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 	tw.Flush()
 	printErrors(w, cat, sums)
 	for _, f := range probe.Consistency(sums) {
-		fmt.Fprintf(w, "%s: %s\n", f.Kind, f.Message)
+		fmt.Fprintf(w, "%s: %s\n", f.Kind, msgs.Text(f.Detail, f.Message))
 	}
 }
 
@@ -241,7 +242,7 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			fmt.Fprintln(w, "\n"+say("probe-last-errors"))
 			first = false
 		}
-		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), s.LastError.Error())
+		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), msgs.Error(s.LastError))
 	}
 }
 

@@ -3,10 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/gomirror/gomirror/core"
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/gomirror/gomirror/core"
 
 	"github.com/gomirror/gomirror/core/profile"
 )
@@ -63,7 +64,7 @@ func runProfile(c *cli, cmd *command, args []string) int {
 	sub, ok := profileSubs[pos[0]]
 	switch {
 	case !ok:
-		return c.usageError(cmd, errors.New(say("profile-unknown-sub", "Name", quoted(pos[0]))))
+		return c.usageError(cmd, core.NewError("cli.unknown-subcommand", map[string]string{"Arg": pos[0]}, nil))
 	case sub.nargs >= 0 && len(pos)-1 != sub.nargs:
 		fmt.Fprintf(c.stderr, "%s\n%s\n", cliText("usage.synopsis", "Synopsis", "gomirrorctl "+sub.usage), say("profile-more"))
 		return exitRefused
@@ -81,7 +82,7 @@ func (c *cli) store() (profile.Store, error) {
 // refused input (exit 2) too.
 func (c *cli) profileFail(cmd *command, err error) int {
 	if errors.Is(err, profile.ErrNotFound) || errors.Is(err, profile.ErrExists) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	return c.fail(cmd, err)
@@ -295,7 +296,7 @@ func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
 		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
-			return fmt.Errorf("%s (%w)", say("profile-preset-delete", "Name", quoted(args[0])), profile.ErrNotFound)
+			return core.NewError("cli.preset-delete", map[string]string{"Name": args[0]}, profile.ErrNotFound)
 		}
 		return err
 	}, "profile-deleted", "Name", quoted(args[0]))

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/profile"
@@ -155,9 +155,9 @@ func runProfileExport(c *cli, cmd *command, pf profileFlags, names []string) int
 	f := snippetFormat(pf.format)
 	switch {
 	case !slices.Contains(profile.Formats, f):
-		return c.usageError(cmd, errors.New(say("profile-bad-format", "Format", quoted(pf.format))))
+		return c.usageError(cmd, core.NewError("cli.snippet-format", map[string]string{"Format": pf.format}, nil))
 	case len(names) != 1:
-		return c.usageError(cmd, errors.New(say("profile-format-one", "Format", pf.format)))
+		return c.usageError(cmd, core.NewError("cli.snippet-one", map[string]string{"Format": pf.format}, nil))
 	}
 	p, _, code, ok := c.lookupProfile(cmd, names[0])
 	if !ok {

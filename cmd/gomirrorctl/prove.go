@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/troubleshoot"
 )
@@ -27,7 +27,7 @@ func runProve(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(pos) > 1 {
-		return c.usageError(cmd, errors.New(say("unexpected-argument", "Arg", quoted(pos[1]))))
+		return c.usageError(cmd, core.NewError("cli.unexpected-arg", map[string]string{"Arg": pos[1]}, nil))
 	}
 	mod := probe.DefaultModule
 	if len(pos) == 1 {

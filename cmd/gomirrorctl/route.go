@@ -55,7 +55,7 @@ func (c *cli) routeArgs(cmd *command, mods []string, modfile string) (int, bool)
 	}
 	for _, m := range mods {
 		if err := module.CheckPath(m); err != nil {
-			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("route-bad-module", "Module", quoted(m), "Err", err.Error()))
+			fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.bad-module-path", map[string]string{"Module": m}, err)))
 			return exitRefused, false
 		}
 	}
@@ -68,11 +68,12 @@ func (c *cli) routeConfig() route.Config {
 	r := c.service().Resolve()
 	store, err := c.credStore()
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", say("route-no-credentials", "Err", msgs.Error(err)))
+		err = core.NewError("route.creds-hidden", map[string]string{"Source": "store"}, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", msgs.Error(err))
 	}
 	cfg, notes := route.Load(r, store)
 	for _, n := range notes {
-		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", n)
+		fmt.Fprintf(c.stderr, "gomirrorctl route: %s\n", msgs.Error(n))
 	}
 	return cfg
 }

@@ -7,12 +7,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"syscall"
 
 	"golang.org/x/term"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -20,20 +20,8 @@ import (
 // short, beyond it.
 const maxSecret = 64 << 10
 
-// errNoSecret is what the errors of readSecret are (errors.Is): no secret
-// can be read without echoing it.
-var errNoSecret = errors.New("cannot read the secret")
-
-// secretError is errNoSecret with its reason, in the language of msgs.
-type secretError struct{ text string }
-
-func (e *secretError) Error() string        { return e.text }
-func (e *secretError) Is(target error) bool { return target == errNoSecret }
-
-// noSecret returns errNoSecret for the reason given.
-func noSecret(reason string) error {
-	return &secretError{say("secret-unreadable", "Reason", reason)}
-}
+// errNoSecret is returned when no secret can be read without echoing it.
+var errNoSecret error = core.NewError("cli.no-secret", nil, nil)
 
 // stdin is the invocation's standard input. The cli struct does not carry
 // it yet, so the helpers read the process's.
@@ -48,22 +36,22 @@ func readSecret(in io.Reader, promptTo io.Writer, prompt string) (cred.Secret, e
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		s, err := readHidden(f, promptTo, prompt)
 		if err != nil {
-			return "", noSecret(say("secret-no-echo", "Err", err.Error()))
+			return "", core.NewError("cli.secret-echo", map[string]string{"Cause": err.Error()}, errNoSecret)
 		}
 		line = s
 	} else {
 		s, err := bufio.NewReader(io.LimitReader(in, maxSecret+2)).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return "", noSecret(err.Error())
+			return "", core.NewError("cli.secret-read", map[string]string{"Cause": err.Error()}, errNoSecret)
 		}
 		line = s
 	}
 	if len(strings.TrimRight(line, "\r\n")) > maxSecret {
-		return "", noSecret(say("secret-too-long", "KiB", strconv.Itoa(maxSecret>>10)))
+		return "", core.NewError("cli.secret-long", map[string]string{"KiB": fmt.Sprint(maxSecret >> 10)}, errNoSecret)
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", noSecret(say("secret-empty", "Err", msgs.Error(cred.ErrEmptySecret)))
+		return "", core.NewError("cli.secret-empty", nil, errNoSecret)
 	}
 	return cred.Secret(line), nil
 }

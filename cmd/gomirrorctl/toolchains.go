@@ -34,7 +34,7 @@ func runToolchains(c *cli, cmd *command, args []string) int {
 	}
 	want, err := toolchains.Wanted(*dir)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -68,9 +67,9 @@ func runUse(c *cli, cmd *command, args []string) int {
 func (uf *useFlags) check(pos []string) error {
 	switch {
 	case uf.sep != string(mirrors.Comma) && uf.sep != string(mirrors.Pipe):
-		return errors.New(say("use-bad-sep", "Sep", quoted(uf.sep)))
+		return core.NewError("cli.use-sep", map[string]string{"Sep": uf.sep}, nil)
 	case len(pos) == 0 && !uf.suggest:
-		return errors.New(say("use-no-mirror"))
+		return core.NewError("cli.use-none", nil, nil)
 	}
 	return uf.probe.check()
 }

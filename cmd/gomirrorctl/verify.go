@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"golang.org/x/mod/module"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/troubleshoot/verify"
 )
 
@@ -47,7 +47,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 	}
 	mods, sum, err := verifyTargets(pos, *modfile, *gosum)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(err))
 		return exitRefused
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -83,7 +83,7 @@ func runVerify(c *cli, cmd *command, args []string) int {
 func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, string, error) {
 	if modfile != "" {
 		if len(pos) > 0 {
-			return nil, "", errors.New(say("verify-args-and-modfile"))
+			return nil, "", core.NewError("cli.verify-both", nil, nil)
 		}
 		if gosum == "" {
 			gosum = filepath.Join(filepath.Dir(modfile), "go.sum")
@@ -92,16 +92,16 @@ func verifyTargets(pos []string, modfile, gosum string) ([]module.Version, strin
 		return mods, existing(gosum), err
 	}
 	if len(pos) == 0 {
-		return nil, "", errors.New(say("verify-no-args"))
+		return nil, "", core.NewError("cli.verify-none", nil, nil)
 	}
 	var mods []module.Version
 	for _, p := range pos {
 		path, version, ok := strings.Cut(p, "@")
 		if !ok || path == "" || version == "" {
-			return nil, "", errors.New(say("verify-not-module-version", "Arg", quoted(p)))
+			return nil, "", core.NewError("cli.verify-arg", map[string]string{"Arg": p}, nil)
 		}
 		if err := module.Check(path, version); err != nil {
-			return nil, "", errors.New(say("verify-bad-module-version", "Arg", p, "Err", err.Error()))
+			return nil, "", core.NewError("verify.bad-module", map[string]string{"Module": p}, err)
 		}
 		mods = append(mods, module.Version{Path: path, Version: version})
 	}
@@ -127,7 +127,9 @@ func printAnalysis(w io.Writer, a *verify.Analysis) {
 	fmt.Fprintln(tw, "  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE")
 	for _, s := range a.Sources {
 		state := s.State
-		if s.Error != "" {
+		if s.Err != nil {
+			state += ": " + msgs.Error(s.Err)
+		} else if s.Error != "" {
 			state += ": " + s.Error
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.Name, s.Kind, dash(s.Mod), dash(s.Zip), state)

@@ -90,7 +90,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 		res, err = c.service().Undo()
 	}
 	if errors.Is(err, history.ErrNotFound) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, say("see-history", "Err", msgs.Error(err)))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, msgs.Error(core.NewError("cli.see-history", nil, err)))
 		return exitRefused
 	}
 	if err != nil {

@@ -1,13 +1,14 @@
 package envfile
 
 import (
-	"errors"
 	"sort"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // ErrChanged reports that the file changed on disk since it was read.
-var ErrChanged = errors.New("the env file changed on disk since it was read")
+var ErrChanged error = core.NewError("envfile.changed", nil, nil)
 
 // Edit applies go env -w (set) and go env -u (unset) to the file contents
 // data and returns the new contents, byte for byte what cmd/go's

@@ -110,7 +110,7 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 		return nil, 0, err
 	}
 	if fi.IsDir() {
-		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: core.NewError("fs.is-directory", nil, nil)}
 	}
 	data, err := core.ReadFile(path)
 	return data, fi.Mode().Perm(), err
@@ -135,6 +135,21 @@ func (e *ReplaceError) Error() string {
 		return fmt.Sprintf("%s is read-only (mode %04o)", e.Path, e.Mode)
 	}
 	return fmt.Sprintf("%s belongs to another user (uid %s); replacing it would make it yours", e.Path, e.Owner)
+}
+
+// Problem returns e as the problem of a refused write, with its fix.
+func (e *ReplaceError) Problem() core.Problem {
+	args := map[string]string{"Path": e.Path, "Kind": e.Kind, "Mode": fmt.Sprintf("%04o", uint32(e.Mode)), "Owner": e.Owner}
+	code := map[string]string{"not-regular": "file-not-regular", "read-only": "file-read-only", "other-owner": "file-other-owner"}[e.Reason]
+	p := core.NewProblem(core.SeverityError, "", code, args)
+	p.File = e.Path
+	return p
+}
+
+// Localize returns e in l: the message of its Problem.
+func (e *ReplaceError) Localize(l *core.Lang) string {
+	msg, _ := l.Problem(e.Problem())
+	return msg
 }
 
 // CheckReplaceable returns a *ReplaceError if the existing file at path

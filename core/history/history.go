@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Change is one key a write changed.
@@ -79,7 +81,12 @@ type Store struct {
 const DefaultMax = 100
 
 // ErrNotFound reports that no entry has the ID asked for.
-var ErrNotFound = errors.New("no such history entry")
+var ErrNotFound error = core.NewError("history.not-found", nil, nil)
+
+// notFound is ErrNotFound for the entry id.
+func notFound(id string) error {
+	return core.NewError("history.not-found-id", map[string]string{"ID": id}, ErrNotFound)
+}
 
 // Add records e under a new ID, later than every ID in the store, and
 // returns it with that ID (and Time set to now if it was zero). It then
@@ -92,7 +99,7 @@ func (s *Store) Add(e Entry) (Entry, error) {
 		e.Time = time.Now()
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return e, fmt.Errorf("creating history directory: %w", err)
+		return e, core.NewError("history.mkdir", nil, err)
 	}
 	ids, err := s.ids()
 	if err != nil {
@@ -108,7 +115,7 @@ func (s *Store) Add(e Entry) (Entry, error) {
 		id.seq++ // another process took this ID
 	}
 	if err != nil {
-		return e, fmt.Errorf("recording history: %w", err)
+		return e, core.NewError("history.record", nil, err)
 	}
 	s.prune()
 	return e, nil
@@ -154,7 +161,7 @@ func (s *Store) Scan() ([]Entry, []Damaged, error) {
 func (s *Store) Remove(id string) error {
 	parsed, ok := parseID(id)
 	if !ok {
-		return fmt.Errorf("%w: %q", ErrNotFound, id)
+		return notFound(id)
 	}
 	return os.Remove(s.path(parsed))
 }
@@ -163,11 +170,11 @@ func (s *Store) Remove(id string) error {
 func (s *Store) Get(id string) (Entry, error) {
 	parsed, ok := parseID(id)
 	if !ok {
-		return Entry{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return Entry{}, notFound(id)
 	}
 	e, err := s.read(parsed)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Entry{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return Entry{}, notFound(id)
 	}
 	return e, err
 }
@@ -210,7 +217,7 @@ func (s *Store) ids() ([]id, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading history: %w", err)
+		return nil, core.NewError("history.read", nil, err)
 	}
 	var ids []id
 	for _, de := range des {
@@ -236,10 +243,10 @@ func (s *Store) read(id id) (Entry, error) {
 	}
 	var e Entry
 	if len(data) == 0 {
-		return Entry{}, fmt.Errorf("history entry %s: empty file", id)
+		return Entry{}, core.NewError("history.empty", map[string]string{"ID": id.String()}, nil)
 	}
 	if err := json.Unmarshal(data, &e); err != nil {
-		return Entry{}, fmt.Errorf("history entry %s: %w", id, err)
+		return Entry{}, core.NewError("history.damaged", map[string]string{"ID": id.String()}, err)
 	}
 	e.ID = id.String()
 	return e, nil

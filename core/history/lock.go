@@ -3,12 +3,13 @@ package history
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // LockWait is how long Lock waits for another Go Mirror writer before it
@@ -17,7 +18,7 @@ var LockWait = 10 * time.Second
 
 // ErrBusy reports that another Go Mirror process held the write lock for
 // longer than LockWait.
-var ErrBusy = errors.New("another Go Mirror process is writing")
+var ErrBusy error = core.NewError("history.busy", nil, nil)
 
 // Lock takes the write lock that every Go Mirror writer (the app, its tray,
 // gomirrorctl) holds around read-check-write-record of the files it edits,
@@ -32,7 +33,7 @@ var ErrBusy = errors.New("another Go Mirror process is writing")
 func (s *Store) Lock(ctx context.Context) (unlock func(), err error) {
 	dir := filepath.Dir(filepath.Clean(s.Dir))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating %s for the write lock: %w", dir, err)
+		return nil, core.NewError("history.lock-mkdir", map[string]string{"Path": dir}, err)
 	}
 	path := filepath.Join(dir, "write.lock")
 	l := flock.New(path, flock.SetPermissions(0o600))
@@ -40,10 +41,10 @@ func (s *Store) Lock(ctx context.Context) (unlock func(), err error) {
 	defer cancel()
 	ok, err := l.TryLockContext(ctx, 20*time.Millisecond)
 	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Errorf("locking %s: %w", path, err)
+		return nil, core.NewError("history.lock", map[string]string{"Path": path}, err)
 	}
 	if !ok {
-		return nil, fmt.Errorf("%w: %s has been locked for %s", ErrBusy, path, LockWait)
+		return nil, core.NewError("history.busy-for", map[string]string{"Path": path, "Wait": LockWait.String()}, ErrBusy)
 	}
 	return func() { l.Unlock() }, nil
 }

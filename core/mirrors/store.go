@@ -55,7 +55,7 @@ func (s Store) Load() ([]Mirror, error) {
 // synced, then renamed over the old one.
 func (s Store) Save(ms []Mirror) error {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("creating the configuration directory: %w", err)
+		return core.NewError("profile.mkdir", nil, err)
 	}
 	data, err := json.MarshalIndent(storeData{Version: 1, Mirrors: ms}, "", "  ")
 	if err != nil {
@@ -67,7 +67,7 @@ func (s Store) Save(ms []Mirror) error {
 func writeAtomic(name string, data []byte) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("saving your mirror list: %w", err)
+		return core.NewError("mirrors.save", nil, err)
 	}
 	defer func() {
 		if err != nil {
@@ -84,7 +84,7 @@ func writeAtomic(name string, data []byte) (err error) {
 		err = os.Rename(f.Name(), name)
 	}
 	if err != nil {
-		return fmt.Errorf("saving your mirror list %s: %w", name, err)
+		return core.NewError("mirrors.save-named", map[string]string{"Path": name}, err)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package network
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/netip"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/envfile"
 )
 
@@ -34,17 +34,17 @@ type Rule struct {
 func (r Rule) Check() error {
 	switch {
 	case r.Profile == "":
-		return fmt.Errorf("network rule %q names no profile; choose the profile to use on that network", r.Name)
+		return core.NewError("network.no-profile", map[string]string{"Rule": r.Name}, nil)
 	case r.Fingerprint == "" && r.Subnet == "" && r.VPN == "":
-		return fmt.Errorf("network rule %q has no condition; give a network, a subnet or a VPN", r.Name)
+		return core.NewError("network.no-condition", map[string]string{"Rule": r.Name}, nil)
 	}
 	if r.Subnet != "" {
 		if _, err := netip.ParsePrefix(r.Subnet); err != nil {
-			return fmt.Errorf("network rule %q: subnet %q is not in CIDR notation such as 10.8.0.0/16", r.Name, r.Subnet)
+			return core.NewError("network.bad-subnet", map[string]string{"Rule": r.Name, "Subnet": r.Subnet}, nil)
 		}
 	}
 	if _, err := path.Match(r.VPN, ""); err != nil {
-		return fmt.Errorf("network rule %q: VPN pattern %q is malformed; use a name such as wg0, or wg* or *", r.Name, r.VPN)
+		return core.NewError("network.bad-vpn", map[string]string{"Rule": r.Name, "VPN": r.VPN}, nil)
 	}
 	return nil
 }
@@ -115,19 +115,19 @@ func (s RuleStore) Load() ([]Rule, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading your network rules: %w", err)
+		return nil, core.NewError("network.read", nil, err)
 	}
 	var d rulesData
 	md, err := toml.Decode(string(data), &d)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w; fix the line or delete the file", s.Path(), err)
+		return nil, core.NewError("network.invalid-toml", map[string]string{"Path": s.Path()}, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("%s: unknown setting %q; a rule has name, fingerprint, subnet, vpn, profile and auto", s.Path(), u[0].String())
+		return nil, core.NewError("network.unknown-setting", map[string]string{"Path": s.Path(), "Setting": u[0].String()}, nil)
 	}
 	for _, r := range d.Rules {
 		if err := r.Check(); err != nil {
-			return nil, fmt.Errorf("%s: %w", s.Path(), err)
+			return nil, core.NewError("network.invalid-rule", map[string]string{"Path": s.Path()}, err)
 		}
 	}
 	return d.Rules, nil
@@ -143,14 +143,14 @@ func (s RuleStore) Save(rules []Rule) error {
 	var b strings.Builder
 	b.WriteString("# Go Mirror network rules, first match wins.\n")
 	if err := toml.NewEncoder(&b).Encode(rulesData{Version: 1, Rules: rules}); err != nil {
-		return fmt.Errorf("encoding network rules: %w", err)
+		return core.NewError("network.encode", nil, err)
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("creating the configuration directory: %w", err)
+		return core.NewError("profile.mkdir", nil, err)
 	}
 	old, readErr := os.ReadFile(s.Path())
 	if err := envfile.WriteAtomic(s.Path(), []byte(b.String()), old, readErr == nil); err != nil {
-		return fmt.Errorf("saving your network rules: %w", err)
+		return core.NewError("network.save", nil, err)
 	}
 	return nil
 }

@@ -2,16 +2,17 @@ package network
 
 import (
 	"context"
-	"fmt"
 
 	psnet "github.com/shirou/gopsutil/v4/net"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // systemInterfaces lists the machine's interfaces through gopsutil.
 func systemInterfaces(ctx context.Context) ([]Interface, error) {
 	stats, err := psnet.InterfacesWithContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("listing network interfaces: %w", err)
+		return nil, core.NewError("network.interfaces", nil, err)
 	}
 	out := make([]Interface, len(stats))
 	for i, s := range stats {

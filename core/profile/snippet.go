@@ -3,6 +3,8 @@ package profile
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Format is a kind of snippet.
@@ -59,7 +61,7 @@ var syntaxes = map[Format]syntax{
 func Snippet(p Profile, f Format) (string, error) {
 	sx, ok := syntaxes[f]
 	if !ok {
-		return "", fmt.Errorf("unknown snippet format %q; use one of %s", f, formatList())
+		return "", core.Refuse("", "snippet-format", map[string]string{"Format": string(f), "Formats": formatList()})
 	}
 	if err := checkShape(p); err != nil {
 		return "", err
@@ -95,7 +97,7 @@ func snippetLine(sx syntax, k string, c Choice) (string, error) {
 	switch c.Action {
 	case Set:
 		if strings.ContainsAny(c.Value, "\r\n\v\x00") {
-			return "", fmt.Errorf("%s contains a line break or NUL, which the go command refuses; put the value on one line", k)
+			return "", core.Refuse(k, "snippet-line-break", nil)
 		}
 		if sx.check != nil {
 			if err := sx.check(k, c.Value); err != nil {
@@ -150,7 +152,7 @@ func psQuote(v string) string {
 // and % expands differently at the prompt and in a batch file.
 func cmdCheck(k, v string) error {
 	if strings.ContainsAny(v, `"%`) {
-		return fmt.Errorf("%s contains %s, which cmd.exe cannot set as written; use the PowerShell snippet", k, "\" or %")
+		return core.Refuse(k, "snippet-cmd-quote", nil)
 	}
 	return nil
 }

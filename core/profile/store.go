@@ -2,7 +2,6 @@ package profile
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,7 +47,7 @@ func (s Store) load() (f *File, data []byte, existed bool, err error) {
 		return &File{}, nil, false, nil
 	}
 	if err != nil {
-		return nil, nil, false, fmt.Errorf("reading your profiles: %w", err)
+		return nil, nil, false, core.NewError("profile.read", nil, err)
 	}
 	f, err = Parse(s.Path(), data)
 	return f, data, true, err

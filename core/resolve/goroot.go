@@ -31,12 +31,12 @@ func findGoroot(r *Resolution, in Input, user map[string]envfile.Entry) Goroot {
 	}
 	switch {
 	case g.GoBinary == "" && g.Path == "":
-		g.Error = "no go command found on PATH"
+		g.setErr("none")
 	case g.Path == "":
-		g.Error = "cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set"
+		g.setErr("trimmed")
 	default:
 		if st, err := in.FS.Stat(absIn(in, g.Path)); err != nil || !st.IsDir() {
-			g.Error = "cannot find GOROOT directory: " + g.Path
+			g.setErr("missing")
 		}
 	}
 	if g.Path == "" {

@@ -58,8 +58,16 @@ type Goroot struct {
 	Version   string          `json:"version,omitempty"`   // first line of $GOROOT/VERSION
 	GoEnvPath string          `json:"go_env_path,omitempty"`
 	GoEnvData []byte          `json:"-"`
-	Entries   []envfile.Entry `json:"-"` // of go.env
-	Error     string          `json:"error,omitempty"`
+	Entries   []envfile.Entry `json:"-"`               // of go.env
+	Error     string          `json:"error,omitempty"` // Err in English
+	Err       error           `json:"-"`
+}
+
+// setErr sets g's error: the case of "resolve.goroot" ("none", "trimmed"
+// or "missing").
+func (g *Goroot) setErr(kind string) {
+	g.Err = core.NewError("resolve.goroot", map[string]string{"Case": kind, "Path": g.Path}, nil)
+	g.Error = g.Err.Error()
 }
 
 // Installed reports whether a go command was found on PATH.
@@ -152,27 +160,27 @@ func (r *Resolution) UserConfigDir() (string, error) {
 		if d := r.OSEnv("AppData"); d != "" {
 			return d, nil
 		}
-		return "", errors.New("%AppData% is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "appdata"}, nil)
 	case "darwin", "ios":
 		if d := r.OSEnv("HOME"); d != "" {
 			return d + "/Library/Application Support", nil
 		}
-		return "", errors.New("$HOME is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "home"}, nil)
 	case "plan9":
 		if d := r.OSEnv("home"); d != "" {
 			return d + "/lib", nil
 		}
-		return "", errors.New("$home is not defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "plan9"}, nil)
 	}
 	d := r.OSEnv("XDG_CONFIG_HOME")
 	if d == "" {
 		if h := r.OSEnv("HOME"); h != "" {
 			return h + "/.config", nil
 		}
-		return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "xdg"}, nil)
 	}
 	if !isAbs(r.GOOS, d) {
-		return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+		return "", core.NewError("resolve.no-config-dir", map[string]string{"Case": "xdg-relative"}, nil)
 	}
 	return d, nil
 }

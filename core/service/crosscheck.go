@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"os/exec"
 
 	"github.com/gomirror/gomirror/core"
@@ -28,7 +26,7 @@ func (s *Service) CrossCheck(ctx context.Context, r *resolve.Resolution) ([]Disa
 		r = s.Resolve()
 	}
 	if !r.Goroot.Installed() {
-		return nil, errors.New("no go command found on PATH")
+		return nil, core.NewError("service.no-go", nil, nil)
 	}
 	got, err := GoEnvJSON(ctx, r.Goroot.GoBinary, s.opts.Env, s.opts.Cwd, core.VarNames()...)
 	if err != nil {
@@ -51,11 +49,11 @@ func GoEnvJSON(ctx context.Context, goBin string, env []string, dir string, name
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("go env -json: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+		return nil, core.NewError("service.go-env-failed", map[string]string{"Stderr": string(bytes.TrimSpace(stderr.Bytes()))}, err)
 	}
 	m := map[string]string{}
 	if err := json.Unmarshal(out, &m); err != nil {
-		return nil, fmt.Errorf("go env -json: %w", err)
+		return nil, core.NewError("service.go-env-json", nil, err)
 	}
 	return m, nil
 }

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/gomirror/gomirror/core"
@@ -28,7 +27,7 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 	}
 	i := slices.IndexFunc(entries, func(e history.Entry) bool { return e.ID == id })
 	if i < 0 {
-		return nil, fmt.Errorf("history entry %s: %w", id, history.ErrNotFound)
+		return nil, core.NewError("history.not-found-id", map[string]string{"ID": id}, history.ErrNotFound)
 	}
 	target := entries[i]
 	if target.Undo {

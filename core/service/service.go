@@ -6,7 +6,6 @@ package service
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -89,7 +88,7 @@ func (s *Service) ConfigDir() (string, error) {
 	}
 	dir, err := s.Resolve().UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("cannot find a configuration directory for Go Mirror: %w", err)
+		return "", core.NewError("service.no-config-dir", nil, err)
 	}
 	return filepath.Join(dir, "gomirror"), nil
 }
@@ -169,13 +168,9 @@ func (s *Service) writeFile(h *history.Store, f resolve.EnvFile, after []byte, e
 func replaceRefusal(path string, err error) error {
 	var re *envfile.ReplaceError
 	if !errors.As(err, &re) {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return core.NewError("file.write", map[string]string{"Path": path}, err)
 	}
-	args := map[string]string{"Path": re.Path, "Kind": re.Kind, "Mode": fmt.Sprintf("%04o", uint32(re.Mode)), "Owner": re.Owner}
-	code := map[string]string{"not-regular": "file-not-regular", "read-only": "file-read-only", "other-owner": "file-other-owner"}[re.Reason]
-	p := core.NewProblem(core.SeverityError, "", code, args)
-	p.File = re.Path
-	return &core.RefusedError{Problems: []core.Problem{p}}
+	return &core.RefusedError{Problems: []core.Problem{re.Problem()}}
 }
 
 // recordRefusal is the refusal when the history cannot record a write:

@@ -3,7 +3,6 @@ package service
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -68,7 +67,7 @@ func (s *Service) restore(h *history.Store, target history.Entry, prefix string,
 	cur, err := core.ReadFile(target.File)
 	existed := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", target.File, err)
+		return nil, core.NewError("file.read", map[string]string{"Path": target.File}, err)
 	}
 	removed := target.Undo && target.After == nil // a redo of an undo that removed the file
 	if existed == removed || existed && !bytes.Equal(cur, target.After) {

@@ -77,7 +77,7 @@ func Run(ctx context.Context, r *resolve.Resolution, c Command) (*Report, error)
 	begin := time.Now()
 	err := cmd.Start()
 	if err != nil {
-		return nil, errors.New("cannot start " + cmd.Path + ": " + err.Error() + "; check that Go is installed and on PATH")
+		return nil, core.NewError("troubleshoot.start", map[string]string{"Path": cmd.Path}, err)
 	}
 	err = cmd.Wait()
 	killGroup(cmd)

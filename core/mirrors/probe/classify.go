@@ -37,10 +37,32 @@ type Error struct {
 	Class   Class    `json:"class"`
 	Step    StepName `json:"step,omitempty"`
 	Status  int      `json:"status,omitempty"`
-	Message string   `json:"message"`
+	Message string   `json:"message"` // Detail in English
 	// Detail is Message as a core text (code and arguments), so that the
-	// UI can show it translated; empty for messages not made from one.
+	// GUI and the CLI show it in the user's language (see Text).
 	Detail core.Text `json:"-"`
+}
+
+// badRequest is a probe that cannot be made: the text code with args.
+func badRequest(code string, args map[string]string) *Error {
+	return (&Error{Class: ClassBadRequest}).detail(code, args)
+}
+
+// Text returns e's message in l (its Message for an Error made without a
+// Detail).
+func (e *Error) Text(l *core.Lang) string {
+	if e.Detail.Code == "" {
+		return e.Message
+	}
+	return l.Text(e.Detail, e.Message)
+}
+
+// Localize returns e in l, as Error does in English.
+func (e *Error) Localize(l *core.Lang) string {
+	if e.Step == "" {
+		return string(e.Class) + ": " + e.Text(l)
+	}
+	return fmt.Sprintf("%s (%s): %s", e.Step, e.Class, e.Text(l))
 }
 
 // detail sets e's Detail and its English Message.
@@ -50,12 +72,8 @@ func (e *Error) detail(code string, args map[string]string) *Error {
 	return e
 }
 
-func (e *Error) Error() string {
-	if e.Step == "" {
-		return string(e.Class) + ": " + e.Message
-	}
-	return fmt.Sprintf("%s (%s): %s", e.Step, e.Class, e.Message)
-}
+// Error returns e in English: its step, class and Message.
+func (e *Error) Error() string { return e.Localize(core.English) }
 
 // statusError classifies a non-200 answer.
 func statusError(step StepName, status int, body []byte) *Error {

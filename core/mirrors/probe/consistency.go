@@ -1,9 +1,9 @@
 package probe
 
 import (
-	"fmt"
-
 	"golang.org/x/mod/semver"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // FindingKind names a cross-mirror disagreement.
@@ -22,7 +22,15 @@ const (
 type Finding struct {
 	Key
 	Kind    FindingKind `json:"kind"`
-	Message string      `json:"message"`
+	Message string      `json:"message"` // Detail in English
+	// Detail is Message as a core text, for the user's language.
+	Detail core.Text `json:"-"`
+}
+
+// finding returns the finding kind about series k: the text code with args.
+func finding(k Key, kind FindingKind, code string, args map[string]string) Finding {
+	t := core.NewText(code, args)
+	return Finding{Key: k, Kind: kind, Message: t.String(), Detail: t}
 }
 
 // Consistency compares the probe module across series: a series whose
@@ -39,9 +47,8 @@ func Consistency(ss []Summary) []Finding {
 	}
 	for _, s := range ss {
 		if s.Latest != "" && semver.Compare(s.Latest, newest) < 0 {
-			out = append(out, Finding{s.Key, Lagging, fmt.Sprintf(
-				"%s reports %s as the latest version, but another mirror already has %s; it may serve stale @latest answers (go get -u would miss updates)",
-				s.URL, s.Latest, newest)})
+			out = append(out, finding(s.Key, Lagging, "probe.lagging", map[string]string{
+				"URL": s.URL, "Latest": s.Latest, "Newest": newest}))
 		}
 	}
 	return append(out, inconsistent(ss)...)
@@ -65,9 +72,8 @@ func inconsistent(ss []Summary) []Finding {
 			continue
 		}
 		if !isMajority(counts[s.Version], s.ModHash) {
-			out = append(out, Finding{s.Key, Inconsistent, fmt.Sprintf(
-				"%s serves a go.mod for version %s of the probe module that differs from other mirrors' (hash %s); downloads through it would fail checksum verification",
-				s.URL, s.Version, s.ModHash)})
+			out = append(out, finding(s.Key, Inconsistent, "probe.inconsistent", map[string]string{
+				"URL": s.URL, "Version": s.Version, "Hash": s.ModHash}))
 		}
 	}
 	return out

@@ -2,11 +2,12 @@ package probe
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // expand turns targets into the (target, network) pairs to probe: one per
@@ -68,7 +69,7 @@ func Families(ctx context.Context, r *net.Resolver, rawURL string) ([]string, er
 	}
 	host := u.Hostname()
 	if host == "" {
-		return nil, errors.New("mirror URL " + rawURL + " has no host")
+		return nil, core.NewError("probe.no-host", map[string]string{"URL": rawURL}, nil)
 	}
 	if r == nil {
 		r = net.DefaultResolver

@@ -5,8 +5,6 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
@@ -17,6 +15,8 @@ import (
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
 	"golang.org/x/mod/sumdb/dirhash"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // maxBody bounds what a probe reads from one response.
@@ -33,10 +33,10 @@ type client struct {
 // redirect from https to http.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 10 {
-		return errors.New("stopped after 10 redirects")
+		return core.NewError("probe.redirects", nil, nil)
 	}
 	if via[0].URL.Scheme == "https" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirected from secure URL %s to insecure URL %s", via[0].URL.Redacted(), req.URL.Redacted())
+		return core.NewError("probe.insecure-redirect", map[string]string{"From": via[0].URL.Redacted(), "To": req.URL.Redacted()}, nil)
 	}
 	return nil
 }
@@ -124,7 +124,7 @@ func (c *client) do(ctx context.Context, name StepName, url string, check func([
 	tr := &tracer{}
 	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, tr.trace()), "GET", url, nil)
 	if err != nil {
-		st.Err = &Error{Class: ClassBadRequest, Step: name, Message: "invalid mirror URL: " + err.Error()}
+		st.Err = (&Error{Class: ClassBadRequest, Step: name}).detail("probe.invalid-url", map[string]string{"Cause": err.Error()})
 		return st
 	}
 	tr.at(func(tl *timeline) { tl.start = time.Now() })
@@ -165,7 +165,7 @@ func checkList(body []byte) *Error {
 			continue
 		}
 		if !semver.IsValid(f[0]) {
-			return badResponse("the version list contains %q, which is not a version%s", clip(line), htmlHint(body))
+			return badResponse("probe.bad-list", map[string]string{"Line": clip(line), "HTML": htmlHint(body)})
 		}
 	}
 	return nil
@@ -175,10 +175,10 @@ func checkList(body []byte) *Error {
 func checkInfo(body []byte) (string, *Error) {
 	var info struct{ Version string }
 	if err := json.Unmarshal(body, &info); err != nil {
-		return "", badResponse("expected version JSON, got %q%s", clip(string(body)), htmlHint(body))
+		return "", badResponse("probe.bad-info", map[string]string{"Body": clip(string(body)), "HTML": htmlHint(body)})
 	}
 	if !semver.IsValid(info.Version) {
-		return "", badResponse("the version JSON names %q, which is not a version", info.Version)
+		return "", badResponse("probe.bad-info-version", map[string]string{"Version": info.Version})
 	}
 	return info.Version, nil
 }
@@ -186,25 +186,29 @@ func checkInfo(body []byte) (string, *Error) {
 // checkMod accepts a go.mod declaring modPath and returns its go.sum hash.
 func checkMod(body []byte, modPath string) (string, *Error) {
 	if got := modfile.ModulePath(body); got != modPath {
-		return "", badResponse("expected a go.mod for %s, got %q%s", modPath, clip(string(body)), htmlHint(body))
+		return "", badResponse("probe.bad-mod", map[string]string{"Module": modPath, "Body": clip(string(body)), "HTML": htmlHint(body)})
 	}
 	h, err := dirhash.Hash1([]string{"go.mod"}, func(string) (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(body)), nil
 	})
 	if err != nil {
-		return "", badResponse("cannot hash go.mod: %v", err)
+		return "", badResponse("probe.hash-mod", map[string]string{"Cause": err.Error()})
 	}
 	return h, nil
 }
 
-func badResponse(format string, args ...any) *Error {
-	return &Error{Class: ClassBadResponse, Message: fmt.Sprintf(format, args...)}
+// badResponse is a 200 answer that is not what the module protocol says:
+// the text code with args.
+func badResponse(code string, args map[string]string) *Error {
+	return (&Error{Class: ClassBadResponse}).detail(code, args)
 }
 
+// htmlHint is the HTML argument of a text about body: "yes" if body is an
+// HTML page (the mirror URL is probably a web site), else "".
 func htmlHint(body []byte) string {
 	b := bytes.ToLower(bytes.TrimSpace(body))
 	if bytes.HasPrefix(b, []byte("<!doctype html")) || bytes.HasPrefix(b, []byte("<html")) {
-		return " (an HTML page: the URL is probably a web site or a login page, not a module proxy; check the path, e.g. a required /goproxy/ suffix)"
+		return "yes"
 	}
 	return ""
 }

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -159,11 +158,11 @@ func baseURL(raw string) (string, *Error) {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return "", &Error{Class: ClassBadRequest, Message: fmt.Sprintf("mirror URL %q is not valid: %v", raw, err)}
+		return "", badRequest("probe.url-invalid", map[string]string{"URL": raw, "Cause": err.Error()})
 	case u.Scheme != "http" && u.Scheme != "https":
-		return "", &Error{Class: ClassBadRequest, Message: fmt.Sprintf("mirror URL %q: only http and https mirrors can be probed", raw)}
+		return "", badRequest("probe.url-scheme", map[string]string{"URL": raw})
 	case u.Host == "":
-		return "", &Error{Class: ClassBadRequest, Message: fmt.Sprintf("mirror URL %q has no host", raw)}
+		return "", badRequest("probe.url-no-host", map[string]string{"URL": raw})
 	}
 	return strings.TrimRight(s, "/"), nil
 }
@@ -188,7 +187,7 @@ func (c *client) list(ctx context.Context, s *Sample) bool {
 func (c *client) moduleBase(s *Sample) (string, bool) {
 	mod, err := module.EscapePath(c.e.opts.Module)
 	if err != nil {
-		s.Err = &Error{Class: ClassBadRequest, Message: "cannot probe module " + c.e.opts.Module + ": " + err.Error()}
+		s.Err = badRequest("probe.bad-module", map[string]string{"Module": c.e.opts.Module, "Cause": err.Error()})
 		return "", false
 	}
 	return c.base + "/" + mod, true
@@ -203,7 +202,7 @@ func (c *client) versionSteps(ctx context.Context, s *Sample, base string) bool 
 	}
 	ver, err := module.EscapeVersion(s.Version)
 	if err != nil {
-		s.Err = &Error{Class: ClassBadRequest, Message: "cannot probe version " + s.Version + ": " + err.Error()}
+		s.Err = badRequest("probe.bad-version", map[string]string{"Version": s.Version, "Cause": err.Error()})
 		return false
 	}
 	checkMod := func(body []byte) *Error { return s.checkMod(body, c.e.opts.Module) }

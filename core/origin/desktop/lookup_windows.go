@@ -2,10 +2,10 @@ package desktop
 
 import (
 	"errors"
-	"fmt"
 
 	"golang.org/x/sys/windows/registry"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
 )
 
@@ -28,7 +28,7 @@ func lookupOS(names []string) ([]origin.OSVar, error) {
 func readKey(root registry.Key, path, location, scope string, names []string) ([]origin.OSVar, error) {
 	k, err := registry.OpenKey(root, path, registry.QUERY_VALUE)
 	if err != nil {
-		return nil, fmt.Errorf("reading the %s environment variables (%s): %w", scope, location, err)
+		return nil, core.NewError("desktop.registry-read", map[string]string{"Scope": scope, "Location": location}, err)
 	}
 	defer k.Close()
 	var out []origin.OSVar

@@ -75,7 +75,7 @@ func Replace(file string, n int, name, text string) (*Plan, error) {
 		return nil, err
 	}
 	if strings.ContainsAny(text, "\r\n") {
-		return nil, fmt.Errorf("the new text for line %d of %s must be a single line", n, file)
+		return nil, core.NewError("fix.multi-line", map[string]string{"Path": file, "Line": fmt.Sprint(n)}, nil)
 	}
 	p.New = p.Old[:len(p.Old)-len(strings.TrimLeft(p.Old, " \t"))] + text
 	p.Summary = fmt.Sprintf("set %s in %s line %d", name, file, n)
@@ -90,7 +90,7 @@ func plan(file string, n int, name string) (*Plan, error) {
 	}
 	data, err := os.ReadFile(abs)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", abs, err)
+		return nil, core.NewError("file.read", map[string]string{"Path": abs}, err)
 	}
 	ls := splitLines(data)
 	p := &Plan{File: abs, Line: n, Var: name, Before: data}
@@ -161,13 +161,13 @@ type Result struct {
 // record and the backup are removed again.
 func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	if err := envfile.CheckReplaceable(p.File); err != nil {
-		return nil, fmt.Errorf("writing %s: %w", p.File, err)
+		return nil, writeError(p.File, err)
 	}
 	backup := ""
 	if !p.Created {
 		var err error
 		if backup, err = writeBackup(p.File, p.Before, now); err != nil {
-			return nil, fmt.Errorf("saving a backup of %s before changing it: %w", p.File, err)
+			return nil, core.NewError("fix.backup", map[string]string{"Path": p.File}, err)
 		}
 	}
 	e, err := store.Add(history.Entry{
@@ -177,7 +177,7 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 	})
 	if err != nil {
 		os.Remove(backup)
-		return nil, fmt.Errorf("nothing was written: recording the change to %s for undo failed: %w", p.File, err)
+		return nil, core.NewError("fix.record", map[string]string{"Path": p.File}, err)
 	}
 	if err := envfile.WriteAtomic(p.File, p.After, p.Before, !p.Created); err != nil {
 		if backup != "" {
@@ -187,9 +187,19 @@ func Apply(p *Plan, store *history.Store, now time.Time) (*Result, error) {
 		if errors.Is(err, envfile.ErrChanged) {
 			return nil, changed(p.File)
 		}
-		return nil, fmt.Errorf("writing %s: %w", p.File, err)
+		return nil, writeError(p.File, err)
 	}
 	return &Result{Entry: e, ID: e.ID, Backup: backup}, nil
+}
+
+// writeError is err writing path: a refusal if the file is one Go Mirror
+// must not replace.
+func writeError(path string, err error) error {
+	var re *envfile.ReplaceError
+	if errors.As(err, &re) {
+		return &core.RefusedError{Problems: []core.Problem{re.Problem()}}
+	}
+	return core.NewError("file.write", map[string]string{"Path": path}, err)
 }
 
 // Undo restores the file of history entry id to its bytes before that
@@ -201,7 +211,7 @@ func Undo(store *history.Store, id string, now time.Time) (history.Entry, error)
 	}
 	cur, err := os.ReadFile(target.File)
 	if err != nil {
-		return history.Entry{}, fmt.Errorf("reading %s: %w", target.File, err)
+		return history.Entry{}, core.NewError("file.read", map[string]string{"Path": target.File}, err)
 	}
 	if !bytes.Equal(cur, target.After) {
 		return history.Entry{}, changed(target.File)
@@ -210,7 +220,7 @@ func Undo(store *history.Store, id string, now time.Time) (history.Entry, error)
 		if errors.Is(err, envfile.ErrChanged) {
 			return history.Entry{}, changed(target.File)
 		}
-		return history.Entry{}, fmt.Errorf("restoring %s: %w", target.File, err)
+		return history.Entry{}, core.NewError("file.restore", map[string]string{"Path": target.File}, err)
 	}
 	return store.Add(history.Entry{
 		Time: now, File: target.File, Summary: "undo: " + target.Summary, BeforeExisted: true,

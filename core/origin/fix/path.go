@@ -57,12 +57,12 @@ func AppendLine(file, name, line string) (*Plan, error) {
 		return nil, err
 	}
 	if strings.ContainsAny(line, "\r\n") {
-		return nil, fmt.Errorf("the line to add to %s must be a single line", abs)
+		return nil, core.NewError("fix.multi-line", map[string]string{"Path": abs}, nil)
 	}
 	data, err := os.ReadFile(abs)
 	created := os.IsNotExist(err)
 	if err != nil && !created {
-		return nil, fmt.Errorf("reading %s: %w", abs, err)
+		return nil, core.NewError("file.read", map[string]string{"Path": abs}, err)
 	}
 	before := splitLines(data)
 	if len(before) > 0 && before[len(before)-1] == "" {

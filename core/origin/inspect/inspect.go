@@ -5,7 +5,6 @@ package inspect
 
 import (
 	"context"
-	"errors"
 	"os"
 	"runtime"
 	"strings"
@@ -50,7 +49,7 @@ type Options struct {
 
 // ErrShellSkipped is the terminal context's error when Options.SkipShell
 // is set.
-var ErrShellSkipped = errors.New("the login shell was not run (skipped on request)")
+var ErrShellSkipped error = core.NewError("inspect.shell-skipped", nil, nil)
 
 // Context is one environment a go command may run in, and its resolution.
 type Context struct {
@@ -59,8 +58,10 @@ type Context struct {
 	// Resolution is every setting resolved in Env.
 	Resolution *resolve.Resolution `json:"-"`
 	// Error says why the context could not be built (terminal only); Env
-	// and Resolution are then nil.
+	// and Resolution are then nil. Err is the error itself, for the
+	// user's language.
 	Error string `json:"error,omitempty"`
+	Err   error  `json:"-"`
 	// Shell, Cached and Files describe the login shell (terminal only):
 	// the rc files it reads, in load order.
 	Shell  *shell.Shell `json:"shell,omitempty"`
@@ -153,10 +154,15 @@ func (o Options) desktop() (Context, []origin.OSVar) {
 		vars = processVars(env, o.GOOS)
 	}
 	c := Context{Name: origin.Desktop, Env: env, Resolution: o.resolve(env)}
-	if err != nil {
-		c.Error = err.Error()
-	}
+	c.setErr(err)
 	return c, vars
+}
+
+// setErr records err (if not nil) as why c could not be built.
+func (c *Context) setErr(err error) {
+	if err != nil {
+		c.Error, c.Err = err.Error(), err
+	}
 }
 
 // terminal builds the terminal context by running the login shell, and
@@ -164,14 +170,14 @@ func (o Options) desktop() (Context, []origin.OSVar) {
 func (o Options) terminal(ctx context.Context, r *Report) Context {
 	c := Context{Name: origin.Terminal}
 	if o.SkipShell {
-		c.Error = ErrShellSkipped.Error()
+		c.setErr(ErrShellSkipped)
 		return c
 	}
 	sh := o.Shell
 	if sh == nil {
 		found, err := (shell.Finder{Env: r.Desktop.Env, GOOS: o.GOOS}).Find()
 		if err != nil {
-			c.Error = err.Error()
+			c.setErr(err)
 			return c
 		}
 		sh = &found
@@ -189,7 +195,7 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	c.Files = sc.Read
 	cp, cached, err := o.capture(ctx, *sh, start, sc.Watched)
 	if err != nil {
-		c.Error = err.Error()
+		c.setErr(err)
 		return c
 	}
 	c.Env, c.Cached, c.Resolution = cp.Env, cached, o.resolve(cp.Env)

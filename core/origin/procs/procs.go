@@ -6,9 +6,10 @@ package procs
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Kind is a kind of process Go Mirror looks for.
@@ -82,7 +83,7 @@ type Process struct {
 func List(ctx context.Context, q Query) ([]Process, error) {
 	infos, err := gather(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("listing processes: %w", err)
+		return nil, core.NewError("procs.list", nil, err)
 	}
 	return classify(infos, q), nil
 }

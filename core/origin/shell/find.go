@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"os/user"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
 )
 
@@ -126,5 +126,5 @@ func (f Finder) powershell() (Shell, error) {
 			return Shell{Path: p, Kind: origin.Pwsh, FoundBy: "PATH"}, nil
 		}
 	}
-	return Shell{}, errors.New("neither pwsh.exe nor powershell.exe is on PATH, so Go Mirror cannot see what a new PowerShell terminal gets; the desktop environment (registry variables) still applies")
+	return Shell{}, core.NewError("shell.no-powershell", nil, nil)
 }

@@ -10,7 +10,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
 )
 
@@ -63,16 +63,17 @@ type TimeoutError struct {
 	Stderr  string
 }
 
-func (e *TimeoutError) Error() string {
-	msg := fmt.Sprintf("the login shell %s did not finish within %s, so Go Mirror stopped it: an rc file may wait for input, run a long command or start a program that does not exit. Run \"%s -l -i -c exit\" in a terminal to find it; until then Go Mirror can show only what desktop apps get", e.Shell.Path, e.Timeout, e.Shell.Path)
-	if e.Stderr != "" {
-		msg += ". Its last error output: " + lastLine(e.Stderr)
-	}
-	return msg
+// Error returns e in English.
+func (e *TimeoutError) Error() string { return e.Localize(core.English) }
+
+// Localize returns e in l.
+func (e *TimeoutError) Localize(l *core.Lang) string {
+	args := map[string]string{"Path": e.Shell.Path, "Timeout": e.Timeout.String(), "Stderr": lastLine(e.Stderr)}
+	return core.NewError("shell.timeout", args, nil).Localize(l)
 }
 
 // ErrUnsupported reports a shell Go Mirror cannot run as a login shell.
-var ErrUnsupported = errors.New("unsupported login shell")
+var ErrUnsupported error = core.NewError("shell.unsupported", nil, nil)
 
 // Run starts sh as a login and interactive shell with exactly o.Env, its
 // standard input reading from the null device (an rc file that reads input
@@ -86,7 +87,7 @@ func Run(ctx context.Context, sh Shell, o Options) (*Capture, error) {
 	begin, end := markers()
 	args, err := argv(sh.Kind, begin, end)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s (%s); Go Mirror runs bash, zsh, fish, sh/dash, ksh and PowerShell", err, sh.Path, sh.Kind)
+		return nil, core.NewError("shell.unsupported-kind", map[string]string{"Path": sh.Path, "Kind": string(sh.Kind)}, err)
 	}
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
@@ -105,13 +106,13 @@ func Run(ctx context.Context, sh Shell, o Options) (*Capture, error) {
 		return nil, err
 	}
 	if cmd.Process == nil {
-		return nil, fmt.Errorf("cannot start the login shell %s: %w; check $SHELL or your user's login shell", sh.Path, runErr)
+		return nil, core.NewError("shell.start", map[string]string{"Path": sh.Path}, runErr)
 	}
 	if ctx.Err() != nil {
 		return nil, &TimeoutError{Shell: sh, Timeout: o.Timeout, Stderr: c.Stderr}
 	}
 	if c.Env, err = parse(stdout, begin, end); err != nil {
-		return nil, fmt.Errorf("capturing the environment of the login shell %s: %w (exit: %v; error output: %s)", sh.Path, err, runErr, lastLine(c.Stderr))
+		return nil, core.NewError("shell.capture", map[string]string{"Path": sh.Path, "Exit": fmt.Sprint(runErr), "Stderr": lastLine(c.Stderr)}, err)
 	}
 	return c, nil
 }
@@ -202,7 +203,7 @@ func parse(out []byte, begin, end string) ([]string, error) {
 	i := bytes.Index(out, []byte(begin))
 	j := bytes.LastIndex(out, []byte(end))
 	if i < 0 || j < i {
-		return nil, errors.New("the shell did not print its environment")
+		return nil, core.NewError("shell.no-env", nil, nil)
 	}
 	body := out[i+len(begin) : j]
 	var env []string

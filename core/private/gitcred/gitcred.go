@@ -39,7 +39,7 @@ type Request struct {
 }
 
 // ErrBadInput is wrapped by errors of ParseRequest.
-var ErrBadInput = errors.New("invalid git credential input")
+var ErrBadInput error = core.NewError("gitcred.bad-input", nil, nil)
 
 // ParseRequest reads key=value lines up to a blank line or the end. Unknown
 // keys (capability[], wwwauth[], ...) are ignored; a url= attribute is
@@ -55,7 +55,7 @@ func ParseRequest(r io.Reader) (Request, error) {
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
-			return Request{}, fmt.Errorf("%w: line without '='", ErrBadInput)
+			return Request{}, core.NewError("gitcred.no-equals", nil, ErrBadInput)
 		}
 		if err := q.set(k, v); err != nil {
 			return Request{}, err
@@ -79,7 +79,7 @@ func (q *Request) set(k, v string) error {
 	case "url":
 		u, err := url.Parse(v)
 		if err != nil {
-			return fmt.Errorf("%w: bad url attribute", ErrBadInput)
+			return core.NewError("gitcred.bad-url", nil, ErrBadInput)
 		}
 		q.Protocol, q.Host, q.Path = u.Scheme, u.Host, strings.TrimPrefix(u.Path, "/")
 		if u.User != nil {
@@ -148,7 +148,7 @@ func get(q Request, w io.Writer, s Store) error {
 		return err
 	}
 	if strings.ContainsAny(c.User+c.Secret.Reveal(), "\n\x00") {
-		return fmt.Errorf("the credential for %s cannot be passed to git (it contains a line break)", c.Prefix)
+		return core.NewError("gitcred.line-break", map[string]string{"Prefix": c.Prefix}, nil)
 	}
 	_, err = fmt.Fprintf(w, "username=%s\npassword=%s\n", c.User, c.Secret.Reveal())
 	return err
@@ -229,7 +229,8 @@ func RunSetup(env []string, cmds [][]string, before func(line string)) error {
 		git := exec.Command("git", args...)
 		git.Env = env
 		if out, err := git.CombinedOutput(); err != nil {
-			return fmt.Errorf("git %s: %v: %s", strings.Join(args[:min(2, len(args))], " "), err, strings.TrimSpace(string(out)))
+			return core.NewError("gitcred.git-failed", map[string]string{
+				"Command": strings.Join(args[:min(2, len(args))], " "), "Output": strings.TrimSpace(string(out))}, err)
 		}
 	}
 	return nil

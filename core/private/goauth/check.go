@@ -2,10 +2,10 @@ package goauth
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -20,7 +20,7 @@ func Check(ctx context.Context, client *http.Client, raw string, c cred.Credenti
 		return 0, err
 	}
 	if !p.MatchURL(raw) {
-		return 0, fmt.Errorf("refusing to send the credential for %s to %s", p, redact(raw))
+		return 0, core.NewError("goauth.check-elsewhere", map[string]string{"Prefix": p.String(), "URL": redact(raw)}, nil)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
@@ -30,7 +30,7 @@ func Check(ctx context.Context, client *http.Client, raw string, c cred.Credenti
 	client = noRedirects(client)
 	res, err := client.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("checking the credential for %s: %w", p, err)
+		return 0, core.NewError("goauth.check", map[string]string{"Prefix": p.String()}, err)
 	}
 	res.Body.Close()
 	return res.StatusCode, nil
@@ -47,9 +47,10 @@ func noRedirects(c *http.Client) *http.Client {
 	return &cc
 }
 
+// redact returns raw without its password, or "" if it does not parse.
 func redact(raw string) string {
 	if u, err := url.Parse(raw); err == nil {
 		return u.Redacted()
 	}
-	return "the given URL"
+	return ""
 }

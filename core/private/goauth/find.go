@@ -1,16 +1,17 @@
 package goauth
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // ErrHelperNotFound reports that no gomirrorctl binary could be found to
 // serve as the GOAUTH or git credential helper.
-var ErrHelperNotFound = errors.New("gomirrorctl was not found next to this program or on PATH")
+var ErrHelperNotFound error = core.NewError("goauth.helper-not-found", nil, nil)
 
 // FindHelper returns the absolute path of the gomirrorctl binary that the
 // go command and git should run: the one next to the running program (as

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -37,7 +38,7 @@ func serve(t testing.TB, args ...string) map[string]http.Header {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	stdin := strings.NewReader("HTTP/1.1 401 Unauthorized\nWww-Authenticate: Basic realm=\"x\"\n\n")
-	if err := Serve(args, stdin, &out, &errOut, testCreds); err != nil {
+	if err := Serve(args, stdin, &out, &errOut, testCreds, nil); err != nil {
 		t.Fatalf("Serve(%q): %v", args, err)
 	}
 	creds, err := ParseOutput(out.String())
@@ -94,7 +95,7 @@ func keys(m map[string]http.Header) []string {
 }
 
 func TestServeUsage(t *testing.T) {
-	if err := Serve([]string{"a", "b"}, nil, &bytes.Buffer{}, &bytes.Buffer{}, testCreds); !errors.Is(err, ErrUsage) {
+	if err := Serve([]string{"a", "b"}, nil, &bytes.Buffer{}, &bytes.Buffer{}, testCreds, nil); !errors.Is(err, ErrUsage) {
 		t.Fatalf("Serve with two arguments: %v, want ErrUsage", err)
 	}
 }
@@ -138,7 +139,7 @@ func FuzzServe(f *testing.F) {
 	f.Add("https://git.example.test/org/../x", "")
 	f.Fuzz(func(t *testing.T, raw, stdin string) {
 		var out bytes.Buffer
-		if err := Serve([]string{raw}, strings.NewReader(stdin), &out, &bytes.Buffer{}, testCreds); err != nil {
+		if err := Serve([]string{raw}, strings.NewReader(stdin), &out, &bytes.Buffer{}, testCreds, nil); err != nil {
 			t.Fatalf("Serve(%q): %v", raw, err)
 		}
 		creds, err := ParseOutput(out.String())
@@ -218,5 +219,36 @@ func TestInstall(t *testing.T) {
 		if u := Uninstall(p.Value); Uses(u.Value) {
 			t.Errorf("Uninstall(%q) = %q still uses the helper", p.Value, u.Value)
 		}
+	}
+}
+
+// partialSource returns its credentials with an error, as a store does
+// when some secrets cannot be read.
+type partialSource struct{ fakeSource }
+
+func (p partialSource) All() ([]cred.Credential, error) {
+	return p.fakeSource, core.NewError("cred.read", map[string]string{"Prefix": "git.example.test/x"}, cred.ErrLocked)
+}
+
+// TestServeWarnsInLanguage checks that a credential left out is reported
+// on stderr in the language asked for, while stdout still carries the
+// others exactly as in English.
+func TestServeWarnsInLanguage(t *testing.T) {
+	src := partialSource{testCreds}
+	var enOut, enErr, zhOut, zhErr bytes.Buffer
+	if err := Serve(nil, nil, &enOut, &enErr, src, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := Serve(nil, nil, &zhOut, &zhErr, src, core.NewLang("zh-Hans")); err != nil {
+		t.Fatal(err)
+	}
+	if enOut.String() != zhOut.String() || enOut.Len() == 0 {
+		t.Errorf("stdout depends on the language:\n%s\n%s", enOut.String(), zhOut.String())
+	}
+	if !strings.HasPrefix(enErr.String(), "goauth: some credentials were left out: reading the secret for git.example.test/x") {
+		t.Errorf("English stderr = %q", enErr.String())
+	}
+	if !strings.HasPrefix(zhErr.String(), "goauth: 部分凭据未能提供") || !strings.Contains(zhErr.String(), "密钥环") {
+		t.Errorf("Chinese stderr = %q", zhErr.String())
 	}
 }

@@ -1,17 +1,17 @@
 package goauth
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"golang.org/x/net/http/httpguts"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // ErrOutputFormat is wrapped by every error of ParseOutput.
-var ErrOutputFormat = errors.New("invalid GOAUTH command output")
+var ErrOutputFormat error = core.NewError("goauth.output", nil, nil)
 
 // ParseOutput parses a GOAUTH command's output exactly as the go command
 // does (cmd/go/internal/auth.parseUserAuth) and returns the headers per
@@ -41,14 +41,14 @@ func parseURLs(data string) (urls []string, rest string, err error) {
 	for {
 		line, tail, ok := strings.Cut(data, "\n")
 		if !ok {
-			return nil, "", fmt.Errorf("%w: missing empty line after URLs", ErrOutputFormat)
+			return nil, "", core.NewError("goauth.output-no-blank", map[string]string{"After": "urls"}, ErrOutputFormat)
 		}
 		if data = tail; line == "" {
 			return urls, data, nil
 		}
 		u, err := url.ParseRequestURI(line)
 		if err != nil {
-			return nil, "", fmt.Errorf("%w: could not parse URL %q", ErrOutputFormat, line)
+			return nil, "", core.NewError("goauth.output-url", map[string]string{"URL": line}, ErrOutputFormat)
 		}
 		urls = append(urls, u.String())
 	}
@@ -60,7 +60,7 @@ func parseHeaders(data string) (http.Header, string, error) {
 	for {
 		line, tail, ok := strings.Cut(data, "\n")
 		if !ok {
-			return nil, "", fmt.Errorf("%w: missing empty line after headers", ErrOutputFormat)
+			return nil, "", core.NewError("goauth.output-no-blank", map[string]string{"After": "headers"}, ErrOutputFormat)
 		}
 		if data = tail; line == "" {
 			return header, data, nil
@@ -68,7 +68,7 @@ func parseHeaders(data string) (http.Header, string, error) {
 		name, value, ok := strings.Cut(line, ": ")
 		value = strings.TrimSpace(value)
 		if !ok || !httpguts.ValidHeaderFieldName(name) || !httpguts.ValidHeaderFieldValue(value) {
-			return nil, "", fmt.Errorf("%w: invalid header line", ErrOutputFormat)
+			return nil, "", core.NewError("goauth.output-header", nil, ErrOutputFormat)
 		}
 		header.Add(name, value)
 	}

@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -36,17 +37,17 @@ type Source interface {
 }
 
 // ErrUsage is returned for a call with more than one argument.
-var ErrUsage = errors.New("usage: goauth [URL]; the go command runs this as a GOAUTH command")
+var ErrUsage error = core.NewError("goauth.usage", nil, nil)
 
 // Serve runs one GOAUTH call: args are the arguments after the helper's own
 // command words (none on the first call, the URL on a retry), stdin is the
 // go command's input and stdout receives the credential blocks. Problems
-// that leave other credentials usable are written to stderr. Serve never
-// writes a secret anywhere but stdout.
-func Serve(args []string, stdin io.Reader, stdout, stderr io.Writer, src Source) error {
+// that leave other credentials usable are written to stderr in l (English
+// if nil). Serve never writes a secret anywhere but stdout.
+func Serve(args []string, stdin io.Reader, stdout, stderr io.Writer, src Source, l *core.Lang) error {
 	switch len(args) {
 	case 0:
-		return serveAll(stdout, stderr, src)
+		return serveAll(stdout, stderr, src, l)
 	case 1:
 		if stdin != nil {
 			// The response only tells why the request failed; any 4xx
@@ -59,13 +60,16 @@ func Serve(args []string, stdin io.Reader, stdout, stderr io.Writer, src Source)
 	return ErrUsage
 }
 
-func serveAll(stdout, stderr io.Writer, src Source) error {
+func serveAll(stdout, stderr io.Writer, src Source, l *core.Lang) error {
 	cs, err := src.All()
 	if err != nil && len(cs) == 0 {
 		return err
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "goauth: some credentials were left out: %v\n", err)
+		if l == nil {
+			l = core.English
+		}
+		fmt.Fprintln(stderr, "goauth: "+l.Error(core.NewError("goauth.left-out", nil, err)))
 	}
 	w := bufio.NewWriter(stdout)
 	for _, c := range cs {
@@ -140,7 +144,7 @@ func ParseResponse(r io.Reader) (*Response, error) {
 	}
 	res, err := http.ReadResponse(bufio.NewReader(strings.NewReader(string(data))), nil)
 	if err != nil {
-		return nil, fmt.Errorf("reading the response from the go command: %w", err)
+		return nil, core.NewError("goauth.read-response", nil, err)
 	}
 	res.Body.Close()
 	return &Response{Proto: res.Proto, StatusCode: res.StatusCode, Header: res.Header}, nil

@@ -106,8 +106,8 @@ func Uses(value string) bool {
 
 // Plan is a proposed GOAUTH value with an explanation of each change.
 type Plan struct {
-	Value string   `json:"value"`
-	Notes []string `json:"notes,omitempty"`
+	Value string      `json:"value"`
+	Notes []core.Text `json:"notes,omitempty"`
 }
 
 // Install returns the GOAUTH value that runs the helper at exe first, so
@@ -125,7 +125,7 @@ func Install(current, exe string) (Plan, error) {
 	rest, notes := others(current)
 	p := Plan{Value: strings.Join(append([]string{cmd}, rest...), ";"), Notes: notes}
 	if strings.ContainsAny(exe, " \t") {
-		p.Notes = append(p.Notes, "The helper's path contains spaces, so it is quoted; the go command accepts quoted words in GOAUTH commands.")
+		p.Notes = append(p.Notes, core.NewText("goauth.note-quoted", nil))
 	}
 	return p, nil
 }
@@ -142,19 +142,20 @@ func Uninstall(current string) Plan {
 
 // others returns the commands of current other than the helper, off and
 // empty entries, with notes on what was dropped.
-func others(current string) ([]string, []string) {
+func others(current string) ([]string, []core.Text) {
 	if strings.TrimSpace(current) == "" {
 		current = "netrc"
 	}
-	var kept, notes []string
+	var kept []string
+	var notes []core.Text
 	for _, c := range Commands(current) {
 		switch c.Kind {
 		case "":
-			notes = append(notes, "Dropped an empty GOAUTH entry (an extra ';'), which the go command refuses.")
+			notes = append(notes, core.NewText("goauth.note-empty", nil))
 		case "off":
-			notes = append(notes, "GOAUTH was off, which cannot be combined with other methods; it is replaced, so credentials are sent again.")
+			notes = append(notes, core.NewText("goauth.note-off", nil))
 		case "helper":
-			notes = append(notes, "Replaced the previous Go Mirror helper entry "+c.Text+".")
+			notes = append(notes, core.NewText("goauth.note-replaced", map[string]string{"Entry": c.Text}))
 		default:
 			kept = append(kept, c.Text)
 		}

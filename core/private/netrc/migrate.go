@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +27,7 @@ func Import(store *cred.Store, path string, es []Entry, machines []string) ([]cr
 		}
 		ce, err := store.Set(e.Machine, e.Login, e.Password, "imported from "+path)
 		if err != nil {
-			return done, fmt.Errorf("importing machine %s: %w", e.Machine, err)
+			return done, core.NewError("netrc.import", map[string]string{"Machine": e.Machine}, err)
 		}
 		done = append(done, ce)
 	}
@@ -82,7 +81,7 @@ func Remove(store *cred.Store, path string, machines []string) (removed int, err
 	}
 	if err := envfile.WriteAtomic(abs, []byte(out), []byte(data), true); err != nil {
 		store.Keyring.Delete(cred.Service, backupAccount(abs))
-		return 0, fmt.Errorf("rewriting %s: %w", abs, err)
+		return 0, core.NewError("netrc.rewrite", map[string]string{"Path": abs}, err)
 	}
 	return len(cut), nil
 }
@@ -107,7 +106,7 @@ func checkMigrated(store *cred.Store, es []Entry, machines []string) error {
 			return core.NewError("netrc.machine-not-migrated", map[string]string{"Machine": m}, ErrNotMigrated)
 		}
 		if err != nil {
-			return fmt.Errorf("checking machine %s in the keyring: %w", m, err)
+			return core.NewError("netrc.check", map[string]string{"Machine": m}, err)
 		}
 	}
 	return nil
@@ -126,7 +125,7 @@ func saveBackup(k cred.Keyring, abs, original, written string) error {
 	sum := sha256.Sum256([]byte(written))
 	b, _ := json.Marshal(backup{Original: original, Written: hex.EncodeToString(sum[:])})
 	if err := k.Set(cred.Service, backupAccount(abs), string(b)); err != nil {
-		return fmt.Errorf("saving the original %s in the keyring for undo (nothing was removed): %w", abs, err)
+		return core.NewError("netrc.save-backup", map[string]string{"Path": abs}, err)
 	}
 	return nil
 }
@@ -140,7 +139,7 @@ func Undo(k cred.Keyring, path string) error {
 	}
 	raw, err := k.Get(cred.Service, backupAccount(abs))
 	if errors.Is(err, cred.ErrNotFound) {
-		return fmt.Errorf("%s: %w", abs, ErrNoBackup)
+		return core.NewError("netrc.no-backup-for", map[string]string{"Path": abs}, ErrNoBackup)
 	}
 	if err != nil {
 		return err
@@ -151,10 +150,10 @@ func Undo(k cred.Keyring, path string) error {
 	}
 	sum := sha256.Sum256([]byte(data))
 	if hex.EncodeToString(sum[:]) != b.Written {
-		return fmt.Errorf("%s: %w; edit it by hand (the migrated credentials are in the keyring)", abs, ErrChanged)
+		return core.NewError("netrc.changed-since", map[string]string{"Path": abs}, ErrChanged)
 	}
 	if err := envfile.WriteAtomic(abs, []byte(b.Original), []byte(data), true); err != nil {
-		return fmt.Errorf("restoring %s: %w", abs, err)
+		return core.NewError("file.restore", map[string]string{"Path": abs}, err)
 	}
 	return k.Delete(cred.Service, backupAccount(abs))
 }

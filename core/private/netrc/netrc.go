@@ -6,11 +6,11 @@
 package netrc
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 	"unicode"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/cred"
 )
 
@@ -129,7 +129,7 @@ func Effective(es []Entry) []Entry {
 type Env func(key string) string
 
 // ErrNoHome is returned when neither NETRC nor a home directory is set.
-var ErrNoHome = errors.New("no .netrc location: neither $NETRC nor a home directory is set")
+var ErrNoHome error = core.NewError("netrc.no-home", nil, nil)
 
 // Path returns the file the go command reads: $NETRC (from the process
 // environment only) if set; else on Windows %USERPROFILE%\_netrc if it

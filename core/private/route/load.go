@@ -1,7 +1,6 @@
 package route
 
 import (
-	"fmt"
 	"github.com/gomirror/gomirror/core"
 	"os"
 
@@ -13,14 +12,15 @@ import (
 // Load returns the Config for resolution r with the credentials that exist:
 // the prefixes in store (nil for none) and the machines of the .netrc file
 // the go command would read. It reads no secret from the keyring. Problems
-// reading either source are returned as notes; the Config is still usable.
-func Load(r *resolve.Resolution, store *cred.Store) (Config, []string) {
+// reading either source are returned as notes (catalogue errors); the
+// Config is still usable.
+func Load(r *resolve.Resolution, store *cred.Store) (Config, []error) {
 	var auth []AuthPrefix
-	var notes []string
+	var notes []error
 	if store != nil {
 		ps, _, err := store.Prefixes()
 		if err != nil {
-			notes = append(notes, "stored credentials are not shown: "+err.Error())
+			notes = append(notes, core.NewError("route.creds-hidden", map[string]string{"Source": "store"}, err))
 		}
 		for _, p := range ps {
 			auth = append(auth, AuthPrefix{Prefix: p, Method: "helper"})
@@ -28,7 +28,7 @@ func Load(r *resolve.Resolution, store *cred.Store) (Config, []string) {
 	}
 	machines, err := netrcMachines(r)
 	if err != nil {
-		notes = append(notes, ".netrc credentials are not shown: "+err.Error())
+		notes = append(notes, core.NewError("route.creds-hidden", map[string]string{"Source": "netrc"}, err))
 	}
 	for _, p := range machines {
 		auth = append(auth, AuthPrefix{Prefix: p, Method: "netrc"})
@@ -47,7 +47,7 @@ func netrcMachines(r *resolve.Resolution) ([]cred.Prefix, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, core.NewError("file.read", map[string]string{"Path": path}, err)
 	}
 	var ps []cred.Prefix
 	for _, e := range netrc.Effective(netrc.Parse(string(data))) {

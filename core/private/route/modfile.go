@@ -1,7 +1,6 @@
 package route
 
 import (
-	"fmt"
 	"github.com/gomirror/gomirror/core"
 	"path/filepath"
 	"strings"
@@ -106,7 +105,7 @@ func workRequirements(path string, data []byte) ([]requirement, error) {
 		gomod := filepath.Join(filepath.Dir(path), filepath.FromSlash(u.Path), "go.mod")
 		data, err := core.ReadFile(gomod)
 		if err != nil {
-			return nil, fmt.Errorf("go.work uses %s: %w", u.Path, err)
+			return nil, core.NewError("route.work-use", map[string]string{"Path": u.Path}, err)
 		}
 		f, err := modfile.Parse(gomod, data, nil)
 		if err != nil {

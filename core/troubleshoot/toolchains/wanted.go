@@ -8,7 +8,6 @@ package toolchains
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +15,8 @@ import (
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Want is a toolchain a go.mod or go.work file asks for.
@@ -41,7 +42,7 @@ func Wanted(dir string) (Want, error) {
 		}
 		return wantedIn(path, data)
 	}
-	return Want{}, fmt.Errorf("%s has no go.mod or go.work file", dir)
+	return Want{}, core.NewError("toolchains.no-modfile", map[string]string{"Dir": dir}, nil)
 }
 
 func wantedIn(path string, data []byte) (Want, error) {
@@ -68,7 +69,7 @@ func wantedIn(path string, data []byte) (Want, error) {
 		w.Toolchain, w.Line, w.Directive = tcV, tcLine.Start.Line, "toolchain"
 	}
 	if w.Toolchain == "" {
-		return w, fmt.Errorf("%s has neither a go nor a toolchain line", path)
+		return w, core.NewError("toolchains.no-go-line", map[string]string{"Path": path}, nil)
 	}
 	return w, nil
 }

@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"fmt"
 	"github.com/gomirror/gomirror/core"
 
 	"golang.org/x/mod/modfile"
@@ -17,7 +16,7 @@ func Requirements(gomod string) ([]module.Version, error) {
 	}
 	f, err := modfile.ParseLax(gomod, data, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a valid go.mod file: %w", gomod, err)
+		return nil, core.NewError("verify.bad-gomod", map[string]string{"Path": gomod}, err)
 	}
 	var out []module.Version
 	for _, r := range f.Require {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,13 +14,14 @@ import (
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/sumdb/dirhash"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
 func checkModule(mod, version string) error {
 	if err := module.Check(mod, version); err != nil {
-		return fmt.Errorf("%s@%s is not a module version the go command can download: %w", mod, version, err)
+		return core.NewError("verify.bad-module", map[string]string{"Module": mod + "@" + version}, err)
 	}
 	return nil
 }
@@ -132,9 +132,9 @@ func setError(s *Source, err error) {
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
-		s.State, s.Error = StateMissing, err.Error()
+		s.State, s.Error, s.Err = StateMissing, err.Error(), err
 	default:
-		s.State, s.Error = StateError, err.Error()
+		s.State, s.Error, s.Err = StateError, err.Error(), err
 	}
 }
 

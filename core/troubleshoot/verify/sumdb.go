@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/mod/sumdb"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/private/route"
 	"github.com/gomirror/gomirror/core/resolve"
 )
@@ -63,12 +64,12 @@ func (db *database) walk(ctx context.Context, c *http.Client, via []route.Source
 		case err == nil && (status == 404 || status == 410), s.Fallback == route.FallbackAnyError:
 			continue
 		case err != nil:
-			return fmt.Errorf("asking %s whether it proxies the checksum database: %w", s.URL, err)
+			return core.NewError("verify.ask-sumdb", map[string]string{"URL": s.URL}, err)
 		default:
-			return fmt.Errorf("asking %s whether it proxies the checksum database: status %d", s.URL, status)
+			return core.NewError("verify.ask-sumdb-status", map[string]string{"URL": s.URL, "Status": fmt.Sprint(status)}, nil)
 		}
 	}
-	return errors.New("no way to reach the checksum database " + db.Name)
+	return core.NewError("verify.no-sumdb-route", map[string]string{"DB": db.Name}, nil)
 }
 
 // verifierKey returns the key for GOSUMDB: its own name+hash+key, or the
@@ -80,13 +81,13 @@ func verifierKey(r *resolve.Resolution, name string) (string, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(r.Goroot.Path, "src/cmd/go/internal/modfetch/key.go"))
 	if err != nil {
-		return "", fmt.Errorf("the go command's built-in key for %s is not readable (%v); set GOSUMDB to name+hash+key", name, err)
+		return "", core.NewError("verify.key-unreadable", map[string]string{"DB": name}, err)
 	}
 	re := regexp.MustCompile(`"` + regexp.QuoteMeta(name) + `":\s*"([^"]+)"`)
 	if m := re.FindSubmatch(data); m != nil {
 		return string(m[1]), nil
 	}
-	return "", fmt.Errorf("no built-in key for the checksum database %s", name)
+	return "", core.NewError("verify.no-key", map[string]string{"DB": name}, nil)
 }
 
 // lookup asks the database for the go.sum lines of mod@version, checking
@@ -99,9 +100,9 @@ func (db database) lookup(ctx context.Context, c *http.Client, mod, version stri
 		lines, err := cl.Lookup(mod, v)
 		switch {
 		case ops.security != "":
-			return nil, errors.New("the checksum database's answers are inconsistent: " + ops.security)
+			return nil, core.NewError("verify.sumdb-inconsistent", map[string]string{"Detail": ops.security}, nil)
 		case err != nil && ops.notFound != nil:
-			return nil, fmt.Errorf("%s@%s: %w", mod, version, ops.notFound)
+			return nil, core.NewError("verify.not-found", map[string]string{"Module": mod, "Version": version}, ops.notFound)
 		case err != nil:
 			return nil, err
 		}
@@ -189,8 +190,12 @@ type statusError struct {
 	err    error
 }
 
-func (e *statusError) Error() string {
-	return fmt.Sprintf("%s answered %d %s", e.URL, e.Status, http.StatusText(e.Status))
+func (e *statusError) Error() string { return e.Localize(core.English) }
+
+// Localize returns e in l.
+func (e *statusError) Localize(l *core.Lang) string {
+	args := map[string]string{"URL": e.URL, "Status": fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status))}
+	return core.NewError("verify.status", args, nil).Localize(l)
 }
 
 func (e *statusError) Unwrap() error { return e.err }

@@ -43,7 +43,8 @@ type Source struct {
 	Mod   string `json:"mod,omitempty"` // h1: hash of the go.mod file
 	Zip   string `json:"zip,omitempty"` // h1: hash of the module zip
 	State string `json:"state"`
-	Error string `json:"error,omitempty"`
+	Error string `json:"error,omitempty"` // Err in English
+	Err   error  `json:"-"`
 }
 
 // Analysis is the outcome for one module version.

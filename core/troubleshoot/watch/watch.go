@@ -16,6 +16,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
@@ -56,7 +57,7 @@ func Watch(ctx context.Context, files []string, opts Options) (<-chan Event, err
 	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, errors.New("cannot watch files for outside changes: " + err.Error())
+		return nil, core.NewError("watch.start", nil, err)
 	}
 	w := &watcher{fw: fw, files: map[string]bool{}, debounce: opts.Debounce}
 	for _, f := range files {
@@ -100,7 +101,7 @@ func (w *watcher) addDirs() error {
 		w.watched[dir] = true
 	}
 	if len(errs) > 0 && len(w.watched) == 0 {
-		return errors.New("cannot watch any of the settings files: " + errors.Join(errs...).Error())
+		return core.NewError("watch.none", nil, errors.Join(errs...))
 	}
 	return nil
 }

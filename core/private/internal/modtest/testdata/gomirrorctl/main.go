@@ -38,7 +38,7 @@ func main() {
 	var err error
 	switch os.Args[1] {
 	case goauth.HelperArg:
-		err = goauth.Serve(os.Args[2:], os.Stdin, os.Stdout, os.Stderr, s)
+		err = goauth.Serve(os.Args[2:], os.Stdin, os.Stdout, os.Stderr, s, nil)
 	case gitcred.HelperArg:
 		if len(os.Args) != 3 {
 			fail(2, "usage: gomirrorctl git-credential get|store|erase")
