@@ -185,7 +185,7 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	if o.GOOS == "windows" {
 		home = origin.EnvMap(start, o.GOOS)["USERPROFILE"]
 	}
-	sc := scan.Scan(scan.Options{Kind: sh.Kind, Home: home, Env: start, GOOS: o.GOOS})
+	sc := scan.Scan(scan.Options{Kind: sh.Kind, Home: home, Env: start, GOOS: o.GOOS, Shell: sh.Path})
 	c.Files = sc.Read
 	cp, cached, err := o.capture(ctx, *sh, start, sc.Watched)
 	if err != nil {

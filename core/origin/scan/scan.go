@@ -23,6 +23,17 @@ type Options struct {
 	// variable expansion and tells which variables are already exported.
 	Env  []string
 	GOOS string
+	// Shell is the shell's executable. For PowerShell it tells PowerShell
+	// 7 (pwsh, profiles in Documents\PowerShell) from Windows PowerShell
+	// (powershell.exe, Documents\WindowsPowerShell) and gives $PSHOME,
+	// the folder of the all-users profiles. If empty, the current user's
+	// profiles of both are read.
+	Shell string
+	// Documents is the user's Documents folder, where PowerShell keeps
+	// the current user's profiles on Windows; often moved (into OneDrive,
+	// or to another drive). If empty: the folder Windows reports when
+	// scanning the running system, else Home\Documents.
+	Documents string
 	// ReadFile and Glob default to os.ReadFile and filepath.Glob.
 	ReadFile func(name string) ([]byte, error)
 	Glob     func(pattern string) ([]string, error)
@@ -82,6 +93,7 @@ type state struct {
 	seen      map[string]bool
 	watched   map[string]bool
 	funcs     map[string]posixFunc // shell functions defined so far
+	pvars     map[string]pwshVar   // PowerShell variables, by lower-case name
 }
 
 func newState(o Options) *state {

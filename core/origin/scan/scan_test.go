@@ -186,7 +186,8 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, kind, text string) {
 		fsys := files{"/h/.profile": text, "/h/.bash_profile": text, "/h/.zshrc": text,
-			"/h/.config/fish/config.fish": text, "/h/.cshrc": text}
+			"/h/.config/fish/config.fish": text, "/h/.cshrc": text,
+			"/h/.config/powershell/Microsoft.PowerShell_profile.ps1": text}
 		Scan(Options{Kind: origin.ShellKind(kind), Home: "/h", ReadFile: fsys.read, Glob: fsys.glob})
 	})
 }

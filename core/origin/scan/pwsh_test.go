@@ -1,0 +1,100 @@
+package scan
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gomirror/gomirror/core/origin"
+)
+
+// profileCase is one case of testdata/pwsh/corpus.txt.
+type profileCase struct {
+	id, url, split, shell, home, documents, file string
+	env                                          []string
+	want, profile                                string
+}
+
+func readProfiles(t *testing.T) []profileCase {
+	t.Helper()
+	data, err := os.ReadFile("testdata/pwsh/corpus.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []profileCase
+	var cur *profileCase
+	var part *string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		l := sc.Text()
+		switch {
+		case strings.HasPrefix(l, "=== "):
+			out = append(out, profileCase{id: l[4:]})
+			cur, part = &out[len(out)-1], nil
+		case cur == nil:
+		case l == "--- want":
+			part = &cur.want
+		case l == "--- profile":
+			part = &cur.profile
+		case part != nil:
+			*part += l + "\n"
+		default:
+			k, v, _ := strings.Cut(l, ": ")
+			switch k {
+			case "env":
+				cur.env = append(cur.env, v)
+			default:
+				if f := map[string]*string{"url": &cur.url, "split": &cur.split, "shell": &cur.shell, "home": &cur.home,
+					"documents": &cur.documents, "file": &cur.file}[k]; f != nil {
+					*f = v
+				}
+			}
+		}
+	}
+	return out
+}
+
+// winSummary renders assignments as summary does, with the scope of a
+// registry write and the base name of a Windows path.
+func winSummary(as []origin.Assignment) string {
+	var b strings.Builder
+	for _, a := range as {
+		a.File = a.File[strings.LastIndexAny(a.File, `\/`)+1:]
+		line := summary([]origin.Assignment{a})
+		if a.Scope != "" {
+			line = strings.TrimSuffix(line, "\n") + " [" + a.Scope + "]\n"
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// TestPwshProfiles scans the recorded profiles as Windows would load them
+// (CORPUS_SPLIT=holdout or all for the others).
+func TestPwshProfiles(t *testing.T) {
+	split := os.Getenv("CORPUS_SPLIT")
+	switch split {
+	case "":
+		split = "train"
+	case "all":
+		split = ""
+	}
+	right, n := 0, 0
+	for _, c := range readProfiles(t) {
+		if split != "" && c.split != split {
+			continue
+		}
+		n++
+		fsys := files{c.file: c.profile}
+		res := Scan(Options{Kind: origin.Pwsh, Home: c.home, Env: c.env, GOOS: "windows", Shell: c.shell,
+			Documents: c.documents, ReadFile: fsys.read, Glob: fsys.glob})
+		if got := winSummary(res.Assignments); got != c.want {
+			t.Errorf("%s (%s): Scan found\n%s\nwant:\n%s(read %q)", c.id, c.url, got, c.want, res.Read)
+			continue
+		}
+		right++
+	}
+	t.Logf("split %q: %d/%d profiles scanned right", split, right, n)
+}
