@@ -29,12 +29,19 @@ func Problem(k origin.ShellKind, stderr string) string {
 	return ""
 }
 
-// posixNoise reports a line that an interactive shell without a terminal
-// always prints.
+// posixNoise reports a line an interactive shell started without a
+// terminal prints, or an rc file's command fails with only because the
+// capture has no terminal (stty, tput, a tty-reading prompt): a real
+// terminal would not show it.
 func posixNoise(l string) bool {
-	return strings.Contains(l, "cannot set terminal process group") ||
-		strings.Contains(l, "no job control in this shell") ||
-		strings.Contains(l, "can't access tty; job control turned off")
+	for _, s := range []string{"cannot set terminal process group", "no job control in this shell",
+		"can't access tty; job control turned off", "Inappropriate ioctl for device", "not a tty",
+		"No such device or address", "can't set tty pgrp"} {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
