@@ -12,7 +12,7 @@ import (
 
 // profileCase is one case of testdata/pwsh/corpus.txt.
 type profileCase struct {
-	id, url, split, shell, home, documents, file string
+	id, url, split, goos, shell, home, documents, file string
 	env                                          []string
 	want, profile                                string
 }
@@ -47,7 +47,7 @@ func readProfiles(t *testing.T) []profileCase {
 				cur.env = append(cur.env, v)
 			default:
 				if f := map[string]*string{"url": &cur.url, "split": &cur.split, "shell": &cur.shell, "home": &cur.home,
-					"documents": &cur.documents, "file": &cur.file}[k]; f != nil {
+					"documents": &cur.documents, "file": &cur.file, "goos": &cur.goos}[k]; f != nil {
 					*f = v
 				}
 			}
@@ -71,7 +71,7 @@ func winSummary(as []origin.Assignment) string {
 	return b.String()
 }
 
-// TestPwshProfiles scans the recorded profiles as Windows would load them
+// TestPwshProfiles scans the recorded profiles as Windows (or the case's goos) would load them
 // (CORPUS_SPLIT=holdout or all for the others).
 func TestPwshProfiles(t *testing.T) {
 	split := os.Getenv("CORPUS_SPLIT")
@@ -88,7 +88,10 @@ func TestPwshProfiles(t *testing.T) {
 		}
 		n++
 		fsys := files{c.file: c.profile}
-		res := Scan(Options{Kind: origin.Pwsh, Home: c.home, Env: c.env, GOOS: "windows", Shell: c.shell,
+		if c.goos == "" {
+			c.goos = "windows"
+		}
+		res := Scan(Options{Kind: origin.Pwsh, Home: c.home, Env: c.env, GOOS: c.goos, Shell: c.shell,
 			Documents: c.documents, ReadFile: fsys.read, Glob: fsys.glob})
 		if got := winSummary(res.Assignments); got != c.want {
 			t.Errorf("%s (%s): Scan found\n%s\nwant:\n%s(read %q)", c.id, c.url, got, c.want, res.Read)
