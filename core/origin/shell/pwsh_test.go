@@ -98,6 +98,9 @@ func fakePwsh(spec string, args []string) int {
 		return 2
 	}
 	cmd := args[2]
+	if c := os.Getenv("GOMIRROR_FAKE_CONSOLE"); c != "" {
+		rec.console = c
+	}
 	console := consoleEncoding(rec.console)
 	os.Stdout.Write(encode(console, crlf(rec.stdout)))
 	marks := markerRE.FindAllString(cmd, -1)
@@ -157,6 +160,31 @@ func pwshEnv(spec string) []string {
 		`Path=C:\Program Files\Go\bin;C:\Users\张伟\go\bin`,
 		"GOPROXY=https://mirror.example.test,direct",
 		"GOPRIVATE=*.corp.example.test",
+	}
+}
+
+// TestPwshConsoleEncodings replays one recording with the console code
+// pages a capture meets: 437 (US), 936 (GBK, Simplified Chinese Windows),
+// UTF-8 (a profile that sets [Console]::OutputEncoding to UTF-8, as people
+// do for git diff) and UTF-16 (one that sets it to [Text.Encoding]::Unicode).
+// The banners come out in that encoding; the environment must not.
+func TestPwshConsoleEncodings(t *testing.T) {
+	corpus, _ := filepath.Abs("testdata/pwsh/corpus.txt")
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cp := range []string{"cp437", "gbk", "utf-8", "utf-16le"} {
+		env := append(pwshEnv(corpus+"#p02"), "GOMIRROR_FAKE_CONSOLE="+cp)
+		c, err := Run(context.Background(), Shell{Path: self, Kind: origin.Pwsh}, Options{Env: env, Dir: t.TempDir()})
+		if err != nil {
+			t.Errorf("%s: %v", cp, err)
+			continue
+		}
+		m := origin.EnvMap(c.Env, "windows")
+		if m["USERPROFILE"] != `C:\Users\张伟` || m["GOPROXY"] != "https://mirror.example.test,direct" {
+			t.Errorf("%s: USERPROFILE = %q, GOPROXY = %q", cp, m["USERPROFILE"], m["GOPROXY"])
+		}
 	}
 }
 
