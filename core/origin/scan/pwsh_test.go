@@ -13,8 +13,8 @@ import (
 // profileCase is one case of testdata/pwsh/corpus.txt.
 type profileCase struct {
 	id, url, split, goos, shell, home, documents, file string
-	env                                          []string
-	want, profile                                string
+	env                                                []string
+	want, profile                                      string
 }
 
 func readProfiles(t *testing.T) []profileCase {
