@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/gomirror/gomirror/core/origin"
 )
@@ -100,4 +101,31 @@ func TestPwshProfiles(t *testing.T) {
 		right++
 	}
 	t.Logf("split %q: %d/%d profiles scanned right", split, right, n)
+}
+
+// TestPwshProfileUTF16 scans case s10's profile as Windows PowerShell 5.1
+// writes it with echo '...' > $PROFILE: UTF-16LE with a byte order mark and
+// CRLF line ends (the bytes recorded in
+// https://github.com/PowerShell/PowerShell/issues/9152, 2019-03-16: ff fe 61
+// 00 0d 00 0a 00 ...). PowerShell reads such a profile; so must the scan.
+func TestPwshProfileUTF16(t *testing.T) {
+	var c profileCase
+	for _, p := range readProfiles(t) {
+		if p.id == "s10" {
+			c = p
+		}
+	}
+	text := strings.ReplaceAll(c.profile, "\n", "\r\n")
+	le, be := []byte{0xff, 0xfe}, []byte{0xfe, 0xff}
+	for _, r := range utf16.Encode([]rune(text)) {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be} {
+		fsys := files{c.file: string(data)}
+		res := Scan(Options{Kind: origin.Pwsh, Home: c.home, GOOS: "windows", Shell: c.shell, ReadFile: fsys.read, Glob: fsys.glob})
+		if got := winSummary(res.Assignments); got != c.want {
+			t.Errorf("%s: Scan found\n%s\nwant:\n%s", name, got, c.want)
+		}
+	}
 }

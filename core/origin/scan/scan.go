@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/gomirror/gomirror/core/origin"
 )
@@ -180,9 +181,12 @@ func (s *state) lookup(name string) (string, bool) {
 	return v, ok && !s.inexact[name]
 }
 
-// lines splits data into lines without their line ends.
+// lines splits data into lines without their line ends. A UTF-8 byte order
+// mark is dropped, and a file with a UTF-16 one is decoded: Windows
+// PowerShell 5.1's > and Out-File write UTF-16LE with a BOM, so a profile
+// made with echo '...' > $PROFILE is one, and PowerShell reads it.
 func lines(data []byte) []string {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = decodeBOM(data)
 	ls := strings.Split(string(data), "\n")
 	for i, l := range ls {
 		ls[i] = strings.TrimSuffix(l, "\r")
@@ -212,4 +216,28 @@ func logical(ls []string) []logicalLine {
 		out = append(out, l)
 	}
 	return out
+}
+
+// decodeBOM returns data as UTF-8, decoding UTF-16 (little or big endian)
+// marked by its byte order mark and dropping a UTF-8 one.
+func decodeBOM(data []byte) []byte {
+	var big bool
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return data[3:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		big = true
+	default:
+		return data
+	}
+	u := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		if big {
+			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	return []byte(string(utf16.Decode(u)))
 }
