@@ -387,6 +387,10 @@ func pwshStatements(ls []string) []pwshStmt {
 				} else if c == quote {
 					quote = 0
 				}
+			case c == '$' && strings.HasPrefix(l[j:], "${") && strings.IndexByte(l[j:], '}') > 0:
+				k := j + strings.IndexByte(l[j:], '}') // ${env:NAME}: a name, not a block
+				code.WriteString(l[j : k+1])
+				j = k
 			case strings.HasPrefix(l[j:], "<#"):
 				block = true
 				j++

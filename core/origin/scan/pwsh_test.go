@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -127,5 +128,43 @@ func TestPwshProfileUTF16(t *testing.T) {
 		if got := winSummary(res.Assignments); got != c.want {
 			t.Errorf("%s: Scan found\n%s\nwant:\n%s", name, got, c.want)
 		}
+	}
+}
+
+// TestPwshWindowsForms covers the forms of the recorded profiles in the
+// spellings Windows allows: names in any case (one variable), ${env:NAME},
+// += on PATH inherited as "Path", a process-scope SetEnvironmentVariable
+// (the shell's own value), setx /M (the system's), and a quoted line in a
+// here-string or a block comment (not read).
+func TestPwshWindowsForms(t *testing.T) {
+	profile := "$ENV:goproxy = 'https://a.example.test'\r\n" +
+		"${env:GoSumDB} = \"sum.example.test\"; $env:GOFLAGS='-mod=mod' # trailing\r\n" +
+		"$env:Path += \";C:\\Go\\bin\"\r\n" +
+		"Remove-Item Env:\\goflags\r\n" +
+		"[environment]::SetEnvironmentVariable(\"goprivate\", \"*.corp.example.test\")\r\n" +
+		"setx GONOSUMDB corp.example.test /M\r\n" +
+		"<#\r\n$env:GOTOOLCHAIN = 'local'\r\n#>\r\n" +
+		"$s = @\"\r\n$env:GOTOOLCHAIN = 'auto'\r\n\"@\r\n" +
+		"if ($true) { $env:GOINSECURE = \"$env:GOPRIVATE\" }\r\n"
+	const file = `C:\Users\ann\Documents\PowerShell\Microsoft.PowerShell_profile.ps1`
+	fsys := files{file: profile}
+	res := Scan(Options{Kind: origin.Pwsh, Home: `C:\Users\ann`, Env: []string{`Path=C:\Windows`}, GOOS: "windows",
+		Shell: `C:\Program Files\PowerShell\7\pwsh.exe`, ReadFile: fsys.read, Glob: fsys.glob})
+	want := `Microsoft.PowerShell_profile.ps1:01 GOPROXY=https://a.example.test ($env:)
+Microsoft.PowerShell_profile.ps1:02 GOSUMDB=sum.example.test ($env:)
+Microsoft.PowerShell_profile.ps1:02 GOFLAGS=-mod=mod ($env:)
+Microsoft.PowerShell_profile.ps1:03 PATH=C:\Windows;C:\Go\bin ($env: +=)
+Microsoft.PowerShell_profile.ps1:04 GOFLAGS unset (Remove-Item Env:)
+Microsoft.PowerShell_profile.ps1:05 GOPRIVATE=*.corp.example.test ([Environment]::SetEnvironmentVariable)
+Microsoft.PowerShell_profile.ps1:06 GONOSUMDB=corp.example.test (setx) [system]
+Microsoft.PowerShell_profile.ps1:13 GOINSECURE=*.corp.example.test ($env:)
+`
+	if got := winSummary(res.Assignments); got != want {
+		t.Errorf("Scan found\n%s\nwant:\n%s", got, want)
+	}
+	wantRead := []string{`C:\Program Files\PowerShell\7\profile.ps1`, `C:\Program Files\PowerShell\7\Microsoft.PowerShell_profile.ps1`,
+		`C:\Users\ann\Documents\PowerShell\profile.ps1`, file}
+	if !slices.Equal(res.Watched, wantRead) {
+		t.Errorf("Watched = %q, want %q (PowerShell 7's four profiles, in load order)", res.Watched, wantRead)
 	}
 }
