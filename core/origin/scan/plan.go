@@ -112,7 +112,9 @@ func (s *state) csh() {
 // hosts ($PSHOME\profile.ps1), all users current host ($PSHOME\
 // Microsoft.PowerShell_profile.ps1), then the current user's two, in
 // Documents\PowerShell (PowerShell 7) or Documents\WindowsPowerShell
-// (Windows PowerShell) on Windows, ~/.config/powershell elsewhere.
+// (Windows PowerShell) on Windows, ~/.config/powershell elsewhere. On Linux
+// and macOS a login pwsh first runs /bin/sh -l, which reads /etc/profile
+// (and /etc/profile.d) and ~/.profile.
 func (s *state) pwsh() {
 	goos := s.o.GOOS
 	var dirs []string
@@ -122,6 +124,11 @@ func (s *state) pwsh() {
 	}
 	switch {
 	case goos != "windows":
+		// A login pwsh (what a terminal starts) first has /bin/sh read the
+		// login files, and inherits what they export.
+		s.posixFile("/etc/profile")
+		s.profileD()
+		s.posixFile(s.home(".profile"))
 		dirs = append(dirs, s.home(".config/powershell"))
 	case exe == "powershell.exe" || exe == "powershell":
 		dirs = append(dirs, core.JoinPath(goos, s.documents(), "WindowsPowerShell"))

@@ -93,6 +93,9 @@ func fakePwsh(spec string, args []string) int {
 			break
 		}
 	}
+	if len(args) > 0 && args[0] == "-Login" { // Linux and macOS: a login shell, and first
+		args = args[1:]
+	}
 	if rec == nil || len(args) != 3 || args[0] != "-NoLogo" || args[1] != "-Command" {
 		fmt.Fprintf(os.Stderr, "fake pwsh: bad call %q for %s\n", args, spec)
 		return 2

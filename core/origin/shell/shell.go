@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"time"
 
@@ -190,6 +191,13 @@ func argv(k origin.ShellKind, begin, end string) ([]string, error) {
 	case origin.Csh: // csh takes -l only as its sole option
 		return []string{"-i", "-c", posix}, nil
 	case origin.Pwsh:
+		// A terminal on Linux or macOS starts pwsh as a login shell (argv[0]
+		// "-pwsh"): it first runs /bin/sh as a login shell to read
+		// /etc/profile and ~/.profile. -Login asks for the same, and must
+		// come first. On Windows there is no such thing.
+		if runtime.GOOS != "windows" {
+			return []string{"-Login", "-NoLogo", "-Command", pwshCommand(begin, end)}, nil
+		}
 		return []string{"-NoLogo", "-Command", pwshCommand(begin, end)}, nil
 	}
 	return nil, ErrUnsupported
