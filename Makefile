@@ -33,7 +33,8 @@ test: build vet
 	bash scripts/gui-fit.sh bin/gomirror $(SHOTS)
 
 # dist builds the release packages this OS can make into dist/ (packaging/*.sh;
-# macOS: see packaging/macos.md); dist-check verifies them.
+# macOS: see packaging/macos.md); dist-check verifies them, and walks macos.md as far
+# as this machine can without a Mac (packaging/macos-check.sh).
 dist:
 	@case "$$($(GO) env GOOS)" in \
 	linux) bash packaging/linux.sh && bash packaging/windows.sh ;; \
@@ -44,3 +45,4 @@ dist:
 
 dist-check:
 	bash packaging/check.sh
+	bash packaging/macos-check.sh

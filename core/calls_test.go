@@ -80,7 +80,7 @@ func TestDynamicCalls(t *testing.T) {
 			{"Prefix": "p", "Case": "user"}, {"Prefix": "p", "Case": "query"}, {"Prefix": "p", "Case": "no-host"},
 			{"Prefix": "p", "Case": "empty-element"},
 		},
-		"shell.timeout": {{"Path": "/bin/zsh", "Timeout": "5s", "Stderr": "e"}, {"Path": "/bin/zsh", "Timeout": "5s", "Stderr": ""}},
+		"shell.timeout": {{"Path": "/bin/zsh", "Timeout": "5s", "Try": "/bin/zsh -l -i -c exit", "Stderr": "e"}, {"Path": "/bin/zsh", "Timeout": "5s", "Try": "/bin/zsh -l -i -c exit", "Stderr": ""}},
 		"verify.status": {{"URL": "https://sum.example.test", "Status": "404 Not Found"}},
 	}
 	for _, c := range catalogueCalls(t) {

@@ -53,6 +53,10 @@ func AbsPath(goos, cwd, p string, env []string) string {
 	return joinPath(goos, cwd, p)
 }
 
+// JoinPath joins dir and p as filepath.Join does on goos: exactly so on
+// the host, with goos's separator elsewhere.
+func JoinPath(goos, dir, p string) string { return joinPath(goos, dir, p) }
+
 // joinPath joins elements as filepath.Join does on goos: exactly so on the
 // host, with goos's separator elsewhere.
 func joinPath(goos, dir, p string) string {

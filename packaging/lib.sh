@@ -12,6 +12,13 @@
 #                 Windows .syso, Build+1 in FyneApp.toml); the checkout stays untouched.
 # shellcheck shell=bash
 
+# zsh (macOS's login shell) has no BASH_SOURCE: repo would be the parent of the
+# working directory. Refuse instead.
+if [ -z "${BASH_VERSION:-}" ]; then
+	echo "packaging/lib.sh is a bash file: run bash first, then source it (macOS's login shell is zsh)" >&2
+	return 1 2>/dev/null || exit 1
+fi
+
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fyne_version=v1.7.4
 app_id=io.github.gomirror.app
@@ -22,7 +29,8 @@ fyne_cli() {
 	local bin
 	bin=$(command -v fyne || true)
 	[ -n "$bin" ] || bin=$(go env GOPATH)/bin/fyne
-	if ! "$bin" version 2>/dev/null | grep -q "cli version: $fyne_version"; then
+	# Not "version | grep -q": under pipefail grep's early exit fails the pipe.
+	if [[ $("$bin" version 2>/dev/null) != *"cli version: $fyne_version"* ]]; then
 		echo "packaging: installing the fyne CLI $fyne_version" >&2
 		GOBIN=$(go env GOPATH)/bin go install "fyne.io/tools/cmd/fyne@$fyne_version" >&2
 		bin=$(go env GOPATH)/bin/fyne

@@ -36,7 +36,7 @@ func Attribute(c Context, assigns []Assignment, env map[string]string, vars []st
 		value, set := env[name]
 		var mine []Assignment
 		for _, a := range assigns {
-			if a.Var == name {
+			if a.Var == name && a.Scope == "" { // a registry write leaves the shell's value alone
 				mine = append(mine, a)
 			}
 		}

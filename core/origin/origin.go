@@ -75,6 +75,12 @@ type Assignment struct {
 	Unset bool `json:"unset,omitempty"`
 	// Form is the construct found, e.g. "export", "set -gx", "setenv".
 	Form string `json:"form"`
+	// Scope is ScopeUser or ScopeSystem for a line that writes a Windows
+	// registry variable instead of the shell's own (setx, or
+	// [Environment]::SetEnvironmentVariable with a User or Machine
+	// target): the shell running it keeps its value, and programs started
+	// afterwards by Explorer get the new one. Empty for the shell's own.
+	Scope string `json:"scope,omitempty"`
 }
 
 // Site is a place in a file.

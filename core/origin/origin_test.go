@@ -27,6 +27,9 @@ func TestAttribute(t *testing.T) {
 		{File: "a", Line: 5, Var: "GONOSUMDB", Unset: true, Exact: true},
 		{File: "a", Line: 6, Var: "GOPRIVATE", Unset: true, Exact: true},
 		{File: "a", Line: 7, Var: "GOTOOLCHAIN", Value: "local", Exact: true},
+		// setx writes the user's registry variable, not the shell's: the
+		// shell's GOPROXY still comes from b:2.
+		{File: "a", Line: 8, Var: "GOPROXY", Value: "three", Exact: true, Form: "setx", Scope: ScopeUser},
 	}
 	env := map[string]string{"GOPROXY": "two", "GOSUMDB": "on", "GOFLAGS": "-x", "GOPRIVATE": "p", "GOAUTH": "netrc"}
 	cases := []struct {

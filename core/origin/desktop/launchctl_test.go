@@ -3,6 +3,9 @@ package desktop
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -50,5 +53,40 @@ func TestLaunchctlVars(t *testing.T) {
 	})
 	if !errors.Is(err, failing) || len(vars) != 1 {
 		t.Errorf("launchctlVars with a failing launchctl = %+v, %v; want GOPROXY and the error", vars, err)
+	}
+}
+
+// TestLaunchctlRecorded runs the lookup on launchctl getenv's answers as
+// people pasted them (testdata/darwin, sources in its README.md): a value
+// (a socket path), nothing, and an empty line.
+func TestLaunchctlRecorded(t *testing.T) {
+	answers := map[string]string{}
+	for name, file := range map[string]string{"GOPROXY": "getenv-value.out", "GOSUMDB": "getenv-unset.out", "GOFLAGS": "getenv-blank.out"} {
+		data, err := os.ReadFile(filepath.Join("testdata/darwin", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers[name] = string(data)
+	}
+	vars, err := launchctlVars([]string{"GOPROXY", "GOSUMDB", "GOFLAGS"}, func(name string, args ...string) ([]byte, error) {
+		return []byte(answers[args[1]]), nil
+	})
+	want := []origin.OSVar{{Var: "GOPROXY", Value: "/private/tmp/com.apple.launchd.RVrbZ1sgv9/unix_domain_listener",
+		Scope: origin.ScopeLaunchctl, Location: "launchctl getenv GOPROXY"}}
+	if err != nil || !slices.Equal(vars, want) {
+		t.Errorf("launchctlVars = %+v, %v; want %+v", vars, err, want)
+	}
+
+	// Not recorded: if getenv of a missing variable exits with a failure
+	// status and prints nothing, the variable is not held; the lookup goes
+	// on to the next one.
+	vars, err = launchctlVars([]string{"GOSUMDB", "GOPROXY"}, func(name string, args ...string) ([]byte, error) {
+		if args[1] == "GOSUMDB" {
+			return nil, exec.Command("sh", "-c", "exit 1").Run()
+		}
+		return []byte(answers[args[1]]), nil
+	})
+	if err != nil || !slices.Equal(vars, want) {
+		t.Errorf("launchctlVars with a failing getenv for a missing variable = %+v, %v; want %+v", vars, err, want)
 	}
 }

@@ -33,6 +33,9 @@ type Input struct {
 	Installations []Installation
 	// Home is the user's home directory, where the login files are.
 	Home string
+	// ShellProblem is the first error the login shell reported while it
+	// read its rc files (shell.Capture.Problem); empty if none.
+	ShellProblem string
 }
 
 // Codes of the findings.
@@ -54,6 +57,7 @@ func Run(in Input) []core.Problem {
 	ps = append(ps, contextsDiffer(in)...)
 	ps = append(ps, sessionExports(in)...)
 	ps = append(ps, terminalGoMissing(in)...)
+	ps = append(ps, shellRCError(in)...)
 	ps = append(ps, osVarsShadowFile(in)...)
 	ps = append(ps, processes(in)...)
 	return append(ps, installationsDiffer(in)...)
@@ -61,9 +65,11 @@ func Run(in Input) []core.Problem {
 
 // TerminalFindings returns the findings about what a new terminal gets
 // that need no process list: values only Go Mirror's own environment
-// holds (session-only) and a PATH without go (terminal-go-missing).
+// holds (session-only), a PATH without go (terminal-go-missing) and an
+// error the login shell printed reading its rc files (terminal-rc-error,
+// terminal-profile-blocked).
 func TerminalFindings(in Input) []core.Problem {
-	return append(sessionExports(in), terminalGoMissing(in)...)
+	return append(append(sessionExports(in), terminalGoMissing(in)...), shellRCError(in)...)
 }
 
 // problem builds a finding; args are also kept for translations.

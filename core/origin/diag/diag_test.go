@@ -185,3 +185,32 @@ func TestFindingsAreTemplated(t *testing.T) {
 		t.Errorf("shadow finding with a note = %q (%v)", p.Message, core.CheckRendered(p))
 	}
 }
+
+// TestShellRCError reports the first error a login shell printed while
+// reading its rc files; a PowerShell profile refused by the execution
+// policy (as recorded in core/origin/shell/testdata/pwsh) gets its own fix.
+func TestShellRCError(t *testing.T) {
+	blocked := `File C:\Users\ann\Documents\WindowsPowerShell\Microsoft.PowerShell_profile.ps1 cannot be loaded because running scripts is disabled on this system. For more information, see about_Execution_Policies at https:/go.microsoft.com/fwlink/?LinkID=135170.`
+	cases := []struct {
+		shell   origin.ShellKind
+		problem string
+		code    string
+	}{
+		{origin.Pwsh, blocked, CodeProfileBlocked},
+		{origin.Pwsh, "Write-Error: This is a test", CodeTerminalRCError},
+		{origin.Bash, "/home/ann/.bashrc: line 3: gvm: command not found", CodeTerminalRCError},
+		{origin.Bash, "", ""},
+	}
+	for _, c := range cases {
+		ps := TerminalFindings(Input{Shell: c.shell, ShellProblem: c.problem})
+		if c.code == "" {
+			if len(ps) != 0 {
+				t.Errorf("%q: findings %+v, want none", c.problem, ps)
+			}
+			continue
+		}
+		if len(ps) != 1 || ps[0].Code != c.code || !strings.Contains(ps[0].Message, c.problem) || ps[0].Fix == "" {
+			t.Errorf("%s %q: findings %+v, want one %s naming the error, with a fix", c.shell, c.problem, ps, c.code)
+		}
+	}
+}

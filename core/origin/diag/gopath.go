@@ -2,14 +2,38 @@ package diag
 
 import (
 	"path/filepath"
+	"strings"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 )
 
-// CodeTerminalGoMissing reports a new terminal whose PATH holds no go
-// command, while Go Mirror found one.
-const CodeTerminalGoMissing = "terminal-go-missing"
+// Codes of the findings about a new terminal.
+const (
+	// CodeTerminalGoMissing reports a new terminal whose PATH holds no go
+	// command, while Go Mirror found one.
+	CodeTerminalGoMissing = "terminal-go-missing"
+	// CodeTerminalRCError reports an error the login shell printed while
+	// reading its rc files.
+	CodeTerminalRCError = "terminal-rc-error"
+	// CodeProfileBlocked reports a PowerShell profile that the execution
+	// policy does not let PowerShell load.
+	CodeProfileBlocked = "terminal-profile-blocked"
+)
+
+// shellRCError reports the first error the login shell printed while
+// reading its rc files: lines after it may not have run.
+func shellRCError(in Input) []core.Problem {
+	if in.ShellProblem == "" {
+		return nil
+	}
+	code := CodeTerminalRCError
+	if in.Shell == origin.Pwsh && strings.Contains(in.ShellProblem, "about_Execution_Policies") {
+		code = CodeProfileBlocked
+	}
+	return []core.Problem{core.NewProblem(core.SeverityWarning, "", code, map[string]string{"Error": in.ShellProblem})}
+}
 
 // GoBinDir returns the directory of the go command Go Mirror itself found
 // when a new terminal finds none, and the login file where a line adding

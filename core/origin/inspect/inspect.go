@@ -67,6 +67,9 @@ type Context struct {
 	Shell  *shell.Shell `json:"shell,omitempty"`
 	Cached bool         `json:"cached,omitempty"`
 	Files  []string     `json:"files,omitempty"`
+	// Problem is the first error the login shell reported while reading
+	// its rc files (terminal only; shell.Capture.Problem).
+	Problem string `json:"problem,omitempty"`
 }
 
 // Report is what Inspect found.
@@ -191,14 +194,14 @@ func (o Options) terminal(ctx context.Context, r *Report) Context {
 	if o.GOOS == "windows" {
 		home = origin.EnvMap(start, o.GOOS)["USERPROFILE"]
 	}
-	sc := scan.Scan(scan.Options{Kind: sh.Kind, Home: home, Env: start, GOOS: o.GOOS})
+	sc := scan.Scan(scan.Options{Kind: sh.Kind, Home: home, Env: start, GOOS: o.GOOS, Shell: sh.Path})
 	c.Files = sc.Read
 	cp, cached, err := o.capture(ctx, *sh, start, sc.Watched)
 	if err != nil {
 		c.setErr(err)
 		return c
 	}
-	c.Env, c.Cached, c.Resolution = cp.Env, cached, o.resolve(cp.Env)
+	c.Env, c.Cached, c.Resolution, c.Problem = cp.Env, cached, o.resolve(cp.Env), cp.Problem
 	env := origin.EnvMap(cp.Env, o.GOOS)
 	r.Origins = append(origin.Attribute(origin.Terminal, sc.Assignments, env, origin.GoVars()), r.Origins...)
 	return c
@@ -332,7 +335,7 @@ func Problems(ctx context.Context, r *Report, since time.Time) []core.Problem {
 // diagInput is the part of diag.Input the report holds.
 func (r *Report) diagInput() diag.Input {
 	return diag.Input{Desktop: r.Desktop.Resolution, Terminal: r.Terminal.Resolution, Shell: r.Shell,
-		Origins: r.Origins, OSVars: r.OSVars, Home: r.Home()}
+		Origins: r.Origins, OSVars: r.OSVars, Home: r.Home(), ShellProblem: r.Terminal.Problem}
 }
 
 // TerminalFindings returns the findings about what a new terminal gets

@@ -3,6 +3,9 @@ package scan
 import (
 	"path/filepath"
 	"sort"
+	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // The load orders below are those of a login and interactive shell, which
@@ -105,15 +108,48 @@ func (s *state) csh() {
 	s.cshFile(s.home(".login"))
 }
 
-// pwsh reads the current user's profiles: PowerShell 7 and Windows
-// PowerShell 5 on Windows, ~/.config/powershell elsewhere.
+// pwsh reads the profiles of PowerShell in its load order: all users all
+// hosts ($PSHOME\profile.ps1), all users current host ($PSHOME\
+// Microsoft.PowerShell_profile.ps1), then the current user's two, in
+// Documents\PowerShell (PowerShell 7) or Documents\WindowsPowerShell
+// (Windows PowerShell) on Windows, ~/.config/powershell elsewhere. On Linux
+// and macOS a login pwsh first runs /bin/sh -l, which reads /etc/profile
+// (and /etc/profile.d) and ~/.profile.
 func (s *state) pwsh() {
-	dirs := []string{s.home(".config/powershell")}
-	if s.o.GOOS == "windows" {
-		dirs = []string{s.home(`Documents\PowerShell`), s.home(`Documents\WindowsPowerShell`)}
+	goos := s.o.GOOS
+	var dirs []string
+	exe := strings.ToLower(s.o.Shell[strings.LastIndexAny(s.o.Shell, `\/`)+1:])
+	if s.o.Shell != "" {
+		dirs = append(dirs, s.dirOf(s.o.Shell))
+	}
+	switch {
+	case goos != "windows":
+		// A login pwsh (what a terminal starts) first has /bin/sh read the
+		// login files, and inherits what they export.
+		s.posixFile("/etc/profile")
+		s.profileD()
+		s.posixFile(s.home(".profile"))
+		dirs = append(dirs, s.home(".config/powershell"))
+	case exe == "powershell.exe" || exe == "powershell":
+		dirs = append(dirs, core.JoinPath(goos, s.documents(), "WindowsPowerShell"))
+	case exe == "pwsh.exe" || exe == "pwsh":
+		dirs = append(dirs, core.JoinPath(goos, s.documents(), "PowerShell"))
+	default:
+		dirs = append(dirs, core.JoinPath(goos, s.documents(), "PowerShell"), core.JoinPath(goos, s.documents(), "WindowsPowerShell"))
 	}
 	for _, d := range dirs {
-		s.pwshFile(filepath.Join(d, "profile.ps1"))
-		s.pwshFile(filepath.Join(d, "Microsoft.PowerShell_profile.ps1"))
+		s.pwshFile(core.JoinPath(goos, d, "profile.ps1"))
+		s.pwshFile(core.JoinPath(goos, d, "Microsoft.PowerShell_profile.ps1"))
 	}
+}
+
+// documents is the user's Documents folder on Windows.
+func (s *state) documents() string {
+	if s.o.Documents != "" {
+		return s.o.Documents
+	}
+	if d := systemDocuments(s.o.GOOS); d != "" {
+		return d
+	}
+	return core.JoinPath(s.o.GOOS, s.o.Home, "Documents")
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/gomirror/gomirror/core/origin"
 )
@@ -23,6 +24,17 @@ type Options struct {
 	// variable expansion and tells which variables are already exported.
 	Env  []string
 	GOOS string
+	// Shell is the shell's executable. For PowerShell it tells PowerShell
+	// 7 (pwsh, profiles in Documents\PowerShell) from Windows PowerShell
+	// (powershell.exe, Documents\WindowsPowerShell) and gives $PSHOME,
+	// the folder of the all-users profiles. If empty, the current user's
+	// profiles of both are read.
+	Shell string
+	// Documents is the user's Documents folder, where PowerShell keeps
+	// the current user's profiles on Windows; often moved (into OneDrive,
+	// or to another drive). If empty: the folder Windows reports when
+	// scanning the running system, else Home\Documents.
+	Documents string
 	// ReadFile and Glob default to os.ReadFile and filepath.Glob.
 	ReadFile func(name string) ([]byte, error)
 	Glob     func(pattern string) ([]string, error)
@@ -82,6 +94,7 @@ type state struct {
 	seen      map[string]bool
 	watched   map[string]bool
 	funcs     map[string]posixFunc // shell functions defined so far
+	pvars     map[string]pwshVar   // PowerShell variables, by lower-case name
 }
 
 func newState(o Options) *state {
@@ -168,9 +181,12 @@ func (s *state) lookup(name string) (string, bool) {
 	return v, ok && !s.inexact[name]
 }
 
-// lines splits data into lines without their line ends.
+// lines splits data into lines without their line ends. A UTF-8 byte order
+// mark is dropped, and a file with a UTF-16 one is decoded: Windows
+// PowerShell 5.1's > and Out-File write UTF-16LE with a BOM, so a profile
+// made with echo '...' > $PROFILE is one, and PowerShell reads it.
 func lines(data []byte) []string {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = decodeBOM(data)
 	ls := strings.Split(string(data), "\n")
 	for i, l := range ls {
 		ls[i] = strings.TrimSuffix(l, "\r")
@@ -200,4 +216,28 @@ func logical(ls []string) []logicalLine {
 		out = append(out, l)
 	}
 	return out
+}
+
+// decodeBOM returns data as UTF-8, decoding UTF-16 (little or big endian)
+// marked by its byte order mark and dropping a UTF-8 one.
+func decodeBOM(data []byte) []byte {
+	var big bool
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return data[3:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		big = true
+	default:
+		return data
+	}
+	u := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		if big {
+			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	return []byte(string(utf16.Decode(u)))
 }

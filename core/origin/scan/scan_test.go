@@ -145,8 +145,10 @@ go.sh:01 GOSUMDB=profiled (export)
 .cshrc:02 GOSUMDB unset (unsetenv)
 `},
 	{"pwsh", origin.Pwsh, nil, files{
+		"/h/.profile": "export GOPRIVATE=corp.example.test\n",
 		"/h/.config/powershell/Microsoft.PowerShell_profile.ps1": "$env:GOPROXY = 'https://p.example.test'\n$Env:GOSUMDB=\"off\"  # comment\nRemove-Item Env:GONOSUMDB\n$env:GOFLAGS = $(x)\n",
-	}, `Microsoft.PowerShell_profile.ps1:01 GOPROXY=https://p.example.test ($env:)
+	}, `.profile:01 GOPRIVATE=corp.example.test (export)
+Microsoft.PowerShell_profile.ps1:01 GOPROXY=https://p.example.test ($env:)
 Microsoft.PowerShell_profile.ps1:02 GOSUMDB=off ($env:)
 Microsoft.PowerShell_profile.ps1:03 GONOSUMDB unset (Remove-Item Env:)
 Microsoft.PowerShell_profile.ps1:04 GOFLAGS=? ($env:)
@@ -186,7 +188,8 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, kind, text string) {
 		fsys := files{"/h/.profile": text, "/h/.bash_profile": text, "/h/.zshrc": text,
-			"/h/.config/fish/config.fish": text, "/h/.cshrc": text}
+			"/h/.config/fish/config.fish": text, "/h/.cshrc": text,
+			"/h/.config/powershell/Microsoft.PowerShell_profile.ps1": text}
 		Scan(Options{Kind: origin.ShellKind(kind), Home: "/h", ReadFile: fsys.read, Glob: fsys.glob})
 	})
 }

@@ -111,9 +111,28 @@ func (f Finder) dscl() string {
 	if err != nil {
 		return ""
 	}
-	_, sh, _ := strings.Cut(strings.TrimSpace(string(out)), "UserShell:")
-	if sh = strings.TrimSpace(sh); known(sh) {
+	if sh := dsclValue(out, "UserShell"); known(sh) {
 		return sh
+	}
+	return ""
+}
+
+// dsclValue returns the first value of key in the output of dscl -read:
+// "key: value", or "key:" with the value on the next line, indented (dscl
+// writes a value with a space that way). A search node (/Search) may print
+// the key once per directory that has it; the first wins, as for login.
+// "No such key: key" and anything else give "".
+func dsclValue(out []byte, key string) string {
+	lines := strings.Split(strings.ReplaceAll(string(out), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		v, ok := strings.CutPrefix(l, key+":")
+		if !ok {
+			continue
+		}
+		if v = strings.TrimSpace(v); v == "" && i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") {
+			v = strings.TrimSpace(lines[i+1])
+		}
+		return v
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package shell
 import (
 	"os/exec"
 	"sync"
+	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -11,9 +12,14 @@ import (
 // jobs holds the job object of each running capture.
 var jobs sync.Map // *exec.Cmd -> windows.Handle
 
-// newGroup needs no preparation on Windows: joinGroup puts the started
-// shell in a job object.
-func newGroup(cmd *exec.Cmd) {}
+// newGroup starts the shell with a console of its own that has no window:
+// started from the GUI (which has no console) PowerShell would otherwise
+// flash a console window for as long as the capture runs, and started from
+// gomirrorctl it would share, and could change, the user's console (its
+// code page, its title). joinGroup then puts it in a job object.
+func newGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{HideWindow: true, CreationFlags: windows.CREATE_NO_WINDOW}
+}
 
 // joinGroup puts the started shell in a new job object that kills its
 // processes when closed, so that killGroup reaches the programs its

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"time"
 
@@ -51,7 +52,14 @@ type Capture struct {
 	Env   []string `json:"env"`
 	// Stderr is what the shell and its rc files wrote to standard error
 	// (at most a few kilobytes), for diagnostics.
-	Stderr   string        `json:"stderr,omitempty"`
+	Stderr string `json:"stderr,omitempty"`
+	// Problem is the first error the rc files reported, as the shell
+	// worded it but on one line: for PowerShell the message of its first
+	// error record with the file and line it names ("File …profile.ps1
+	// cannot be loaded because running scripts is disabled on this
+	// system…"), with colours, CLIXML and progress records removed. Empty
+	// when the shell reported no error.
+	Problem  string        `json:"problem,omitempty"`
 	Duration time.Duration `json:"duration"`
 }
 
@@ -60,7 +68,8 @@ type Capture struct {
 type TimeoutError struct {
 	Shell   Shell
 	Timeout time.Duration
-	Stderr  string
+	// Stderr is the shell's first error, as Capture.Problem.
+	Stderr string
 }
 
 // Error returns e in English.
@@ -68,7 +77,11 @@ func (e *TimeoutError) Error() string { return e.Localize(core.English) }
 
 // Localize returns e in l.
 func (e *TimeoutError) Localize(l *core.Lang) string {
-	args := map[string]string{"Path": e.Shell.Path, "Timeout": e.Timeout.String(), "Stderr": lastLine(e.Stderr)}
+	try := e.Shell.Path + " -l -i -c exit"
+	if e.Shell.Kind == origin.Pwsh {
+		try = e.Shell.Path + " -NoLogo -Command exit"
+	}
+	args := map[string]string{"Path": e.Shell.Path, "Timeout": e.Timeout.String(), "Try": try, "Stderr": e.Stderr}
 	return core.NewError("shell.timeout", args, nil).Localize(l)
 }
 
@@ -95,13 +108,14 @@ func Run(ctx context.Context, sh Shell, o Options) (*Capture, error) {
 	cmd := exec.CommandContext(ctx, sh.Path, args...)
 	cmd.Env, cmd.Dir = o.Env, o.Dir
 	if cmd.Dir == "" {
-		cmd.Dir = origin.EnvMap(o.Env, "")["HOME"]
+		cmd.Dir = homeDir(o.Env)
 	}
 	newGroup(cmd)
 	cmd.Cancel = func() error { return killGroup(cmd) }
 	start := time.Now()
 	stdout, stderr, runErr := run(cmd)
 	c := &Capture{Shell: sh, Stderr: strings.TrimSpace(stderr), Duration: time.Since(start)}
+	c.Problem = Problem(sh.Kind, c.Stderr)
 	if err := parent.Err(); err != nil {
 		return nil, err
 	}
@@ -109,10 +123,10 @@ func Run(ctx context.Context, sh Shell, o Options) (*Capture, error) {
 		return nil, core.NewError("shell.start", map[string]string{"Path": sh.Path}, runErr)
 	}
 	if ctx.Err() != nil {
-		return nil, &TimeoutError{Shell: sh, Timeout: o.Timeout, Stderr: c.Stderr}
+		return nil, &TimeoutError{Shell: sh, Timeout: o.Timeout, Stderr: c.Problem}
 	}
 	if c.Env, err = parse(stdout, begin, end); err != nil {
-		return nil, core.NewError("shell.capture", map[string]string{"Path": sh.Path, "Exit": fmt.Sprint(runErr), "Stderr": lastLine(c.Stderr)}, err)
+		return nil, core.NewError("shell.capture", map[string]string{"Path": sh.Path, "Exit": fmt.Sprint(runErr), "Stderr": c.Problem}, err)
 	}
 	return c, nil
 }
@@ -178,6 +192,13 @@ func argv(k origin.ShellKind, begin, end string) ([]string, error) {
 	case origin.Csh: // csh takes -l only as its sole option
 		return []string{"-i", "-c", posix}, nil
 	case origin.Pwsh:
+		// A terminal on Linux or macOS starts pwsh as a login shell (argv[0]
+		// "-pwsh"): it first runs /bin/sh as a login shell to read
+		// /etc/profile and ~/.profile. -Login asks for the same, and must
+		// come first. On Windows there is no such thing.
+		if runtime.GOOS != "windows" {
+			return []string{"-Login", "-NoLogo", "-Command", pwshCommand(begin, end)}, nil
+		}
 		return []string{"-NoLogo", "-Command", pwshCommand(begin, end)}, nil
 	}
 	return nil, ErrUnsupported
@@ -194,8 +215,24 @@ func envCommand() string {
 	return "env"
 }
 
+// pwshCommand prints the environment as UTF-8 bytes written straight to
+// the standard output stream. [Console]::Out would encode it in the
+// console's code page (the OEM one, e.g. 437 or 936, in Windows PowerShell
+// 5.1) or in whatever [Console]::OutputEncoding a profile set (UTF-16
+// included), and a value outside it (a user name in Chinese) would come
+// back as "?" or mojibake.
 func pwshCommand(begin, end string) string {
-	return fmt.Sprintf(`[Console]::Out.Write('%s'); Get-ChildItem env: | ForEach-Object { [Console]::Out.Write($_.Name + '=' + $_.Value + [char]0) }; [Console]::Out.Write('%s')`, begin, end)
+	return fmt.Sprintf(`[Console]::Out.Flush(); $gomirrorOut = [Console]::OpenStandardOutput(); $gomirrorEnv = [Text.Encoding]::UTF8.GetBytes('%s' + ((Get-ChildItem env: | ForEach-Object { $_.Name + '=' + $_.Value + [char]0 }) -join '') + '%s'); $gomirrorOut.Write($gomirrorEnv, 0, $gomirrorEnv.Length); $gomirrorOut.Flush()`, begin, end)
+}
+
+// homeDir is the directory a terminal starts in: HOME, or USERPROFILE on
+// Windows, where HOME is usually unset.
+func homeDir(env []string) string {
+	m := origin.EnvMap(env, "")
+	if h := m["HOME"]; h != "" {
+		return h
+	}
+	return origin.EnvMap(env, "windows")["USERPROFILE"]
 }
 
 // parse extracts the NUL-separated environment between the markers.
@@ -213,14 +250,6 @@ func parse(out []byte, begin, end string) ([]string, error) {
 		}
 	}
 	return env, nil
-}
-
-func lastLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		s = s[i+1:]
-	}
-	return s
 }
 
 // limitedBuffer keeps the first max bytes written to it and drops the rest.

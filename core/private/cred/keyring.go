@@ -129,15 +129,26 @@ func classifyFor(goos, op string, err error) error {
 }
 
 // keychainLocked reports an error of macOS's security tool (which go-keyring
-// runs, keeping only its exit status) for a locked keychain that cannot
-// show its unlock dialog, as in an ssh session or a LaunchAgent: exit
-// status 36 (errSecInteractionNotAllowed, -25308, truncated to a byte).
+// runs, keeping only its exit status: the OSStatus truncated to a byte) for
+// a keychain that would not open: 36, errSecInteractionNotAllowed (-25308),
+// a locked keychain that cannot show its unlock dialog, as in an ssh
+// session or a LaunchAgent; 51, errSecAuthFailed (-25293), "The user name
+// or passphrase you entered is not correct."; 128, errSecUserCanceled
+// (-128), the unlock dialog dismissed.
 func keychainLocked(err error) bool {
 	var exit interface{ ExitCode() int }
 	if errors.As(err, &exit) {
-		return exit.ExitCode() == 36
+		switch exit.ExitCode() {
+		case 36, 51, 128:
+			return true
+		}
+		return false
 	}
-	return err.Error() == "exit status 36"
+	switch err.Error() {
+	case "exit status 36", "exit status 51", "exit status 128":
+		return true
+	}
+	return false
 }
 
 func containsAny(s string, subs ...string) bool {
