@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
@@ -70,4 +71,20 @@ func wrappedHeading(text string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+// newBorder is container.NewBorder with its objects in reading order: top,
+// left, center, right, bottom. Tab moves through a container's objects in
+// their order, and container.NewBorder puts the center first, so that Tab
+// went from a list to the search box above it.
+func newBorder(top, bottom, left, right fyne.CanvasObject, center ...fyne.CanvasObject) *fyne.Container {
+	objs := make([]fyne.CanvasObject, 0, len(center)+4)
+	for _, group := range [][]fyne.CanvasObject{{top}, {left}, center, {right}, {bottom}} {
+		for _, o := range group {
+			if o != nil {
+				objs = append(objs, o)
+			}
+		}
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, left, right), objs...)
 }
