@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core/profile"
 )
@@ -105,5 +108,72 @@ func TestScreensTabOrderFollowsTheWork(t *testing.T) {
 	}
 	if slices.Index(chain, fyne.Focusable(ts.start)) < 0 || slices.Index(chain, fyne.Focusable(ts.start)) > slices.Index(chain, fyne.Focusable(ts.output)) && slices.Index(chain, fyne.Focusable(ts.output)) >= 0 {
 		t.Errorf("Run does not come before the results: %s", describeChain(chain))
+	}
+}
+
+// ensureMinSize walks the objects under root as the driver does before a
+// repaint (common.Canvas.EnsureMinSize, Fyne v2.7): after an object's
+// children, it lays the object out again if a child's minimum size
+// changed, remembering only the last such parent, and records minimum
+// sizes in seen.
+func ensureMinSize(root fyne.CanvasObject, seen map[fyne.CanvasObject]fyne.Size) {
+	var needing fyne.CanvasObject
+	var walk func(o, parent fyne.CanvasObject)
+	walk = func(o, parent fyne.CanvasObject) {
+		var children []fyne.CanvasObject
+		switch o := o.(type) {
+		case fyne.Widget:
+			children = test.WidgetRenderer(o).Objects()
+		case *fyne.Container:
+			children = o.Objects
+		}
+		for _, c := range children {
+			walk(c, o)
+		}
+		if needing == o {
+			switch o := o.(type) {
+			case *fyne.Container:
+				if o.Layout != nil {
+					o.Layout.Layout(o.Objects, o.Size())
+				}
+			case fyne.Widget:
+				test.WidgetRenderer(o).Layout(o.Size())
+			}
+			needing = nil
+		}
+		if !o.Visible() {
+			return
+		}
+		if m := o.MinSize(); seen[o] != m {
+			seen[o] = m
+			needing = parent
+		}
+	}
+	walk(root, nil)
+}
+
+// TestBorderInReadingOrderGrowsItsTop checks that a newBorder lays out
+// again when its top grows in the same frame as something deep in its
+// center changes (which Fyne's walk would otherwise forget).
+func TestBorderInReadingOrderGrowsItsTop(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	extra := widget.NewButton("Running processes", nil)
+	extra.Hide()
+	top := container.NewVBox(widget.NewLabel("header"), extra)
+	deep := widget.NewLabel("short")
+	deep.Wrapping = fyne.TextWrapWord
+	center := container.NewVScroll(container.NewVBox(deep))
+	b := newBorder(top, nil, nil, nil, center)
+	w.SetContent(b)
+	w.Resize(fyne.NewSize(400, 300))
+	seen := map[fyne.CanvasObject]fyne.Size{}
+	ensureMinSize(b, seen)
+
+	extra.Hidden = false // the top grows, as the contexts row appears
+	deep.SetText(strings.Repeat("a longer text that wraps ", 10))
+	ensureMinSize(b, seen)
+	if got, want := center.Position().Y, top.MinSize().Height+theme.Padding(); got < want {
+		t.Errorf("the center starts at %.0f, inside the grown top (%.0f high)", got, top.MinSize().Height)
 	}
 }
