@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -244,5 +245,41 @@ func TestFocusInTheDetailPaneScrollsIt(t *testing.T) {
 	repaint(c)
 	if s.Offset.Y != 0 {
 		t.Errorf("a repaint without a focus change scrolled the detail pane to %v", s.Offset)
+	}
+}
+
+func TestFocusScrollsInDialogsAndToPrivateParts(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.SetContent(watched(w, widget.NewLabel("behind the dialog")))
+	w.Resize(fyne.NewSize(500, 400))
+	// A dialog's scroller follows the focus too.
+	scroll := container.NewVScroll(container.NewVBox(buttons("d", 15)...))
+	scroll.SetMinSize(fyne.NewSize(200, 150))
+	d := dialog.NewCustom("Dialog", "Close", scroll, w)
+	d.Show()
+	c := w.Canvas()
+	if n := tabAround(t, c, true, 16, scroll); n == 0 {
+		t.Error("Tab through a dialog's scroller never scrolled it")
+	}
+	tabAround(t, c, false, 16, scroll)
+	d.Hide()
+
+	// A RadioGroup's radio buttons are its own parts: the scroller above
+	// the group shows the focused one.
+	radio := widget.NewRadioGroup([]string{"one", "two", "three"}, nil)
+	scroll = container.NewVScroll(container.NewVBox(append(buttons("r", 10), radio)...))
+	w.SetContent(watched(w, scroll))
+	if n := tabAround(t, c, true, 13, scroll); n == 0 {
+		t.Error("Tab to the radio buttons below the fold never scrolled")
+	}
+	f, ok := c.Focused().(fyne.CanvasObject)
+	if _, isButton := f.(*widget.Button); !ok || isButton {
+		t.Fatalf("after 13 Tabs the focus is on %s, want a radio button", describeFocusable(c.Focused()))
+	}
+	dr := fyne.CurrentApp().Driver()
+	view := rect{dr.AbsolutePositionForObject(scroll), scroll.Size()}
+	if r := (rect{dr.AbsolutePositionForObject(f), f.Size()}); !view.contains(r) {
+		t.Errorf("the focused radio button at %v size %v is outside its scroller at %v size %v", r.pos, r.size, view.pos, view.size)
 	}
 }
