@@ -78,8 +78,8 @@ func focusMargin() float32 { return theme.Padding() * 2 }
 
 // scrollIntoView scrolls each scroller above obj on c, innermost first,
 // so that obj is visible: all of it with a margin if that fits, else all
-// of it, else its top left corner. An outer scroller shows what its inner
-// one shows of obj.
+// of it, else part of it (see reveal). An outer scroller shows what its
+// inner one shows of obj.
 func scrollIntoView(c fyne.Canvas, obj fyne.CanvasObject) {
 	scrolls := scrollersAbove(c, obj)
 	if len(scrolls) == 0 {
@@ -111,17 +111,23 @@ func scrollIntoView(c fyne.Canvas, obj fyne.CanvasObject) {
 
 // reveal returns how far to scroll a view starting at v of length vl so
 // that the span starting at t of length tl shows: with focusMargin on both
-// sides if that fits, else whole, else its start. 0 if it shows already.
+// sides if that fits, else whole. A span longer than the view shows in
+// part: if none of it shows, its start when it is below the view and its
+// end when it is above (as Shift+Tab reaches it). 0 if it shows already.
 func reveal(v, vl, t, tl float32) float32 {
+	if tl > vl {
+		switch {
+		case t >= v+vl:
+			return t - v
+		case t+tl <= v:
+			return t + tl - (v + vl)
+		}
+		return 0 // in part: a click in a long entry must not move it
+	}
 	if m := focusMargin(); tl+2*m <= vl {
 		t, tl = t-m, tl+2*m
 	}
 	switch {
-	case tl > vl:
-		if t <= v && t+tl >= v+vl {
-			return 0 // it fills the view already
-		}
-		return t - v
 	case t < v:
 		return t - v
 	case t+tl > v+vl:

@@ -283,3 +283,25 @@ func TestFocusScrollsInDialogsAndToPrivateParts(t *testing.T) {
 		t.Errorf("the focused radio button at %v size %v is outside its scroller at %v size %v", r.pos, r.size, view.pos, view.size)
 	}
 }
+
+func TestReveal(t *testing.T) {
+	m := focusMargin()
+	for _, tc := range []struct {
+		name         string
+		v, vl, t, tl float32
+		want         float32
+	}{
+		{"inside", 0, 100, 20, 30, 0},
+		{"below", 0, 100, 150, 30, 150 + 30 + m - 100},
+		{"above", 200, 100, 150, 30, 150 - m - 200},
+		{"partly below", 0, 100, 90, 30, 90 + 30 + m - 100},
+		{"fits without its margin", 0, 100, 150, 95, 150 + 95 - 100},
+		{"longer than the view, below", 0, 100, 300, 250, 300},
+		{"longer than the view, above", 500, 100, 100, 250, 100 + 250 - 600},
+		{"longer than the view, in part", 0, 100, 50, 250, 0},
+	} {
+		if got := reveal(tc.v, tc.vl, tc.t, tc.tl); got != tc.want {
+			t.Errorf("%s: reveal(%v, %v, %v, %v) = %v, want %v", tc.name, tc.v, tc.vl, tc.t, tc.tl, got, tc.want)
+		}
+	}
+}
