@@ -8,6 +8,8 @@
 #   2. at scale 1.5 on a 1920×1080 screen it opens inside the screen.
 # (TestWindowFits800x560 in ui checks that each screen's main actions lie
 # inside the 800×560 window.) Usage: gui-fit.sh BINARY OUTDIR
+# XVFB_DISPLAY=:N runs Xvfb on display :N rather than a random one of
+# :70-:78 (each of the script's two servers in turn).
 set -euo pipefail
 . "$(dirname "$0")/xapp.sh"
 bin=$(realpath "$1") out=$2
@@ -33,7 +35,7 @@ fake_goroot() {
 # start_x WxH starts Xvfb with one screen of that size.
 start_x() {
 	[ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; }
-	display=:$((70 + RANDOM % 9))
+	display=${XVFB_DISPLAY:-:$((70 + RANDOM % 9))}
 	Xvfb "$display" -screen 0 "${1}x24" -nolisten tcp >"$tmp/xvfb.log" 2>&1 & xvfb=$!
 	for _ in $(seq 100); do xrun "$display" xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 }

@@ -37,6 +37,9 @@ func (a *adaptiveSplit) CreateRenderer() fyne.WidgetRenderer {
 	return &adaptiveRenderer{a: a}
 }
 
+// children implements parentWidget: the split or the tabs.
+func (a *adaptiveSplit) children() []fyne.CanvasObject { return []fyne.CanvasObject{a.stack} }
+
 // arrange shows the panes as a split when wide, else as tabs.
 func (a *adaptiveSplit) arrange(wide bool) {
 	if a.built && wide == a.wide {

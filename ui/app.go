@@ -149,7 +149,10 @@ func (u *UI) buildUI() fyne.CanvasObject {
 	u.content = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(u.screens) }, newNavItem, u.updateNavItem)
 	u.nav.OnSelected = u.onScreenSelected
-	return container.NewBorder(nil, u.notice.bar, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content)
+	// The focus watch takes no room: a container without a layout keeps
+	// it at size zero.
+	watch := container.NewWithoutLayout(newFocusWatch(u.win.Canvas()))
+	return container.NewBorder(nil, u.notice.bar, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.content, watch)
 }
 
 // newNavItem is a navigation row, sized for the longest title.

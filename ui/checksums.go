@@ -91,7 +91,7 @@ func (c *checksumPanel) content() fyne.CanvasObject {
 	top := container.NewVBox(form, container.NewHBox(c.analyze, c.activity), c.verdict)
 	bottom := container.NewVScroll(c.problems)
 	bottom.SetMinSize(fyne.NewSize(0, 160))
-	return container.NewBorder(top, bottom, nil, nil, c.table)
+	return newBorder(top, bottom, nil, nil, c.table)
 }
 
 // newTable is the sources table with a header row.

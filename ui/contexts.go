@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,7 +67,7 @@ func newContextsBar(onChanged func(origin.Context), onProcesses func()) *context
 	b.procs = widget.NewButtonWithIcon(lang.L("contexts.processes"), theme.ComputerIcon(), onProcesses)
 	b.goPath = widget.NewButtonWithIcon("", theme.ContentAddIcon(), b.onGoPathTapped)
 	b.goPath.Importance, b.goPath.Hidden = widget.HighImportance, true
-	b.row = container.New(layout.NewRowWrapLayout(), b.choice, b.procs) // the button below the choice in a narrow window
+	b.row = container.New(newEdgeWrapLayout(), b.choice, b.procs) // the button at the right edge, or below the choice in a narrow window
 	b.row.Hide()
 	b.box = container.NewVBox(b.progress, b.banner, container.NewHBox(b.goPath), b.row)
 	b.box.Hide()

@@ -65,7 +65,7 @@ func (h *historyScreen) buildUI() fyne.CanvasObject {
 	split := container.NewVSplit(container.NewStack(h.list, container.NewVBox(h.empty)), detail)
 	split.Offset = 0.55
 	h.showEntry(nil)
-	return container.NewBorder(top, nil, nil, nil, split)
+	return newBorder(top, nil, nil, nil, split)
 }
 
 // load reads the history off the UI goroutine and shows it.

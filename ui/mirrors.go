@@ -127,7 +127,7 @@ func (m *mirrorsScreen) buildUI() fyne.CanvasObject {
 	measure.Offset = 0.45
 	m.panes = newAdaptiveSplit(lang.L("mirrors.tab.probes"), measure, lang.L("mirrors.tab.chain"), m.builder.content(), 0.64, mirrorsSplitWidth)
 	m.load()
-	return container.NewBorder(m.toolbar(), nil, nil, nil, m.panes)
+	return newBorder(m.toolbar(), nil, nil, nil, m.panes)
 }
 
 // mirrorsSplitWidth is the narrowest Mirrors screen that shows the chain

@@ -209,7 +209,7 @@ func (p *originsPanel) onPlanned(plan *fix.Plan, err error) {
 	}
 	scroll := container.NewScroll(p.diff)
 	scroll.SetMinSize(fyne.NewSize(620, 200))
-	content := container.NewBorder(container.NewVBox(objs...), nil, nil, nil, scroll)
+	content := newBorder(container.NewVBox(objs...), nil, nil, nil, scroll)
 	d := dialog.NewCustomConfirm(lang.L("fix.preview.title"), lang.L("fix.apply"), lang.L("fix.cancel"), content, p.onPreviewClosed, p.d.win)
 	p.preview = d
 	showDialog(p.d.win, d, d.Confirm, nil)

@@ -76,13 +76,13 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 	o.search.SetPlaceHolder(lang.L("overview.search"))
 	o.search.OnChanged = func(string) { o.onFilterChanged() }
 	o.changedOnly = widget.NewCheck(lang.L("overview.changedonly"), func(bool) { o.onFilterChanged() })
-	left := container.NewBorder(container.NewVBox(o.search, o.changedOnly), nil, nil, nil, o.list)
+	left := newBorder(container.NewVBox(o.search, o.changedOnly), nil, nil, nil, o.list)
 	split := container.NewHSplit(left, o.detail.content())
 	split.Offset = 0.36
 	o.check = widget.NewButtonWithIcon(lang.L("overview.check"), theme.ConfirmIcon(), o.onCheckTapped)
 	tools := container.NewVBox(container.NewHBox(o.summary(), o.reload), container.NewHBox(layout.NewSpacer(), o.check))
-	top := container.NewBorder(nil, nil, nil, tools, o.install)
-	return container.NewBorder(container.NewVBox(top, o.contexts.bar.box, widget.NewSeparator()), nil, nil, nil, split)
+	top := newBorder(nil, nil, nil, tools, o.install)
+	return newBorder(container.NewVBox(top, o.contexts.bar.box, widget.NewSeparator()), nil, nil, nil, split)
 }
 
 // summary is the count of diagnostics by severity.

@@ -79,7 +79,7 @@ func (p *privateScreen) buildUI() fyne.CanvasObject {
 	)
 	p.tabs.OnSelected = p.onTabSelected
 	title := widget.NewLabelWithStyle(lang.L("nav.private"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.root = container.NewBorder(container.NewVBox(title, p.keyringPanel), nil, nil, nil, p.tabs)
+	p.root = newBorder(container.NewVBox(title, p.keyringPanel), nil, nil, nil, p.tabs)
 	p.load()
 	return p.root
 }

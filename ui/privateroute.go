@@ -55,9 +55,9 @@ func (rp *routePanel) buildUI() fyne.CanvasObject {
 		rp.table.SetColumnWidth(i, w)
 	}
 	ask := widget.NewLabelWithStyle(lang.L("private.route.ask"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(container.NewVBox(ask, rp.module), nil, nil, nil, container.NewVScroll(rp.details))
+	top := newBorder(container.NewVBox(ask, rp.module), nil, nil, nil, container.NewVScroll(rp.details))
 	bar := container.NewBorder(nil, nil, rp.pick, nil, rp.file)
-	split := container.NewVSplit(top, container.NewBorder(bar, nil, nil, nil, rp.table))
+	split := container.NewVSplit(top, newBorder(bar, nil, nil, nil, rp.table))
 	split.Offset = 0.62
 	return split
 }

@@ -52,6 +52,7 @@ type profilesScreen struct {
 	rename  *widget.Button
 	dup     *widget.Button
 	del     *widget.Button
+	save    *widget.Button // saves the current settings as a new profile
 	outcome *fyne.Container
 	// outcomeFor is the profile the outcome is about: it is cleared when
 	// another profile is shown, or when applying it is no longer true
@@ -87,12 +88,16 @@ func (p *profilesScreen) buildUI() fyne.CanvasObject {
 	p.list.OnSelected = p.onProfileSelected
 	p.noSaved = widget.NewLabel(lang.L("profiles.nosaved"))
 	p.noSaved.Wrapping, p.noSaved.Importance = fyne.TextWrapWord, widget.LowImportance
-	save := widget.NewButtonWithIcon(lang.L("profiles.savecurrent"), theme.DocumentSaveIcon(), p.onSaveCurrentTapped)
-	left := container.NewBorder(nil, container.NewVBox(p.noSaved, save), nil, nil, p.list)
+	p.save = widget.NewButtonWithIcon(lang.L("profiles.savecurrent"), theme.DocumentSaveIcon(), p.onSaveCurrentTapped)
+	left := newBorder(nil, p.noSaved, nil, nil, p.list)
 	split := container.NewHSplit(left, p.detail())
 	split.Offset = 0.3
 	title := widget.NewLabelWithStyle(lang.L("nav.profiles"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(container.NewVBox(title, widget.NewSeparator()), nil, nil, nil, split)
+	// Saving the current settings makes a new profile: it sits in the
+	// screen's header, so that Tab goes from the list to Apply and the
+	// selected profile's other actions.
+	head := newBorder(nil, nil, title, p.save)
+	return newBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, split)
 }
 
 // detail is the right-hand side: the profile, the network and the snippet.

@@ -55,8 +55,17 @@ func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 	light := v == theme.VariantLight
 	switch n {
 	case theme.ColorNameFocus:
+		// The primary colour two thirds of the way to the foreground: a
+		// ring of the primary colour itself vanished on a primary button
+		// (Apply, Save).
 		r, g, b, _ := t.Theme.Color(theme.ColorNamePrimary, v).RGBA()
-		return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x70}
+		fr, fg, fb, _ := t.Theme.Color(theme.ColorNameForeground, v).RGBA()
+		mid := func(a, b uint32) uint8 { return uint8((a>>8 + 2*(b>>8)) / 3) }
+		alpha := uint8(0x70)
+		if light { // darker over a light button and the primary colour alike
+			alpha = 0xb8
+		}
+		return color.NRGBA{R: mid(r, fr), G: mid(g, fg), B: mid(b, fb), A: alpha}
 	case theme.ColorNameHover: // also marks the list row with the keyboard focus
 		if light {
 			return color.NRGBA{A: 0x1c}

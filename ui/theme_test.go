@@ -45,3 +45,30 @@ func TestAppThemeFocusAndBorders(t *testing.T) {
 		}
 	}
 }
+
+// over returns c drawn over the opaque bg.
+func over(c, bg color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	a := float64(n.A) / 255
+	mix := func(x, y uint8) uint8 { return uint8(float64(x)*a + float64(y)*(1-a) + 0.5) }
+	return color.NRGBA{R: mix(n.R, b.R), G: mix(n.G, b.G), B: mix(n.B, b.B), A: 0xff}
+}
+
+// TestAppThemeFocusShowsOnPrimaryButtons checks that the focus shows on a
+// button of high importance (Apply, Save), whose background is the primary
+// colour, and on an ordinary one.
+func TestAppThemeFocusShowsOnPrimaryButtons(t *testing.T) {
+	for name, variant := range map[string]fyne.ThemeVariant{"light": theme.VariantLight, "dark": theme.VariantDark} {
+		th := appTheme{Theme: theme.DefaultTheme(), variant: variant, forced: true}
+		focus := th.Color(theme.ColorNameFocus, variant)
+		for _, bgName := range []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameButton} {
+			bg := over(th.Color(bgName, variant), th.Color(theme.ColorNameBackground, variant))
+			c := contrast(over(focus, bg), bg)
+			t.Logf("%s on %s: %.2f:1", name, bgName, c)
+			if c < 1.3 {
+				t.Errorf("%s: a focused button on %s differs from an unfocused one by %.2f:1, want at least 1.3:1", name, bgName, c)
+			}
+		}
+	}
+}

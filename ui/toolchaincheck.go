@@ -49,7 +49,7 @@ func (d *toolchainDialog) content() fyne.CanvasObject {
 	d.activity.Hide()
 	d.result = container.NewVBox()
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(choose, d.check, d.activity), d.folder)
-	return container.NewBorder(container.NewVBox(intro, row, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(d.result))
+	return newBorder(container.NewVBox(intro, row, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(d.result))
 }
 
 // open shows the check in a dialog over the window.

@@ -88,7 +88,7 @@ func (t *troubleshootScreen) explainTab() fyne.CanvasObject {
 	t.output.SetMinRowsVisible(8)
 	out := widget.NewAccordion(widget.NewAccordionItem(lang.L("ts.output"), t.output))
 	results := container.NewVScroll(container.NewVBox(t.status, t.list, out))
-	return container.NewBorder(container.NewVBox(inputs, widget.NewSeparator()), nil, nil, nil, results)
+	return newBorder(container.NewVBox(inputs, widget.NewSeparator()), nil, nil, nil, results)
 }
 
 // runForm is the command box, the folder picker and Run/Cancel.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gomirror/gomirror/core"
@@ -70,4 +71,83 @@ func wrappedHeading(text string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+// newBorder is container.NewBorder with its objects in reading order: top,
+// left, center, right, bottom. Tab moves through a container's objects in
+// their order, and container.NewBorder puts the center first, so that Tab
+// went from a list to the search box above it.
+//
+// The order has a cost that the container makes up for. Before a repaint
+// Fyne lays out again the parent of an object whose minimum size changed,
+// but it remembers only the last such parent while it walks the objects
+// (common.Canvas.EnsureMinSize), so a top or left edge that grew went
+// unnoticed when anything in the center changed in the same frame: the
+// Overview's contexts row was drawn under the search box. A sizeWitness
+// after the center, whose minimum size is the edges', asks again.
+func newBorder(top, bottom, left, right fyne.CanvasObject, center ...fyne.CanvasObject) *fyne.Container {
+	objs := make([]fyne.CanvasObject, 0, len(center)+5)
+	for _, group := range [][]fyne.CanvasObject{{top}, {left}, center, {right}, {bottom}} {
+		for _, o := range group {
+			if o != nil {
+				objs = append(objs, o)
+			}
+		}
+	}
+	w := newSizeWitness(top, left)
+	return container.New(&witnessedLayout{layout.NewBorderLayout(top, bottom, left, right), w}, append(objs, w)...)
+}
+
+// witnessedLayout is a layout that ignores its container's sizeWitness.
+type witnessedLayout struct {
+	border  fyne.Layout
+	witness fyne.CanvasObject
+}
+
+// without returns objects without the witness.
+func (l *witnessedLayout) without(objects []fyne.CanvasObject) []fyne.CanvasObject {
+	if n := len(objects); n > 0 && objects[n-1] == l.witness {
+		return objects[:n-1]
+	}
+	return objects
+}
+
+// Layout implements fyne.Layout.
+func (l *witnessedLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.border.Layout(l.without(objects), size)
+}
+
+// MinSize implements fyne.Layout.
+func (l *witnessedLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return l.border.MinSize(l.without(objects))
+}
+
+// sizeWitness is an invisible object whose minimum size is the height of
+// a border's top and the width of its left edge; see newBorder.
+type sizeWitness struct {
+	widget.BaseWidget
+	top, left fyne.CanvasObject
+}
+
+func newSizeWitness(top, left fyne.CanvasObject) *sizeWitness {
+	w := &sizeWitness{top: top, left: left}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer implements fyne.Widget: the witness draws nothing.
+func (w *sizeWitness) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// MinSize implements fyne.CanvasObject.
+func (w *sizeWitness) MinSize() fyne.Size {
+	var s fyne.Size
+	if w.left != nil && w.left.Visible() {
+		s.Width = w.left.MinSize().Width
+	}
+	if w.top != nil && w.top.Visible() {
+		s.Height = w.top.MinSize().Height
+	}
+	return s
 }
