@@ -29,6 +29,7 @@ func TestIssueScreenshots(t *testing.T) {
 			useLocale(t, loc.locale)
 			shotOnboarding(t, filepath.Join(dir, "assistant"+loc.suffix+".png"))
 			shotProfilesAndHistory(t, dir, loc.suffix)
+			shotRefusal(t, filepath.Join(dir, "refusal"+loc.suffix+".png"))
 		})
 	}
 }
@@ -119,4 +120,24 @@ func shotProfilesAndHistory(t *testing.T, dir, suffix string) {
 	typeKey(w, fyne.KeyF1)
 	save(t, w, filepath.Join(dir, "shortcuts"+suffix+".png"))
 	typeKey(w, fyne.KeyEscape)
+}
+
+// shotRefusal shows a value the go command would reject, typed into the
+// Overview: the refusal and its fix, in the catalogue's words.
+func shotRefusal(t *testing.T, name string) {
+	f := newFixture(t)
+	f.writeEnvFile("GOFLAGS=-mod=mod\n")
+	u, w := f.newUI()
+	u.app.Settings().SetTheme(theme.DefaultTheme())
+	w.Resize(fyne.NewSize(1000, 680))
+	d := u.overview.detail
+	u.overview.selectSetting("GOPROXY")
+	d.entry.SetText("")
+	test.Type(d.entry, "localhost")
+	if len(core.Errors(d.checked)) == 0 {
+		t.Fatalf("GOPROXY=localhost is not refused: %v", d.checked)
+	}
+	w.Canvas().Focus(d.entry)
+	scrollIntoView(w.Canvas(), d.validation)
+	save(t, w, name)
 }
