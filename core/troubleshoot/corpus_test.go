@@ -1,7 +1,6 @@
 package troubleshoot_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/troubleshoot"
+	"github.com/gomirror/gomirror/internal/corpus"
 )
 
 // corpusFile holds real go command failures from public threads; see its
@@ -38,62 +38,25 @@ type corpusCase struct {
 // loadCorpus parses corpusFile.
 func loadCorpus(t testing.TB) []corpusCase {
 	t.Helper()
-	f, err := os.Open(corpusFile)
+	raw, err := corpus.Read(corpusFile, corpus.Schema{
+		Fields: []string{"url", "class", "cause", "must_not", "china", "split", "confidence", "resolution"},
+		Parts:  []string{"output"},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var cases []corpusCase
-	var c *corpusCase
-	var out []string
-	inOutput := false
-	flush := func() {
-		if c != nil {
-			c.Output = strings.Join(out, "\n") + "\n"
-			cases = append(cases, *c)
+	for _, r := range raw {
+		c := corpusCase{ID: r.ID, URL: r.Field("url"), Class: r.Field("class"), Split: r.Field("split"),
+			Confidence: r.Field("confidence"), Resolution: r.Field("resolution"),
+			China: r.Field("china") == "yes", Output: r.Parts["output"]}
+		if v := r.Field("cause"); v != "" {
+			c.Causes = strings.Split(v, "|")
 		}
-	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "=== "):
-			flush()
-			c, out, inOutput = &corpusCase{ID: strings.TrimSpace(line[4:])}, nil, false
-		case c == nil:
-			// The header.
-		case inOutput:
-			out = append(out, line)
-		case line == "--- output":
-			inOutput = true
-		default:
-			k, v, _ := strings.Cut(line, ": ")
-			switch k {
-			case "url":
-				c.URL = v
-			case "class":
-				c.Class = v
-			case "cause":
-				c.Causes = strings.Split(v, "|")
-			case "must_not":
-				c.MustNot = strings.Split(v, ",")
-			case "china":
-				c.China = v == "yes"
-			case "split":
-				c.Split = v
-			case "confidence":
-				c.Confidence = v
-			case "resolution":
-				c.Resolution = v
-			default:
-				t.Fatalf("%s: unknown field %q", c.ID, k)
-			}
+		if v := r.Field("must_not"); v != "" {
+			c.MustNot = strings.Split(v, ",")
 		}
-	}
-	flush()
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		cases = append(cases, c)
 	}
 	return cases
 }

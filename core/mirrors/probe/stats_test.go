@@ -51,33 +51,44 @@ func track(t testing.TB, opts Options, rounds int, targets ...Target) *Tracker {
 // measurements come to the delays depends on the machine's load, so that is
 // measured by BenchmarkLatencyAccuracy, not asserted here.
 func TestLatencyBounds(t *testing.T) {
-	delay, jitter := 40*time.Millisecond, 30*time.Millisecond
-	plain, _ := serve(t, fakeproxy.Behavior{Delay: delay})
-	jittery, _ := serve(t, fakeproxy.Behavior{Delay: delay, Jitter: jitter})
-	secure, opts := serveTLS(t, fakeproxy.Behavior{Delay: delay})
-	opts.SumDB = ""
-	byURL := summaries(t, opts, 6, plain.URL, jittery.URL, secure.URL)
-	if got := byURL[plain.URL].P50; got < delay {
+	l := newLatencyLab(t)
+	byURL := l.run(t)
+	plain, jittery, secure, delay, jitter := l.plain, l.jittery, l.secure, l.delay, l.jitter
+	if got := byURL[plain].P50; got < delay {
 		t.Errorf("HTTP p50 = %v, below the server's delay %v", got, delay)
 	}
-	s := byURL[secure.URL]
+	s := byURL[secure]
 	if s.Phases.Wait < delay || s.Phases.TLS <= 0 || s.P50 < delay {
 		t.Errorf("HTTPS phases %+v, p50 %v: want a TLS phase and a wait and p50 of at least %v", s.Phases, s.P50, delay)
 	}
-	if got := byURL[jittery.URL].P95; got < delay+jitter {
+	if got := byURL[jittery].P95; got < delay+jitter {
 		t.Errorf("jittery p95 = %v, want at least %v", got, delay+jitter)
 	}
 }
 
-// summaries probes urls for rounds rounds and returns their summaries by URL.
-func summaries(t testing.TB, opts Options, rounds int, urls ...string) map[string]Summary {
+// latencyLab is three loopback mirrors with injected delays: plain HTTP,
+// HTTP with jitter on every other request, and HTTPS.
+type latencyLab struct {
+	plain, jittery, secure string
+	delay, jitter          time.Duration
+	opts                   Options
+}
+
+func newLatencyLab(t testing.TB) *latencyLab {
+	l := &latencyLab{delay: 40 * time.Millisecond, jitter: 30 * time.Millisecond}
+	plain, _ := serve(t, fakeproxy.Behavior{Delay: l.delay})
+	jittery, _ := serve(t, fakeproxy.Behavior{Delay: l.delay, Jitter: l.jitter})
+	secure, opts := serveTLS(t, fakeproxy.Behavior{Delay: l.delay})
+	opts.SumDB = ""
+	l.plain, l.jittery, l.secure, l.opts = plain.URL, jittery.URL, secure.URL, opts
+	return l
+}
+
+// run probes the lab's mirrors for 6 rounds and returns their summaries by URL.
+func (l *latencyLab) run(t testing.TB) map[string]Summary {
 	t.Helper()
-	var targets []Target
-	for _, u := range urls {
-		targets = append(targets, Target{URL: u})
-	}
 	byURL := map[string]Summary{}
-	for _, s := range track(t, opts, rounds, targets...).Summaries() {
+	for _, s := range track(t, l.opts, 6, Target{URL: l.plain}, Target{URL: l.jittery}, Target{URL: l.secure}).Summaries() {
 		byURL[s.URL] = s
 	}
 	return byURL
@@ -87,17 +98,13 @@ func summaries(t testing.TB, opts Options, rounds int, urls ...string) map[strin
 // from the injected delay and jitter (ms-err metrics; 0 is exact), so that
 // accuracy is measured on the machine at hand rather than asserted.
 func BenchmarkLatencyAccuracy(b *testing.B) {
-	delay, jitter := 40*time.Millisecond, 30*time.Millisecond
-	plain, _ := serve(b, fakeproxy.Behavior{Delay: delay})
-	jittery, _ := serve(b, fakeproxy.Behavior{Delay: delay, Jitter: jitter})
-	secure, opts := serveTLS(b, fakeproxy.Behavior{Delay: delay})
-	opts.SumDB = ""
+	l := newLatencyLab(b)
 	var p50, wait, jit time.Duration
 	for b.Loop() {
-		byURL := summaries(b, opts, 6, plain.URL, jittery.URL, secure.URL)
-		p50 += absDuration(byURL[plain.URL].P50 - delay)
-		wait += absDuration(byURL[secure.URL].Phases.Wait - delay)
-		jit += absDuration(byURL[jittery.URL].Jitter - jitter)
+		byURL := l.run(b)
+		p50 += absDuration(byURL[l.plain].P50 - l.delay)
+		wait += absDuration(byURL[l.secure].Phases.Wait - l.delay)
+		jit += absDuration(byURL[l.jittery].Jitter - l.jitter)
 	}
 	n := float64(b.N) * float64(time.Millisecond)
 	b.ReportMetric(float64(p50)/n, "p50-ms-err")

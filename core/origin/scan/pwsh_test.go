@@ -1,8 +1,6 @@
 package scan
 
 import (
-	"bufio"
-	"bytes"
 	"os"
 	"slices"
 	"strings"
@@ -10,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/internal/corpus"
 )
 
 // profileCase is one case of testdata/pwsh/corpus.txt.
@@ -21,39 +20,18 @@ type profileCase struct {
 
 func readProfiles(t *testing.T) []profileCase {
 	t.Helper()
-	data, err := os.ReadFile("testdata/pwsh/corpus.txt")
+	raw, err := corpus.Read("testdata/pwsh/corpus.txt", corpus.Schema{
+		Fields: []string{"url", "date", "split", "goos", "shell", "home", "documents", "file", "env", "note"},
+		Parts:  []string{"want", "profile"},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []profileCase
-	var cur *profileCase
-	var part *string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		l := sc.Text()
-		switch {
-		case strings.HasPrefix(l, "=== "):
-			out = append(out, profileCase{id: l[4:]})
-			cur, part = &out[len(out)-1], nil
-		case cur == nil:
-		case l == "--- want":
-			part = &cur.want
-		case l == "--- profile":
-			part = &cur.profile
-		case part != nil:
-			*part += l + "\n"
-		default:
-			k, v, _ := strings.Cut(l, ": ")
-			switch k {
-			case "env":
-				cur.env = append(cur.env, v)
-			default:
-				if f := map[string]*string{"url": &cur.url, "split": &cur.split, "shell": &cur.shell, "home": &cur.home,
-					"documents": &cur.documents, "file": &cur.file, "goos": &cur.goos}[k]; f != nil {
-					*f = v
-				}
-			}
-		}
+	for _, r := range raw {
+		out = append(out, profileCase{id: r.ID, url: r.Field("url"), split: r.Field("split"), goos: r.Field("goos"),
+			shell: r.Field("shell"), home: r.Field("home"), documents: r.Field("documents"), file: r.Field("file"),
+			env: r.Fields["env"], want: r.Parts["want"], profile: r.Parts["profile"]})
 	}
 	return out
 }

@@ -1,8 +1,6 @@
 package shell
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -17,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/internal/corpus"
 )
 
 // recording is one case of testdata/pwsh/corpus.txt.
@@ -26,37 +25,17 @@ type recording struct {
 }
 
 func readCorpus(path string) ([]recording, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+	raw, err := corpus.Read(path, corpus.Schema{
+		Fields: []string{"url", "date", "shell", "console", "split", "problem", "what"},
+		Parts:  []string{"stdout", "stderr"},
+	})
 	var out []recording
-	var cur *recording
-	var part *string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		switch {
-		case strings.HasPrefix(l, "=== "):
-			out = append(out, recording{id: l[4:]})
-			cur, part = &out[len(out)-1], nil
-		case cur == nil:
-		case l == "--- stdout":
-			part = &cur.stdout
-		case l == "--- stderr":
-			part = &cur.stderr
-		case part != nil:
-			*part += l + "\n"
-		default:
-			k, v, _ := strings.Cut(l, ": ")
-			if f := map[string]*string{"url": &cur.url, "date": &cur.date, "shell": &cur.shell, "console": &cur.console,
-				"split": &cur.split, "problem": &cur.problem, "what": &cur.what}[k]; f != nil {
-				*f = v
-			}
-		}
+	for _, r := range raw {
+		out = append(out, recording{id: r.ID, url: r.Field("url"), date: r.Field("date"), shell: r.Field("shell"),
+			console: r.Field("console"), split: r.Field("split"), problem: r.Field("problem"), what: r.Field("what"),
+			stdout: r.Parts["stdout"], stderr: r.Parts["stderr"]})
 	}
-	return out, sc.Err()
+	return out, err
 }
 
 // TestMain lets the test binary stand in for PowerShell: with
