@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/gomirror/gomirror/assets/translations"
 )
 
 func TestLangTag(t *testing.T) {
@@ -96,15 +93,7 @@ func longestLiteral(tmpl string) string {
 // entry returns the catalogue template of key in the language tag.
 func entry(t *testing.T, tag, key string) string {
 	t.Helper()
-	data, err := translations.Read(tag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m[key]
+	return catalogueFile(t, tag)[key]
 }
 
 // TestFailuresSpeakChinese checks that failures whose texts were English
