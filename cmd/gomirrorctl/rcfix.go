@@ -10,10 +10,11 @@ import (
 
 var fixCmd = &command{
 	name:    "fix",
-	args:    "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
-	summary: "change the rc-file line that sets a Go variable (with undo)",
+	args:    "comment-out FILE:LINE | replace FILE:LINE [VALUE] | go-on-path | user-var NAME [--yes] [--json]",
+	summary: "change the rc-file line or Windows user variable that sets a Go variable (with undo)",
 	help: `Fix changes a line of your login shell's rc files that sets a Go variable,
-as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
+as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor", or
+removes a Windows user environment variable that overrides the env file:
 
 	comment-out FILE:LINE      turn the line into a comment, so that the env
 	                           file (go env -w) takes effect in new terminals
@@ -22,14 +23,22 @@ as listed by "gomirrorctl origins" or suggested by "gomirrorctl doctor":
 	go-on-path                 when new terminals cannot find go, append the
 	                           line that adds the directory of the go command
 	                           Go Mirror found to PATH in your login file
+	user-var NAME              (Windows) remove NAME from your user
+	                           environment variables (HKCU\Environment), so
+	                           that the env file's value takes effect in apps
+	                           and terminals started afterwards
 
-Without --yes it only prints the change as a diff. With --yes it saves a
-backup next to the file, replaces the file atomically (refusing if it
-changed since it was read) and records the change: "gomirrorctl undo"
-restores the file's exact bytes. Open a new terminal afterwards.
+Without --yes it only prints the change: a diff, or the registry value that
+would be removed. With --yes it saves a backup next to the file, replaces
+the file atomically (refusing if it changed since it was read) and records
+the change: "gomirrorctl undo" restores the file's exact bytes, or the
+registry value with its type (REG_SZ, REG_EXPAND_SZ). Open a new terminal
+afterwards; programs already running keep their old values.
 
 Flags:
 	--yes   apply the change
+	--json  print {"plan": {...}, "applied": true|false, "id": "..."}
+	        (the history entry's ID once applied)
 `,
 	run: runFix,
 }
@@ -38,9 +47,13 @@ Flags:
 func runFix(c *cli, cmd *command, args []string) int {
 	fs := newFlagSet(cmd)
 	yes := fs.Bool("yes", false, "")
+	jsonOut := fs.Bool("json", false, "")
 	pos, code, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return code
+	}
+	if len(pos) > 0 && pos[0] == "user-var" {
+		return c.fixUserVar(cmd, pos[1:], *yes, *jsonOut)
 	}
 	plan, err := c.planFix(pos)
 	if err == errUsage {
@@ -49,6 +62,15 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	if err != nil {
 		return c.fail(cmd, err)
+	}
+	if *jsonOut {
+		return c.fixJSON(cmd, plan, *yes, func() (string, error) {
+			res, err := c.service().ApplyFix(plan)
+			if err != nil {
+				return "", err
+			}
+			return res.ID, nil
+		})
 	}
 	fmt.Fprint(c.stdout, plan.Diff)
 	if plan.Warning != "" {
@@ -107,4 +129,69 @@ func splitFileLine(s string) (string, int, bool) {
 	}
 	n, err := strconv.Atoi(s[i+1:])
 	return s[:i], n, err == nil && n > 0
+}
+
+// fixOutput is the JSON form of fix: the plan, and whether it was applied
+// (with the history entry's ID).
+type fixOutput struct {
+	Plan    any    `json:"plan"`
+	Applied bool   `json:"applied"`
+	ID      string `json:"id,omitempty"`
+}
+
+// fixJSON prints plan as JSON, after applying it with apply when yes.
+func (c *cli) fixJSON(cmd *command, plan any, yes bool, apply func() (string, error)) int {
+	out := fixOutput{Plan: plan}
+	if yes {
+		id, err := apply()
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		out.Applied, out.ID = true, id
+	}
+	if err := writeJSON(c.stdout, out); err != nil {
+		return c.fail(cmd, err)
+	}
+	return exitOK
+}
+
+// fixUserVar implements "gomirrorctl fix user-var NAME": it shows the
+// Windows user environment variable that would be removed, and removes it
+// with yes.
+func (c *cli) fixUserVar(cmd *command, pos []string, yes, jsonOut bool) int {
+	if len(pos) != 1 {
+		printCommandUsage(c.stderr, cmd)
+		return exitRefused
+	}
+	plan, err := c.service().PlanRemoveUserVar(pos[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if jsonOut {
+		return c.fixJSON(cmd, plan, yes, func() (string, error) {
+			res, err := c.service().RemoveUserVar(plan)
+			if err != nil {
+				return "", err
+			}
+			return res.Entry.ID, nil
+		})
+	}
+	args := map[string]string{"Var": plan.Var, "Key": plan.Key}
+	fmt.Fprintf(c.stdout, "%s\n\n%s\n%s\n", text("cli.uservar.intro", args), plan.Preview, text("cli.uservar.effect", args))
+	if !yes {
+		fmt.Fprintf(c.stdout, "%s\n", text("cli.uservar.dry", args))
+		return exitOK
+	}
+	if _, err := c.service().RemoveUserVar(plan); err != nil {
+		return c.fail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "\n%s\n", text("cli.uservar.done", args))
+	return exitOK
+}
+
+// text returns the catalogue entry key rendered from args in the language
+// of this invocation.
+func text(key string, args map[string]string) string {
+	s, _ := msgs.Message(key, args)
+	return s
 }

@@ -137,7 +137,9 @@ func runUndo(c *cli, cmd *command, args []string) int {
 	}
 	fmt.Fprintln(c.stdout, res.Entry.Summary)
 	verb := "restored"
-	if !exists(res.File) {
+	if res.Entry.Registry != nil { // a Windows user variable: the key stays
+		verb = "changed in"
+	} else if !exists(res.File) {
 		verb = "removed (the undone write had created it)"
 	}
 	return c.reportWrite(cmd, res, nil, verb)

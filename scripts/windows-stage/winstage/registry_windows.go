@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/sys/windows/registry"
 
-	"github.com/gomirror/gomirror/core/origin/fix"
 )
 
 // regValue is one variable written to an Environment key.
@@ -28,7 +27,8 @@ const (
 
 // checkRegistry writes user and system Environment values (REG_SZ and
 // REG_EXPAND_SZ) and checks gomirrorctl's desktop context and origins,
-// then removes a user value with core/origin/fix and restores it.
+// then removes a user value with gomirrorctl fix user-var and restores it
+// with gomirrorctl undo.
 func checkRegistry() error {
 	dir := filepath.Join(*root, "reg")
 	vals := []regValue{
@@ -102,18 +102,18 @@ func checkRegistry() error {
 	check("origins names only the user GOPROXY, which wins over the system one",
 		find("GOPROXY", "system") == nil && find("GOPROXY", "process") == nil, "got %+v", origins)
 
-	// The fix: remove the user value; the system one shows through; undo.
-	removed, err := fix.RemoveUserVar("GOPRIVATE")
-	if err != nil {
-		return fmt.Errorf("RemoveUserVar: %w", err)
+	// The fix, through gomirrorctl: remove the user value (the system one
+	// has none to show through); undo puts it back with its type.
+	if r := run(filepath.Join(dir, "work"), env, "", *ctlExe, "fix", "user-var", "GOPRIVATE", "--yes"); r.err != nil {
+		return fmt.Errorf("gomirrorctl fix user-var GOPRIVATE --yes: %v: %s%s", r.err, r.stdout, r.stderr)
 	}
 	after, err := ctlEnv(dir, env, "--context", "desktop")
 	if err != nil {
 		return err
 	}
-	check("after the fix removes the user GOPRIVATE, the desktop has none", after.Vars["GOPRIVATE"].Value == "", "got %q", after.Vars["GOPRIVATE"].Value)
-	if err := fix.RestoreUserVar(removed); err != nil {
-		return fmt.Errorf("RestoreUserVar: %w", err)
+	check("after gomirrorctl fix user-var removes the user GOPRIVATE, the desktop has none", after.Vars["GOPRIVATE"].Value == "", "got %q", after.Vars["GOPRIVATE"].Value)
+	if r := run(filepath.Join(dir, "work"), env, "", *ctlExe, "undo"); r.err != nil {
+		return fmt.Errorf("gomirrorctl undo: %v: %s%s", r.err, r.stdout, r.stderr)
 	}
 	k, err := registry.OpenKey(registry.CURRENT_USER, userEnvKey, registry.QUERY_VALUE)
 	if err != nil {
