@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/sys/windows/registry"
-
 )
 
 // regValue is one variable written to an Environment key.
