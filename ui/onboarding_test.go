@@ -361,3 +361,31 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no button %q", text)
 	return nil
 }
+
+// The assistant measures no mirror the user left out of probing on the
+// Mirrors screen, neither from the catalogue nor among the options'
+// proxies.
+func TestOnboardingSkipsMirrorsLeftOutOfProbing(t *testing.T) {
+	f := newFixture(t)
+	o, _, _ := f.newOnboardUI()
+	o.showStep(stepMirrors) // its options' proxies are targets too
+	o.stopProbe()
+	prefs := fyne.CurrentApp().Preferences()
+	china := chinaProxies()
+	prefs.SetStringList(prefProbeOff, append([]string{"https://goproxy.io/"}, china...))
+	o.measurable = probeAllowed(prefs)
+	var urls []string
+	for _, tg := range o.targets() {
+		urls = append(urls, tg.URL)
+	}
+	for _, off := range append([]string{"https://goproxy.io"}, china...) {
+		for _, u := range urls {
+			if mirrors.SameURL(u, off) {
+				t.Errorf("targets() = %v, want no %s (left out of probing)", urls, off)
+			}
+		}
+	}
+	if len(urls) == 0 {
+		t.Error("targets() is empty; want the mirrors not left out")
+	}
+}
