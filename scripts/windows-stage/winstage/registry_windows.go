@@ -172,3 +172,53 @@ func ctlOrigins(dir string, env []string) ([]originEntry, error) {
 	err := json.Unmarshal([]byte(r.stdout), &out)
 	return out.Origins, err
 }
+
+// regCmd is "winstage reg get|set|del user|system NAME [sz|expand VALUE]",
+// for the stage's shell part: get prints "TYPE<tab>VALUE" (the value as
+// stored, unexpanded) or "absent".
+func regCmd(args []string) error {
+	if len(args) < 3 {
+		return errors.New("usage: winstage reg get|set|del user|system NAME [sz|expand VALUE]")
+	}
+	root := registry.Key(registry.CURRENT_USER)
+	if args[1] == "system" {
+		root = registry.LOCAL_MACHINE
+	}
+	name := args[2]
+	switch args[0] {
+	case "get":
+		k, err := registry.OpenKey(root, keyPath(root), registry.QUERY_VALUE)
+		if err != nil {
+			return err
+		}
+		defer k.Close()
+		v, typ, err := k.GetStringValue(name)
+		switch {
+		case errors.Is(err, registry.ErrNotExist):
+			fmt.Println("absent")
+		case err != nil:
+			return err
+		case typ == registry.EXPAND_SZ:
+			fmt.Printf("REG_EXPAND_SZ\t%s\n", v)
+		default:
+			fmt.Printf("REG_SZ\t%s\n", v)
+		}
+		return nil
+	case "set":
+		if len(args) != 5 {
+			return errors.New("usage: winstage reg set user|system NAME sz|expand VALUE")
+		}
+		return setReg(regValue{root: root, name: name, value: args[4], expand: args[3] == "expand"})
+	case "del":
+		k, err := registry.OpenKey(root, keyPath(root), registry.SET_VALUE)
+		if err != nil {
+			return err
+		}
+		defer k.Close()
+		if err := k.DeleteValue(name); err != nil && !errors.Is(err, registry.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown reg command %q", args[0])
+}
