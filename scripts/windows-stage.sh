@@ -240,7 +240,9 @@ step "userfix done"
 # the user's own mirror list), the built-in ones are left out of probing
 # (as a user can on the Mirrors screen; nothing leaves the machine), and
 # go.env names a dead loopback mirror as the toolchain's default, as for a
-# user in mainland China. A wineserver started without a display keeps a
+# user in mainland China, and GOSUMDB=off (the fakes proxy no checksum
+# database), so that the assistant's closing proof downloads through the
+# chosen mirror and nothing else. A wineserver started without a display keeps a
 # 1024x768 screen, so it is stopped and restarted under Xvfb.
 gui=dist/gomirror-windows-amd64.exe
 if [ ! -f "$gui" ] || [ -n "$(find cmd ui core assets -newer "$gui" -name '*.go' -print -quit)" ]; then
@@ -274,7 +276,7 @@ urls=$(sed -n 's/.*"url": "\([^"]*\)".*/\1/p' "$roam/gomirror/mirrors.json")
 fastest=$(head -n1 <<<"$urls") dead=$(tail -n1 <<<"$urls")
 printf '{"probeOff":[%s]}\n' "$(sed -n 's/.*"url": *\("[^"]*"\).*/\1/p' core/mirrors/catalogue.json | paste -sd,)" \
 	>"$roam/fyne/io.github.gomirror.app/preferences.json"
-printf '# the journey: the default proxy is unreachable\nGOPROXY=%s,direct\nGOSUMDB=sum.example.test\nGOTOOLCHAIN=auto\n' "$dead" >"$c/gm/go/go.env"
+printf '# the journey: the default proxy is unreachable; the lab has no checksum database\nGOPROXY=%s,direct\nGOSUMDB=off\nGOTOOLCHAIN=auto\n' "$dead" >"$c/gm/go/go.env"
 A='set APPDATA=C:\a\up\AppData\Roaming&& set USERPROFILE=C:\a\up&& set LOCALAPPDATA=C:\a\la&& set PATH=C:\gm\go\bin;C:\windows\system32;C:\windows'
 
 wineserver -k || true
@@ -286,7 +288,7 @@ for _ in $(seq 100); do DISPLAY=$display timeout 5 xdpyinfo >/dev/null 2>&1 && b
 export DISPLAY=$display
 wineserver -p
 mkdir -p "$shots"
-(wine cmd /c "$A&& cd /d \"C:\a\la\Programs\Go Mirror\"&& start /wait gomirror.exe" >"$tmp/gui.log" 2>&1) &
+(wine cmd /c "$A&& cd /d C:\a\la\Programs\Go Mirror&& start /wait gomirror.exe" >"$tmp/gui.log" 2>&1) &
 gui_pid=$!
 wid=""
 for _ in $(seq 600); do

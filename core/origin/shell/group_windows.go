@@ -6,14 +6,16 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // jobs holds the job object of each running capture.
 var jobs sync.Map // *exec.Cmd -> windows.Handle
 
-// newGroup needs no preparation on Windows: joinGroup puts the started
-// shell in a job object.
-func newGroup(cmd *exec.Cmd) {}
+// newGroup starts the shell without a console window of its own;
+// joinGroup then puts it in a job object.
+func newGroup(cmd *exec.Cmd) { core.HideConsole(cmd) }
 
 // joinGroup puts the started shell in a new job object that kills its
 // processes when closed, so that killGroup reaches the programs its

@@ -228,6 +228,7 @@ func RunSetup(env []string, cmds [][]string, before func(line string)) error {
 		}
 		git := exec.Command("git", args...)
 		git.Env = env
+		core.HideConsole(git)
 		if out, err := git.CombinedOutput(); err != nil {
 			return fmt.Errorf("git %s: %v: %s", strings.Join(args[:min(2, len(args))], " "), err, strings.TrimSpace(string(out)))
 		}
