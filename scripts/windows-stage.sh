@@ -181,6 +181,7 @@ uf() { # uf WHAT OK-COMMAND...: one check of this section
 	uf_n=$((uf_n + 1))
 	if "$@"; then
 		uf_ok=$((uf_ok + 1))
+		echo "windows-stage: userfix: ok: $what" >&2
 	else
 		echo "windows-stage: userfix: FAIL: $what" >&2
 		fails=$((fails + 1))
