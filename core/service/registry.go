@@ -37,8 +37,8 @@ func (s *Service) RemoveUserVar(p *fix.UserVarPlan) (*WriteResult, error) {
 // value cannot be changed. The caller holds the lock.
 func (s *Service) restoreRegistry(h *history.Store, target history.Entry, prefix string, redo bool) (*WriteResult, error) {
 	back := target.Registry.Inverse()
-	if !fix.RegistryHolds(s.opts.UserEnv, back.Name, back.Before) {
-		return nil, fix.ApplyRegistry(s.opts.UserEnv, *back) // the refusal it makes
+	if err := fix.CheckRegistry(s.opts.UserEnv, back.Name, back.Before); err != nil {
+		return nil, err
 	}
 	e, err := h.Add(history.Entry{
 		Time: s.opts.Now(), File: target.File, Summary: prefix + target.Summary,

@@ -138,10 +138,19 @@ func ApplyRegistry(env UserEnv, c history.RegistryChange) error {
 	return nil
 }
 
-// RegistryHolds reports whether the value of c's name holds v now (nil:
+// RegistryHolds reports whether the user variable name holds v now (nil:
 // absent).
 func RegistryHolds(env UserEnv, name string, v *history.RegistryValue) bool {
-	return env != nil && expect(env, name, v) == nil
+	return CheckRegistry(env, name, v) == nil
+}
+
+// CheckRegistry refuses (user-var-changed) unless the user variable name
+// holds v now (nil: absent).
+func CheckRegistry(env UserEnv, name string, v *history.RegistryValue) error {
+	if env == nil {
+		return errNoUserEnv(name)
+	}
+	return expect(env, name, v)
 }
 
 // expect refuses unless name holds want (nil: absent) in env.
