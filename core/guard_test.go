@@ -18,10 +18,6 @@ var freeTextAllowed = map[string][]string{
 	// explains exactly what the go command will print (in English).
 	"core/private/route/check.go":     nil,
 	"core/private/route/proxylist.go": nil,
-	// Registry writes on Windows, being changed by another branch; they
-	// need codes next (issue 19).
-	"core/origin/fix/registry_windows.go": nil,
-	"core/origin/fix/registry_other.go":   {"user environment variables in the registry exist only on Windows"},
 	// Fakes that only tests run.
 	"core/private/internal/modtest/modtest.go":     nil,
 	"core/mirrors/internal/fakeproxy/fakeproxy.go": nil,

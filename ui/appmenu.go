@@ -96,6 +96,7 @@ func (u *UI) onOnboardingChecked(r *resolve.Resolution, active string) {
 // openOnboarding opens the first-run assistant.
 func (u *UI) openOnboarding() {
 	u.onboard = newOnboardWizard(u.svc, u.win, u.run, u.onWritten, u.markOnboarded)
+	u.onboard.measurable = probeAllowed(u.app.Preferences())
 	u.onboard.open()
 }
 

@@ -181,6 +181,16 @@ func mirrorName(m mirrors.Mirror) string {
 // prefProbeOff lists the URLs of the mirrors the user left out of probing.
 const prefProbeOff = "probeOff"
 
+// probeAllowed returns whether a mirror may be probed: it is not one the
+// user left out of probing on the Mirrors screen (prefProbeOff). The
+// first-run assistant measures only those, too.
+func probeAllowed(prefs fyne.Preferences) func(mirrors.Mirror) bool {
+	off := prefs.StringList(prefProbeOff)
+	return func(m mirrors.Mirror) bool {
+		return !slices.ContainsFunc(off, func(u string) bool { return mirrors.SameURL(u, m.URL) })
+	}
+}
+
 // remember keeps the mirrors left out of probing in prefs, across runs.
 func (m *mirrorsScreen) remember(prefs fyne.Preferences) {
 	m.prefs = prefs

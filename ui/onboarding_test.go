@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"net"
 	"net/http"
 	"net/url"
@@ -20,6 +22,8 @@ import (
 	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/profile"
+	"github.com/gomirror/gomirror/core/resolve"
+	"github.com/gomirror/gomirror/core/troubleshoot"
 )
 
 // unreachableURL is a loopback URL where nothing listens.
@@ -360,4 +364,52 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q", text)
 	return nil
+}
+
+// The assistant measures no mirror the user left out of probing on the
+// Mirrors screen, neither from the catalogue nor among the options'
+// proxies.
+func TestOnboardingSkipsMirrorsLeftOutOfProbing(t *testing.T) {
+	f := newFixture(t)
+	o, _, _ := f.newOnboardUI()
+	o.showStep(stepMirrors) // its options' proxies are targets too
+	o.stopProbe()
+	prefs := fyne.CurrentApp().Preferences()
+	china := chinaProxies()
+	prefs.SetStringList(prefProbeOff, append([]string{"https://goproxy.io/"}, china...))
+	o.measurable = probeAllowed(prefs)
+	var urls []string
+	for _, tg := range o.targets() {
+		urls = append(urls, tg.URL)
+	}
+	for _, off := range append([]string{"https://goproxy.io"}, china...) {
+		for _, u := range urls {
+			if mirrors.SameURL(u, off) {
+				t.Errorf("targets() = %v, want no %s (left out of probing)", urls, off)
+			}
+		}
+	}
+	if len(urls) == 0 {
+		t.Error("targets() is empty; want the mirrors not left out")
+	}
+}
+
+// The closing proof downloads the module the probes asked for: the
+// default one when no probe option names another (the app's case; a
+// proof of "@latest" with no module path fails at once).
+func TestOnboardingProofDownloadsTheProbedModule(t *testing.T) {
+	f := newFixture(t)
+	o, _, _ := f.newOnboardUI()
+	o.opts = func(p probe.Options) probe.Options { return p }
+	o.showStep(stepMirrors)
+	o.stopProbe()
+	got := make(chan string, 1)
+	o.prove = func(_ context.Context, _ *resolve.Resolution, _ []string, module string) (*troubleshoot.Proof, error) {
+		got <- module
+		return nil, errors.New("not run")
+	}
+	o.startProof(o.res)
+	if m := <-got; m != probe.DefaultModule {
+		t.Errorf("the proof downloads %q, want %q", m, probe.DefaultModule)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/mirrors"
+	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/service"
@@ -106,6 +107,9 @@ func (o *onboardWizard) inEffect(r *resolve.Resolution) fyne.CanvasObject {
 // background: the proof that they work.
 func (o *onboardWizard) startProof(r *resolve.Resolution) {
 	mod := o.probeOptions().Module
+	if mod == "" {
+		mod = probe.DefaultModule // the module the probes asked for
+	}
 	running := wrapped(lang.L("firstrun.proof.running", map[string]any{"Module": mod}), widget.MediumImportance)
 	spinner := widget.NewProgressBarInfinite()
 	o.proof = container.NewVBox(running, spinner)

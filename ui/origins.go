@@ -19,6 +19,7 @@ import (
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/inspect"
+	"github.com/gomirror/gomirror/core/service"
 )
 
 // originsPanel is the part of the detail panel that says where the
@@ -36,6 +37,9 @@ type originsPanel struct {
 	plan    *fix.Plan        // previewed, applied on confirmation
 	diff    *widget.RichText // the preview's diff
 	preview dialog.Dialog
+	// userVar is the removal of a Windows user variable, previewed and
+	// applied on confirmation.
+	userVar *fix.UserVarPlan
 }
 
 // originActions are the buttons of one origin.
@@ -43,6 +47,7 @@ type originActions struct {
 	origin           origin.Origin
 	open             *widget.Button
 	comment, replace *widget.Button
+	removeUserVar    *widget.Button // a Windows user variable
 }
 
 func newOriginsPanel(d *detailPanel) *originsPanel {
@@ -110,6 +115,10 @@ func (p *originsPanel) originRow(o origin.Origin) fyne.CanvasObject {
 // the env file's value there; nil when neither applies.
 func (p *originsPanel) fixButtons(a *originActions) fyne.CanvasObject {
 	o := a.origin
+	if o.Context == origin.Desktop && o.Scope == origin.ScopeUser && o.Set {
+		a.removeUserVar = widget.NewButtonWithIcon(lang.L("origins.removeuservar"), theme.ContentRemoveIcon(), func() { p.onRemoveUserVarTapped(o) })
+		return container.NewHBox(a.removeUserVar)
+	}
 	if o.Context != origin.Terminal || o.File == "" || o.Line == 0 || o.Unset || o.Status == origin.StatusNotFound {
 		return nil
 	}
@@ -263,6 +272,69 @@ func (d *detailPanel) onFixDone(res *fix.Result, err error) {
 			key = "fix.done.new"
 		}
 		msg := lang.L(key, map[string]any{"File": res.Entry.File, "Backup": res.Backup})
+		d.setOutcome(outcome(msg, widget.SuccessImportance, nil))
+		d.written()
+	}
+}
+
+// onRemoveUserVarTapped plans removing o's Windows user environment
+// variable and previews what is removed.
+func (p *originsPanel) onRemoveUserVarTapped(o origin.Origin) {
+	p.d.run(func() func() {
+		plan, err := p.d.svc.PlanRemoveUserVar(o.Var)
+		return func() { p.onUserVarPlanned(plan, err) }
+	})
+}
+
+// onUserVarPlanned shows the registry value to remove for confirmation,
+// with the note that running programs keep their copy, or why there is
+// nothing to remove.
+func (p *originsPanel) onUserVarPlanned(plan *fix.UserVarPlan, err error) {
+	if err != nil {
+		p.d.onUserVarRemoved(nil, err)
+		return
+	}
+	p.userVar = plan
+	args := map[string]any{"Var": plan.Var, "Type": plan.Type, "Key": plan.Key}
+	p.diff = diffText(plan.Preview)
+	content := container.NewVBox(
+		wrapped(lang.L("uservar.preview.intro", args), widget.MediumImportance),
+		container.NewHScroll(p.diff),
+		wrapped(lang.L("uservar.running", args), widget.WarningImportance))
+	d := dialog.NewCustomConfirm(lang.L("uservar.preview.title"), lang.L("uservar.apply"), lang.L("fix.cancel"), content, p.onUserVarPreviewClosed, p.d.win)
+	d.Resize(fyne.NewSize(640, 0))
+	p.preview = d
+	showDialog(p.d.win, d, d.Confirm, nil)
+}
+
+// onUserVarPreviewClosed removes the previewed variable in the background
+// if the user confirmed it.
+func (p *originsPanel) onUserVarPreviewClosed(ok bool) {
+	plan := p.userVar
+	p.userVar = nil
+	if !ok || plan == nil {
+		return
+	}
+	p.d.setBusy(true)
+	p.d.run(func() func() {
+		res, err := p.d.svc.RemoveUserVar(plan)
+		return func() { p.d.onUserVarRemoved(res, err) }
+	})
+}
+
+// onUserVarRemoved shows the outcome of removing a Windows user variable
+// under the editor, and reloads after a change.
+func (d *detailPanel) onUserVarRemoved(res *service.WriteResult, err error) {
+	d.setBusy(false)
+	var refused *core.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		d.setOutcome(outcome(lang.L("uservar.refused"), widget.DangerImportance, refused.Problems))
+	case err != nil:
+		showError(d.win, err)
+	default:
+		c := res.Entry.Registry
+		msg := lang.L("uservar.done", map[string]any{"Var": c.Name, "Key": c.Key})
 		d.setOutcome(outcome(msg, widget.SuccessImportance, nil))
 		d.written()
 	}

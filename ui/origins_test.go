@@ -11,7 +11,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/fix"
+	"github.com/gomirror/gomirror/core/origin/inspect"
+	"github.com/gomirror/gomirror/core/service"
 )
 
 // shellFixture is a fixture whose login shell is bash, with a
@@ -244,5 +248,54 @@ func TestOverviewOffersGoOnPath(t *testing.T) {
 	test.Tap(o.detail.undo)
 	if got, _ := os.ReadFile(profile); string(got) != "PATH=$HOME/bin\n" {
 		t.Errorf(".bash_profile after Undo = %q", got)
+	}
+}
+
+// A desktop origin in the Windows user environment variables offers to
+// remove it: the button previews exactly the registry value removed, with
+// the note about running programs; confirming removes it, and Undo puts
+// it back with its type.
+func TestOverviewRemovesAWindowsUserVariable(t *testing.T) {
+	f := newFixture(t)
+	f.writeEnvFile("GOPROXY=https://file.example.test,direct\n")
+	orig := history.RegistryValue{Data: "https://user.example.test", Type: history.RegSZ}
+	env := &fix.MemUserEnv{Vars: map[string]history.RegistryValue{"GOPROXY": orig}}
+	f.svc = service.New(service.Options{Env: f.env, Cwd: f.dir, ConfigDir: filepath.Join(f.dir, "gomirror"), UserEnv: env})
+	u, _ := f.newUI()
+	o := u.overview
+	o.selectSetting("GOPROXY")
+	p := o.detail.origins
+	p.show(&inspect.Report{Desktop: inspect.Context{Name: origin.Desktop, Resolution: f.svc.Resolve()},
+		Origins: []origin.Origin{{Context: origin.Desktop, Var: "GOPROXY", Value: orig.Data, Set: true,
+			File: fix.UserEnvKey, Scope: origin.ScopeUser, Status: origin.StatusConfirmed}}}, "GOPROXY")
+	var a *originActions
+	for _, x := range p.actions {
+		if x.removeUserVar != nil {
+			a = x
+		}
+	}
+	if a == nil || a.comment != nil {
+		t.Fatalf("the user variable's origin offers no removal (or an rc-file fix): %+v", p.actions)
+	}
+	test.Tap(a.removeUserVar)
+	if p.userVar == nil || !strings.Contains(p.diff.String(), "-    GOPROXY    REG_SZ    https://user.example.test") {
+		t.Fatalf("Remove shows no preview of the registry value; diff %v", p.diff)
+	}
+	if _, ok := env.Vars["GOPROXY"]; !ok {
+		t.Fatal("the preview removed the variable")
+	}
+	p.onUserVarPreviewClosed(true)
+	if _, ok := env.Vars["GOPROXY"]; ok {
+		t.Fatal("confirming did not remove the variable")
+	}
+	if !labelsContain(o.detail.outcome, `Removed GOPROXY from HKCU\Environment`) {
+		t.Errorf("the outcome does not say what was removed: %v", labelTexts(o.detail.outcome))
+	}
+	test.Tap(o.detail.undo)
+	if env.Vars["GOPROXY"] != orig {
+		t.Errorf("after Undo GOPROXY = %+v, want %+v", env.Vars["GOPROXY"], orig)
+	}
+	if lang.L("origins.removeuservar") != a.removeUserVar.Text {
+		t.Errorf("button reads %q", a.removeUserVar.Text)
 	}
 }

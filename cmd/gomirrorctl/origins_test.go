@@ -238,3 +238,26 @@ func TestDoctorAndFixGoOnPath(t *testing.T) {
 		t.Errorf(".bash_profile after undo = %q", got)
 	}
 }
+
+func TestFixJSON(t *testing.T) {
+	s := shellSandbox(t)
+	at := filepath.Join(s.home, ".bashrc") + ":2"
+	var out struct {
+		Plan struct {
+			File, Diff string
+			Line       int
+		} `json:"plan"`
+		Applied bool   `json:"applied"`
+		ID      string `json:"id"`
+	}
+	r := s.ctl("fix", "comment-out", at, "--json")
+	mustSucceed(t, r, "fix comment-out --json")
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || out.Applied || out.Plan.Line != 2 || !strings.Contains(out.Plan.Diff, "# disabled by Go Mirror") {
+		t.Errorf("fix --json (preview) = %+v, %v\n%s", out, err, r.stdout)
+	}
+	r = s.ctl("fix", "comment-out", at, "--json", "--yes")
+	mustSucceed(t, r, "fix comment-out --json --yes")
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || !out.Applied || out.ID == "" {
+		t.Errorf("fix --json --yes = %+v, %v\n%s", out, err, r.stdout)
+	}
+}

@@ -10,7 +10,7 @@ import (
 
 var fixCmd = &command{
 	name: "fix",
-	args: "comment-out FILE:LINE [--yes] | replace FILE:LINE [VALUE] [--yes] | go-on-path [--yes]",
+	args: "comment-out FILE:LINE | replace FILE:LINE [VALUE] | go-on-path | user-var NAME [--yes] [--json]",
 	run:  runFix,
 }
 
@@ -18,9 +18,13 @@ var fixCmd = &command{
 func runFix(c *cli, cmd *command, args []string) int {
 	fs := newFlagSet(cmd)
 	yes := fs.Bool("yes", false, "")
+	jsonOut := fs.Bool("json", false, "")
 	pos, code, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return code
+	}
+	if len(pos) > 0 && pos[0] == "user-var" {
+		return c.fixUserVar(cmd, pos[1:], *yes, *jsonOut)
 	}
 	plan, err := c.planFix(pos)
 	if err == errUsage {
@@ -29,6 +33,15 @@ func runFix(c *cli, cmd *command, args []string) int {
 	}
 	if err != nil {
 		return c.fail(cmd, err)
+	}
+	if *jsonOut {
+		return c.fixJSON(cmd, plan, *yes, func() (string, error) {
+			res, err := c.service().ApplyFix(plan)
+			if err != nil {
+				return "", err
+			}
+			return res.ID, nil
+		})
 	}
 	fmt.Fprint(c.stdout, plan.Diff)
 	if plan.Warning != "" {
@@ -87,4 +100,69 @@ func splitFileLine(s string) (string, int, bool) {
 	}
 	n, err := strconv.Atoi(s[i+1:])
 	return s[:i], n, err == nil && n > 0
+}
+
+// fixOutput is the JSON form of fix: the plan, and whether it was applied
+// (with the history entry's ID).
+type fixOutput struct {
+	Plan    any    `json:"plan"`
+	Applied bool   `json:"applied"`
+	ID      string `json:"id,omitempty"`
+}
+
+// fixJSON prints plan as JSON, after applying it with apply when yes.
+func (c *cli) fixJSON(cmd *command, plan any, yes bool, apply func() (string, error)) int {
+	out := fixOutput{Plan: plan}
+	if yes {
+		id, err := apply()
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		out.Applied, out.ID = true, id
+	}
+	if err := writeJSON(c.stdout, out); err != nil {
+		return c.fail(cmd, err)
+	}
+	return exitOK
+}
+
+// fixUserVar implements "gomirrorctl fix user-var NAME": it shows the
+// Windows user environment variable that would be removed, and removes it
+// with yes.
+func (c *cli) fixUserVar(cmd *command, pos []string, yes, jsonOut bool) int {
+	if len(pos) != 1 {
+		printCommandUsage(c.stderr, cmd)
+		return exitRefused
+	}
+	plan, err := c.service().PlanRemoveUserVar(pos[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if jsonOut {
+		return c.fixJSON(cmd, plan, yes, func() (string, error) {
+			res, err := c.service().RemoveUserVar(plan)
+			if err != nil {
+				return "", err
+			}
+			return res.Entry.ID, nil
+		})
+	}
+	args := map[string]string{"Var": plan.Var, "Key": plan.Key}
+	fmt.Fprintf(c.stdout, "%s\n\n%s\n%s\n", text("cli.uservar.intro", args), plan.Preview, text("cli.uservar.effect", args))
+	if !yes {
+		fmt.Fprintf(c.stdout, "%s\n", text("cli.uservar.dry", args))
+		return exitOK
+	}
+	if _, err := c.service().RemoveUserVar(plan); err != nil {
+		return c.fail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "\n%s\n", text("cli.uservar.done", args))
+	return exitOK
+}
+
+// text returns the catalogue entry key rendered from args in the language
+// of this invocation.
+func text(key string, args map[string]string) string {
+	s, _ := msgs.Message(key, args)
+	return s
 }

@@ -98,7 +98,9 @@ func runUndo(c *cli, cmd *command, args []string) int {
 	}
 	fmt.Fprintln(c.stdout, res.Entry.Summary)
 	verb := "restored"
-	if !exists(res.File) {
+	if res.Entry.Registry != nil { // a Windows user variable: the key stays
+		verb = "changed-in"
+	} else if !exists(res.File) {
 		verb = "removed-created"
 	}
 	return c.reportWrite(cmd, res, nil, verb)

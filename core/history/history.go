@@ -1,6 +1,7 @@
 // Package history keeps a bounded record of every write Go Mirror makes to
-// the user env file, with the bytes before and after, so a write can be undone
-// exactly.
+// the user env file (and to shell startup files and the Windows user
+// environment variables), with the bytes (or registry value) before and
+// after, so a write can be undone exactly.
 package history
 
 import (
@@ -48,6 +49,39 @@ type Entry struct {
 	// Source says what made the write (one of the Source constants, or
 	// ProfileSource's); empty for entries recorded before it was kept.
 	Source string `json:"source,omitempty"`
+	// Registry is set for a change of a Windows registry value (a user
+	// environment variable) rather than a file: File then names the key,
+	// Before and After are empty, and Registry holds the value and its
+	// type before and after, so that undo restores both exactly.
+	Registry *RegistryChange `json:"registry,omitempty"`
+}
+
+// RegistryChange is a change of one value of a registry key.
+type RegistryChange struct {
+	Key  string `json:"key"`  // such as HKCU\Environment
+	Name string `json:"name"` // the value's name, such as GOPROXY
+	// Before and After are the value before and after the change; nil
+	// when there was (or is) no such value.
+	Before *RegistryValue `json:"before,omitempty"`
+	After  *RegistryValue `json:"after,omitempty"`
+}
+
+// RegistryValue is a string value of the registry as stored: unexpanded,
+// with its type.
+type RegistryValue struct {
+	Data string `json:"data"`
+	Type string `json:"type"` // RegSZ or RegExpandSZ
+}
+
+// Registry value types of environment variables.
+const (
+	RegSZ       = "REG_SZ"        // a plain string
+	RegExpandSZ = "REG_EXPAND_SZ" // a string with %VARIABLES% expanded when read
+)
+
+// Inverse returns the change that undoes c.
+func (c RegistryChange) Inverse() *RegistryChange {
+	return &RegistryChange{Key: c.Key, Name: c.Name, Before: c.After, After: c.Before}
 }
 
 // Sources of writes.

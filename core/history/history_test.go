@@ -237,3 +237,35 @@ func TestParseID(t *testing.T) {
 		}
 	}
 }
+
+// A registry entry keeps the value and its type before and after through
+// the store, and its Inverse swaps them.
+func TestRegistryEntryRoundTrip(t *testing.T) {
+	s := newStore(t, 0)
+	before := &RegistryValue{Data: `-modfile=%USERPROFILE%\go.mod`, Type: RegExpandSZ}
+	e, err := s.Add(Entry{Time: time.Unix(1, 0), File: `HKCU\Environment`, Summary: "remove GOFLAGS",
+		Changes:  []Change{{Key: "GOFLAGS", Old: before.Data, OldSet: true, Unset: true}},
+		Registry: &RegistryChange{Key: `HKCU\Environment`, Name: "GOFLAGS", Before: before}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Get(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := got.Registry
+	if c == nil || c.Key != `HKCU\Environment` || c.Name != "GOFLAGS" || c.Before == nil || *c.Before != *before || c.After != nil {
+		t.Fatalf("stored registry change = %+v, want %+v", c, e.Registry)
+	}
+	if got.Before != nil || got.After != nil {
+		t.Errorf("a registry entry stored file bytes %q %q", got.Before, got.After)
+	}
+	inv := c.Inverse()
+	if inv.Before != nil || inv.After == nil || *inv.After != *before || inv.Name != "GOFLAGS" {
+		t.Errorf("Inverse() = %+v", inv)
+	}
+	plain := add(t, s, "a file write", time.Unix(2, 0))
+	if got, _ := s.Get(plain.ID); got.Registry != nil {
+		t.Errorf("a file entry came back with a registry change %+v", got.Registry)
+	}
+}

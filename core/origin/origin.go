@@ -135,6 +135,11 @@ type OSVar struct {
 	Scope string `json:"scope"`
 	// Location is the registry key or command that holds it.
 	Location string `json:"location,omitempty"`
+	// Type is the registry value's type (REG_SZ, REG_EXPAND_SZ), and Raw
+	// the value as stored when it differs from Value (unexpanded
+	// %VARIABLES%); both empty outside the Windows registry.
+	Type string `json:"type,omitempty"`
+	Raw  string `json:"raw,omitempty"`
 }
 
 // OS variable scopes.

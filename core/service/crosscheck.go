@@ -45,6 +45,7 @@ func (s *Service) CrossCheck(ctx context.Context, r *resolve.Resolution) ([]Disa
 func GoEnvJSON(ctx context.Context, goBin string, env []string, dir string, names ...string) (map[string]string, error) {
 	cmd := exec.CommandContext(ctx, goBin, append([]string{"env", "-json"}, names...)...)
 	cmd.Env, cmd.Dir = env, dir
+	core.HideConsole(cmd)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -39,7 +39,9 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 	if UndoneIDs(entries)[id] {
 		return nil, core.Refuse("", "revert-undone", nil)
 	}
-	if t, ok := undoTarget(entries); ok && t.ID == id {
+	if t, ok := undoTarget(entries); ok && t.ID == id || target.Registry != nil {
+		// A registry value stands alone: reverting it restores it exactly,
+		// if it still holds what the entry left.
 		return s.restore(h, target, "undo: ", false)
 	}
 	return s.revertKeys(h, entries[:i], target)

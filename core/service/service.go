@@ -15,6 +15,7 @@ import (
 	"github.com/gomirror/gomirror/core/diagnose"
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/history"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
@@ -30,6 +31,9 @@ type Options struct {
 	// Source is recorded with every write in the history: what made it
 	// (history.SourceCLI…). See WithSource.
 	Source string
+	// UserEnv is the store of the Windows user environment variables
+	// (fix.OSUserEnv if nil: HKCU\Environment on Windows, none elsewhere).
+	UserEnv fix.UserEnv
 }
 
 // Service resolves, diagnoses and edits the go command's settings.
@@ -53,6 +57,9 @@ func New(opts Options) *Service {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.UserEnv == nil {
+		opts.UserEnv = fix.OSUserEnv()
 	}
 	return &Service{opts: opts}
 }

@@ -34,7 +34,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 		if !ok {
 			return nil, core.Refuse("", "nothing-to-undo", nil)
 		}
-		if neverLanded(entries, target) {
+		if s.neverLanded(entries, target) {
 			// Recorded, but the write never reached the file (the process
 			// died between the two): drop the record and look further.
 			if err := h.Remove(target.ID); err != nil {
@@ -49,9 +49,12 @@ func (s *Service) Undo() (*WriteResult, error) {
 // neverLanded reports whether target, the newest entry of all, was recorded
 // but its file still holds the bytes before it, not after: a write that
 // recording first left unfinished.
-func neverLanded(newestFirst []history.Entry, target history.Entry) bool {
+func (s *Service) neverLanded(newestFirst []history.Entry, target history.Entry) bool {
 	if len(newestFirst) == 0 || newestFirst[0].ID != target.ID {
 		return false
+	}
+	if target.Registry != nil {
+		return s.registryNeverLanded(target)
 	}
 	cur, err := core.ReadFile(target.File)
 	existed := err == nil
@@ -64,6 +67,9 @@ func neverLanded(newestFirst []history.Entry, target history.Entry) bool {
 // redo: target is then an undo itself). The record is made first, and
 // removed again if the file cannot be written. The caller holds the lock.
 func (s *Service) restore(h *history.Store, target history.Entry, prefix string, redo bool) (*WriteResult, error) {
+	if target.Registry != nil {
+		return s.restoreRegistry(h, target, prefix, redo)
+	}
 	cur, err := core.ReadFile(target.File)
 	existed := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -152,7 +158,7 @@ func (s *Service) Overwritten(window time.Duration) []core.Problem {
 		return nil
 	}
 	e := entries[0]
-	if e.Undo || s.opts.Now().Sub(e.Time) > window || e.Changes == nil {
+	if e.Undo || e.Registry != nil || s.opts.Now().Sub(e.Time) > window || e.Changes == nil {
 		return nil
 	}
 	set := map[string]string{}

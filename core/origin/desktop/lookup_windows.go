@@ -37,12 +37,14 @@ func readKey(root registry.Key, path, location, scope string, names []string) ([
 		if err != nil {
 			continue // absent, or not a string
 		}
+		ov := origin.OSVar{Var: name, Value: v, Scope: scope, Location: location, Type: "REG_SZ"}
 		if typ == registry.EXPAND_SZ {
-			if x, err := registry.ExpandString(v); err == nil {
-				v = x
+			ov.Type = "REG_EXPAND_SZ"
+			if x, err := registry.ExpandString(v); err == nil && x != v {
+				ov.Value, ov.Raw = x, v
 			}
 		}
-		out = append(out, origin.OSVar{Var: name, Value: v, Scope: scope, Location: location})
+		out = append(out, ov)
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/origin"
+	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/procs"
 	"github.com/gomirror/gomirror/core/resolve"
 )
@@ -212,5 +213,56 @@ func TestShellRCError(t *testing.T) {
 		if len(ps) != 1 || ps[0].Code != c.code || !strings.Contains(ps[0].Message, c.problem) || ps[0].Fix == "" {
 			t.Errorf("%s %q: findings %+v, want one %s naming the error, with a fix", c.shell, c.problem, ps, c.code)
 		}
+	}
+}
+
+// A desktop context whose GOPROXY comes from the user registry (and
+// GOFLAGS from a REG_EXPAND_SZ value) is offered the fix that removes it,
+// with a preview of exactly what is removed; a system variable is left to
+// an administrator, with the command to run.
+func TestUserVarOffersTheFix(t *testing.T) {
+	r := resolution(t, "GOPROXY=https://file.example.test\nGOFLAGS=-mod=mod\nGOSUMDB=sum.example.test\n")
+	vars := []origin.OSVar{
+		{Var: "GOPROXY", Value: "https://system.example.test", Scope: origin.ScopeSystem, Location: fix.SystemEnvKey, Type: "REG_SZ"},
+		{Var: "GOPROXY", Value: "https://bob:pw@user.example.test", Scope: origin.ScopeUser, Location: fix.UserEnvKey, Type: "REG_SZ"},
+		{Var: "GOFLAGS", Value: `-modfile=C:\Users\bob\go.mod`, Raw: `-modfile=%USERPROFILE%\go.mod`, Scope: origin.ScopeUser, Location: fix.UserEnvKey, Type: "REG_EXPAND_SZ"},
+		{Var: "GOSUMDB", Value: "off", Scope: origin.ScopeSystem, Location: fix.SystemEnvKey, Type: "REG_SZ"},
+	}
+	ps := Run(Input{Desktop: r, OSVars: vars})
+	byVar := map[string]core.Problem{}
+	for _, p := range ps {
+		byVar[p.Var] = p
+		if err := core.CheckRendered(p); err != nil {
+			t.Error(err)
+		}
+	}
+	p := byVar["GOPROXY"]
+	if p.Code != CodeUserVarShadows || p.Args["Command"] != "gomirrorctl fix user-var GOPROXY" ||
+		p.Args["Preview"] != "  HKEY_CURRENT_USER\\Environment\n-    GOPROXY    REG_SZ    https://bob:xxxxx@user.example.test\n" {
+		t.Errorf("GOPROXY finding = %+v", p)
+	}
+	for _, want := range []string{
+		"Remove GOPROXY from your Windows user environment variables (so the go env -w value takes effect in apps and terminals started afterwards)",
+		"gomirrorctl fix user-var GOPROXY", "restart them",
+		"The system variable GOPROXY=https://system.example.test then takes over",
+	} {
+		if !strings.Contains(p.Fix, want) {
+			t.Errorf("GOPROXY fix = %q, want it to say %q", p.Fix, want)
+		}
+	}
+	if strings.Contains(p.Message+p.Fix, "pw@") {
+		t.Errorf("GOPROXY finding shows the password: %q %q", p.Message, p.Fix)
+	}
+	if g := byVar["GOFLAGS"]; g.Code != CodeUserVarShadows || !strings.Contains(g.Args["Preview"], `REG_EXPAND_SZ    -modfile=%USERPROFILE%\go.mod`) || strings.Contains(g.Fix, "system variable") {
+		t.Errorf("GOFLAGS finding = %+v, want the unexpanded REG_EXPAND_SZ value in its preview and no system variable", g)
+	}
+	s := byVar["GOSUMDB"]
+	if s.Code != CodeSystemVarShadows || !strings.Contains(s.Fix, "needs an administrator") ||
+		!strings.Contains(s.Fix, `run [Environment]::SetEnvironmentVariable('GOSUMDB', $null, 'Machine')`) {
+		t.Errorf("GOSUMDB finding = %+v, want the administrator's command", s)
+	}
+	zhMsg, zhFix := core.NewLang("zh-Hans").Problem(p)
+	if !strings.Contains(zhFix, "gomirrorctl fix user-var GOPROXY") || !strings.Contains(zhMsg, "GOPROXY") {
+		t.Errorf("Chinese GOPROXY finding = %q %q", zhMsg, zhFix)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 )
@@ -87,7 +88,7 @@ func osVarsShadowFile(in Input) []core.Problem {
 		if !ok || !file.Set || v.Value == "" || v.Value == file.Value {
 			continue
 		}
-		ps = append(ps, osVarProblem(in, v, file.Value))
+		ps = append(ps, osVarProblem(in, v, file.Value, systemValue(in.OSVars, v)))
 	}
 	return ps
 }
@@ -113,14 +114,44 @@ func winning(vars []origin.OSVar) []origin.OSVar {
 	return out
 }
 
-func osVarProblem(in Input, v origin.OSVar, file string) core.Problem {
+// systemValue is the system variable a user variable v hides, or "".
+func systemValue(vars []origin.OSVar, v origin.OSVar) string {
+	if v.Scope != origin.ScopeUser {
+		return ""
+	}
+	for _, s := range vars {
+		if s.Scope == origin.ScopeSystem && strings.EqualFold(s.Var, v.Var) {
+			return s.Value
+		}
+	}
+	return ""
+}
+
+// osVarProblem explains an OS variable that overrides the env file. A
+// Windows user variable comes with the fix Go Mirror makes (the command,
+// and a preview of the value it removes); a system variable with the
+// command an administrator runs.
+func osVarProblem(in Input, v origin.OSVar, file, system string) core.Problem {
 	args := map[string]string{"Value": redact(v.Value), "File": redact(file), "Location": v.Location}
 	code := CodeLaunchctlShadows
 	switch v.Scope {
 	case origin.ScopeUser:
 		code = CodeUserVarShadows
+		raw, typ := v.Value, v.Type
+		if v.Raw != "" {
+			raw = v.Raw
+		}
+		if typ == "" {
+			typ = history.RegSZ
+		}
+		args["Type"], args["Command"] = typ, "gomirrorctl fix user-var "+v.Var
+		args["Preview"] = fix.RegPreview(v.Var, history.RegistryValue{Data: core.MaskUserinfo(raw), Type: typ})
+		if system != "" {
+			args["System"] = redact(system)
+		}
 	case origin.ScopeSystem:
 		code = CodeSystemVarShadows
+		args["Command"] = fix.ElevatedRemoveCommand(v.Var)
 	}
 	p := core.NewProblem(core.SeverityWarning, v.Var, code, args)
 	p.File = v.Location

@@ -2,21 +2,6 @@
 
 package fix
 
-import "errors"
-
-// RemovedVar is a user environment variable removed from the Windows
-// registry.
-type RemovedVar struct {
-	Name   string `json:"name"`
-	Value  string `json:"value"`
-	Expand bool   `json:"expand"`
-}
-
-// errNotWindows reports a registry fix asked for on another system.
-var errNotWindows = errors.New("user environment variables in the registry exist only on Windows")
-
-// RemoveUserVar is only available on Windows.
-func RemoveUserVar(name string) (RemovedVar, error) { return RemovedVar{}, errNotWindows }
-
-// RestoreUserVar is only available on Windows.
-func RestoreUserVar(r RemovedVar) error { return errNotWindows }
+// OSUserEnv returns the user environment variables of the registry; there
+// is no registry on this system, so nil (a registry fix is then refused).
+func OSUserEnv() UserEnv { return nil }

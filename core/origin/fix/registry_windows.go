@@ -2,70 +2,71 @@ package fix
 
 import (
 	"errors"
-	"fmt"
 	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/registry"
+
+	"github.com/gomirror/gomirror/core/history"
 )
 
-// RemovedVar is a user environment variable removed from the registry,
-// with what RestoreUserVar needs to put it back exactly.
-type RemovedVar struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-	// Expand reports a REG_EXPAND_SZ value (one with %VARS%).
-	Expand bool `json:"expand"`
-}
+// OSUserEnv returns HKCU\Environment.
+func OSUserEnv() UserEnv { return hkcuEnv{} }
 
-// RemoveUserVar deletes the user environment variable name from
-// HKCU\Environment and tells running programs (Explorer) that the
-// environment changed, so apps started from then on no longer get it. Ask
-// the user to confirm first. Running programs keep their copy.
-func RemoveUserVar(name string) (RemovedVar, error) {
-	k, err := registry.OpenKey(registry.CURRENT_USER, `Environment`, registry.QUERY_VALUE|registry.SET_VALUE)
+// hkcuEnv is HKCU\Environment.
+type hkcuEnv struct{}
+
+// Get implements UserEnv.
+func (hkcuEnv) Get(name string) (history.RegistryValue, bool, error) {
+	k, err := registry.OpenKey(registry.CURRENT_USER, `Environment`, registry.QUERY_VALUE)
+	if errors.Is(err, registry.ErrNotExist) {
+		return history.RegistryValue{}, false, nil
+	}
 	if err != nil {
-		return RemovedVar{}, fmt.Errorf(`opening HKCU\Environment: %w`, err)
+		return history.RegistryValue{}, false, err
 	}
 	defer k.Close()
 	v, typ, err := k.GetStringValue(name)
 	if errors.Is(err, registry.ErrNotExist) {
-		return RemovedVar{}, fmt.Errorf("there is no user environment variable %s to remove; reload to see where the value comes from now", name)
+		return history.RegistryValue{}, false, nil
 	}
 	if err != nil {
-		return RemovedVar{}, fmt.Errorf(`reading %s from HKCU\Environment: %w`, name, err)
+		return history.RegistryValue{}, false, err
 	}
-	if err := k.DeleteValue(name); err != nil {
-		return RemovedVar{}, fmt.Errorf(`removing %s from HKCU\Environment: %w`, name, err)
+	t := history.RegSZ
+	if typ == registry.EXPAND_SZ {
+		t = history.RegExpandSZ
 	}
-	broadcastEnvironmentChange()
-	return RemovedVar{Name: name, Value: v, Expand: typ == registry.EXPAND_SZ}, nil
+	return history.RegistryValue{Data: v, Type: t}, true, nil
 }
 
-// RestoreUserVar puts back a variable RemoveUserVar removed.
-func RestoreUserVar(r RemovedVar) error {
-	k, err := registry.OpenKey(registry.CURRENT_USER, `Environment`, registry.SET_VALUE)
+// Set implements UserEnv.
+func (hkcuEnv) Set(name string, v history.RegistryValue) error {
+	k, _, err := registry.CreateKey(registry.CURRENT_USER, `Environment`, registry.SET_VALUE)
 	if err != nil {
-		return fmt.Errorf(`opening HKCU\Environment: %w`, err)
+		return err
 	}
 	defer k.Close()
-	if r.Expand {
-		err = k.SetExpandStringValue(r.Name, r.Value)
-	} else {
-		err = k.SetStringValue(r.Name, r.Value)
+	if v.Type == history.RegExpandSZ {
+		return k.SetExpandStringValue(name, v.Data)
 	}
-	if err != nil {
-		return fmt.Errorf(`restoring %s in HKCU\Environment: %w`, r.Name, err)
-	}
-	broadcastEnvironmentChange()
-	return nil
+	return k.SetStringValue(name, v.Data)
 }
 
-// broadcastEnvironmentChange sends WM_SETTINGCHANGE "Environment" to all
-// top-level windows, as the System Properties dialog does, waiting at most
-// a second for each.
-func broadcastEnvironmentChange() {
+// Delete implements UserEnv.
+func (hkcuEnv) Delete(name string) error {
+	k, err := registry.OpenKey(registry.CURRENT_USER, `Environment`, registry.SET_VALUE)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	return k.DeleteValue(name)
+}
+
+// Changed sends WM_SETTINGCHANGE "Environment" to all top-level windows,
+// as the System Properties dialog does, waiting at most a second for each.
+func (hkcuEnv) Changed() {
 	const hwndBroadcast, wmSettingChange, smtoAbortIfHung = 0xffff, 0x001A, 0x0002
 	env, _ := syscall.UTF16PtrFromString("Environment")
 	proc := windows.NewLazySystemDLL("user32.dll").NewProc("SendMessageTimeoutW")

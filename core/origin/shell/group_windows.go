@@ -3,10 +3,11 @@ package shell
 import (
 	"os/exec"
 	"sync"
-	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // jobs holds the job object of each running capture.
@@ -17,9 +18,7 @@ var jobs sync.Map // *exec.Cmd -> windows.Handle
 // flash a console window for as long as the capture runs, and started from
 // gomirrorctl it would share, and could change, the user's console (its
 // code page, its title). joinGroup then puts it in a job object.
-func newGroup(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{HideWindow: true, CreationFlags: windows.CREATE_NO_WINDOW}
-}
+func newGroup(cmd *exec.Cmd) { core.HideConsole(cmd) }
 
 // joinGroup puts the started shell in a new job object that kills its
 // processes when closed, so that killGroup reaches the programs its

@@ -228,6 +228,7 @@ func RunSetup(env []string, cmds [][]string, before func(line string)) error {
 		}
 		git := exec.Command("git", args...)
 		git.Env = env
+		core.HideConsole(git)
 		if out, err := git.CombinedOutput(); err != nil {
 			return core.NewError("gitcred.git-failed", map[string]string{
 				"Command": strings.Join(args[:min(2, len(args))], " "), "Output": strings.TrimSpace(string(out))}, err)

@@ -8,6 +8,7 @@
 // Usage (inside Wine):
 //
 //	winstage -go C:\gm\go\bin\go.exe -ctl C:\gm\gomirrorctl.exe -root C:\t [-n 150] [-seed 1] diff|write|registry|cred ...
+//	winstage reg get|set|del user|system NAME [sz|expand VALUE]
 //
 // Every check prints one "winstage: CHECK: ok ..." or "winstage: CHECK: FAIL ..."
 // line; the exit status is 1 if any failed.
@@ -39,6 +40,13 @@ var failed bool
 func main() {
 	if len(os.Args) == 2 && os.Args[1] == "sleep" { // a stand-in process for checkProcs
 		time.Sleep(2 * time.Minute)
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "reg" { // a registry value for the shell part
+		if err := regCmd(os.Args[2:]); err != nil {
+			fmt.Fprintf(os.Stderr, "winstage reg: %v\n", err)
+			os.Exit(1)
+		}
 		return
 	}
 	flag.Parse()

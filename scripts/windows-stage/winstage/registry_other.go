@@ -8,3 +8,5 @@ var errWindowsOnly = errors.New("runs only on Windows (under Wine in scripts/win
 
 func checkRegistry() error { return errWindowsOnly }
 func checkCred() error     { return errWindowsOnly }
+
+func regCmd([]string) error { return errWindowsOnly }

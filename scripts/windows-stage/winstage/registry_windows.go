@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/sys/windows/registry"
-
-	"github.com/gomirror/gomirror/core/origin/fix"
 )
 
 // regValue is one variable written to an Environment key.
@@ -28,7 +26,8 @@ const (
 
 // checkRegistry writes user and system Environment values (REG_SZ and
 // REG_EXPAND_SZ) and checks gomirrorctl's desktop context and origins,
-// then removes a user value with core/origin/fix and restores it.
+// then removes a user value with gomirrorctl fix user-var and restores it
+// with gomirrorctl undo.
 func checkRegistry() error {
 	dir := filepath.Join(*root, "reg")
 	vals := []regValue{
@@ -102,18 +101,18 @@ func checkRegistry() error {
 	check("origins names only the user GOPROXY, which wins over the system one",
 		find("GOPROXY", "system") == nil && find("GOPROXY", "process") == nil, "got %+v", origins)
 
-	// The fix: remove the user value; the system one shows through; undo.
-	removed, err := fix.RemoveUserVar("GOPRIVATE")
-	if err != nil {
-		return fmt.Errorf("RemoveUserVar: %w", err)
+	// The fix, through gomirrorctl: remove the user value (the system one
+	// has none to show through); undo puts it back with its type.
+	if r := run(filepath.Join(dir, "work"), env, "", *ctlExe, "fix", "user-var", "GOPRIVATE", "--yes"); r.err != nil {
+		return fmt.Errorf("gomirrorctl fix user-var GOPRIVATE --yes: %v: %s%s", r.err, r.stdout, r.stderr)
 	}
 	after, err := ctlEnv(dir, env, "--context", "desktop")
 	if err != nil {
 		return err
 	}
-	check("after the fix removes the user GOPRIVATE, the desktop has none", after.Vars["GOPRIVATE"].Value == "", "got %q", after.Vars["GOPRIVATE"].Value)
-	if err := fix.RestoreUserVar(removed); err != nil {
-		return fmt.Errorf("RestoreUserVar: %w", err)
+	check("after gomirrorctl fix user-var removes the user GOPRIVATE, the desktop has none", after.Vars["GOPRIVATE"].Value == "", "got %q", after.Vars["GOPRIVATE"].Value)
+	if r := run(filepath.Join(dir, "work"), env, "", *ctlExe, "undo"); r.err != nil {
+		return fmt.Errorf("gomirrorctl undo: %v: %s%s", r.err, r.stdout, r.stderr)
 	}
 	k, err := registry.OpenKey(registry.CURRENT_USER, userEnvKey, registry.QUERY_VALUE)
 	if err != nil {
@@ -172,4 +171,54 @@ func ctlOrigins(dir string, env []string) ([]originEntry, error) {
 	var out struct{ Origins []originEntry }
 	err := json.Unmarshal([]byte(r.stdout), &out)
 	return out.Origins, err
+}
+
+// regCmd is "winstage reg get|set|del user|system NAME [sz|expand VALUE]",
+// for the stage's shell part: get prints "TYPE<tab>VALUE" (the value as
+// stored, unexpanded) or "absent".
+func regCmd(args []string) error {
+	if len(args) < 3 {
+		return errors.New("usage: winstage reg get|set|del user|system NAME [sz|expand VALUE]")
+	}
+	root := registry.Key(registry.CURRENT_USER)
+	if args[1] == "system" {
+		root = registry.LOCAL_MACHINE
+	}
+	name := args[2]
+	switch args[0] {
+	case "get":
+		k, err := registry.OpenKey(root, keyPath(root), registry.QUERY_VALUE)
+		if err != nil {
+			return err
+		}
+		defer k.Close()
+		v, typ, err := k.GetStringValue(name)
+		switch {
+		case errors.Is(err, registry.ErrNotExist):
+			fmt.Println("absent")
+		case err != nil:
+			return err
+		case typ == registry.EXPAND_SZ:
+			fmt.Printf("REG_EXPAND_SZ\t%s\n", v)
+		default:
+			fmt.Printf("REG_SZ\t%s\n", v)
+		}
+		return nil
+	case "set":
+		if len(args) != 5 {
+			return errors.New("usage: winstage reg set user|system NAME sz|expand VALUE")
+		}
+		return setReg(regValue{root: root, name: name, value: args[4], expand: args[3] == "expand"})
+	case "del":
+		k, err := registry.OpenKey(root, keyPath(root), registry.SET_VALUE)
+		if err != nil {
+			return err
+		}
+		defer k.Close()
+		if err := k.DeleteValue(name); err != nil && !errors.Is(err, registry.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown reg command %q", args[0])
 }
