@@ -90,15 +90,20 @@ func (w *watcher) addDirs() error {
 	}
 	var errs []error
 	for f := range w.files {
-		dir := existingDir(filepath.Dir(f))
-		if dir == "" || w.watched[dir] {
-			continue
+		// A directory created between finding the nearest one and
+		// watching it sends its event to no one: look again after each
+		// Add until the nearest existing directory is one already watched.
+		for {
+			dir := existingDir(filepath.Dir(f))
+			if dir == "" || w.watched[dir] {
+				break
+			}
+			if err := w.fw.Add(dir); err != nil {
+				errs = append(errs, err)
+				break
+			}
+			w.watched[dir] = true
 		}
-		if err := w.fw.Add(dir); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		w.watched[dir] = true
 	}
 	if len(errs) > 0 && len(w.watched) == 0 {
 		return core.NewError("watch.none", nil, errors.Join(errs...))
