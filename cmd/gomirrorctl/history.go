@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -85,8 +84,8 @@ func printHistory(w io.Writer, items []historyItem) {
 		fmt.Fprintln(w, say("history-none"))
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "TIME\tID\tSOURCE\tSUMMARY\tFILE")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("TIME\tID\tSOURCE\tSUMMARY\tFILE"))
 	for _, it := range items {
 		summary := it.Summary
 		if it.Undone {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core/mirrors"
 )
@@ -74,8 +73,8 @@ func (c *cli) editMirrors(cmd *command, pos []string) int {
 
 // printMirrors writes the catalogue table and the checksum-database choices.
 func printMirrors(w io.Writer, out mirrorsOutput) {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN"))
 	for _, m := range out.Mirrors {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
 	}

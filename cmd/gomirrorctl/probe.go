@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -215,8 +214,8 @@ func probeJSON(sums []probe.Summary) probeOutput {
 // printProbe writes the results table, the last errors and the
 // consistency findings.
 func printProbe(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "MIRROR\tP50\tP95\tJITTER\tSUCCESS\tDNS\tCONNECT\tTLS\tTTFB\tSUMDB\tSTATUS\tURL")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("MIRROR\tP50\tP95\tJITTER\tSUCCESS\tDNS\tCONNECT\tTLS\tTTFB\tSUMDB\tSTATUS\tURL"))
 	for _, s := range sums {
 		p := s.Report()
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", seriesName(cat, s),

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core"
 
@@ -117,8 +116,8 @@ func runProfileList(c *cli, cmd *command, pf profileFlags, _ []string) int {
 	if pf.jsonOut {
 		return c.writeJSONOut(cmd, profileList{Active: active, Drift: drift, Profiles: ps})
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  NAME\tKIND\tCHANGES")
+	tw := newTable(c.stdout)
+	fmt.Fprintln(tw, header("  NAME\tKIND\tCHANGES"))
 	for _, p := range ps {
 		mark, name := " ", p.Name
 		if p.Name == active {
@@ -226,7 +225,7 @@ func printProfile(w io.Writer, p profile.Profile, active bool) {
 		fmt.Fprintln(w, p.Description)
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	tw := newTable(w)
 	for _, k := range profile.Keys {
 		fmt.Fprintf(tw, "%s\t%s\n", k, choiceText(p.Get(k)))
 	}

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"golang.org/x/mod/module"
 
@@ -123,8 +122,8 @@ func existing(path string) string {
 // problems of one analysis.
 func printAnalysis(w io.Writer, a *verify.Analysis) {
 	fmt.Fprintf(w, "%s@%s: %s\n", a.Module, a.Version, a.Verdict)
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE"))
 	for _, s := range a.Sources {
 		state := s.State
 		if s.Err != nil {
