@@ -158,3 +158,20 @@ func columns(s string) int {
 	}
 	return n
 }
+
+// shownCode returns code, a value the English output prints as it is (a
+// script may grep it: "physical", "goroot-env"), in English, and the
+// catalogue entry key in any other language where the catalogue has one.
+func shownCode(key, code string) string {
+	if msgs.Tag() == core.English.Tag() {
+		return code
+	}
+	if s, ok := msgs.Message(key, nil); ok {
+		return s
+	}
+	return code
+}
+
+// padTo returns s padded with spaces to n display columns, as %-*s pads
+// to n runes.
+func padTo(s string, n int) string { return s + strings.Repeat(" ", max(0, n-columns(s))) }

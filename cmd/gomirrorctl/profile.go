@@ -119,11 +119,11 @@ func runProfileList(c *cli, cmd *command, pf profileFlags, _ []string) int {
 	tw := newTable(c.stdout)
 	fmt.Fprintln(tw, header("  NAME\tKIND\tCHANGES"))
 	for _, p := range ps {
-		mark, name := " ", p.Name
+		mark, name := " ", profile.ShownName(msgs, p)
 		if p.Name == active {
 			mark = "*"
 			if len(drift) > 0 {
-				name += " (modified: " + strings.Join(drift, ", ") + " differs)"
+				name += " " + say("profile-modified", "Keys", strings.Join(drift, ", "))
 			}
 		}
 		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, name, kind(p), changedKeys(p))
@@ -143,9 +143,9 @@ func (c *cli) writeJSONOut(cmd *command, v any) int {
 // kind says whether p is a preset or the user's.
 func kind(p profile.Profile) string {
 	if p.Preset {
-		return "preset"
+		return word("profile.preset")
 	}
-	return "saved"
+	return word("profile.saved")
 }
 
 // changedKeys summarises what p sets and unsets, e.g. "set GOPROXY GOSUMDB;
@@ -162,10 +162,10 @@ func changedKeys(p profile.Profile) string {
 	}
 	var parts []string
 	if len(set) > 0 {
-		parts = append(parts, "set "+strings.Join(set, " "))
+		parts = append(parts, say("profile-sets", "Keys", strings.Join(set, " ")))
 	}
 	if len(unset) > 0 {
-		parts = append(parts, "unset "+strings.Join(unset, " "))
+		parts = append(parts, say("profile-unsets", "Keys", strings.Join(unset, " ")))
 	}
 	if len(parts) == 0 {
 		return say("profile-leaves-everything")
@@ -204,6 +204,11 @@ func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, activ
 	st, err := c.store()
 	if err == nil {
 		p, err = st.Lookup(name)
+		if errors.Is(err, profile.ErrNotFound) { // a preset by its shown name (中国大陆)
+			if stored := profile.PresetStoredName(msgs, name); stored != name {
+				p, err = st.Lookup(stored)
+			}
+		}
 	}
 	if err == nil {
 		active, err = st.Active()
@@ -216,13 +221,13 @@ func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, activ
 
 // printProfile writes a profile's description and choices.
 func printProfile(w io.Writer, p profile.Profile, active bool) {
-	head := p.Name + " (" + kind(p)
+	head := say("profile-head", "Name", profile.ShownName(msgs, p), "Kind", kind(p))
 	if active {
-		head += ", active"
+		head = say("profile-head-active", "Name", profile.ShownName(msgs, p), "Kind", kind(p))
 	}
-	fmt.Fprintln(w, head+")")
-	if p.Description != "" {
-		fmt.Fprintln(w, p.Description)
+	fmt.Fprintln(w, head)
+	if d := profile.ShownDescription(msgs, p); d != "" {
+		fmt.Fprintln(w, d)
 	}
 	fmt.Fprintln(w)
 	tw := newTable(w)

@@ -41,7 +41,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	r := c.service().Resolve()
 	pl := profile.NewPlan(r, p)
 	if !pf.jsonOut {
-		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(p.Name)))
+		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(profile.ShownName(msgs, p))))
 		printPlanChanges(c.stdout, pl)
 	}
 	if err := pl.Err(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"text/tabwriter"
 )
 
 // TestTableMatchesTabwriter: on text of one-column characters, the table
