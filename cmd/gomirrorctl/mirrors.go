@@ -76,7 +76,8 @@ func printMirrors(w io.Writer, out mirrorsOutput) {
 	tw := newTable(w)
 	fmt.Fprintln(tw, header("ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN"))
 	for _, m := range out.Mirrors {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.ShownName(msgs), m.URL, dash(m.Operator), dash(m.Region),
+			shownCode("cli.sumdb."+string(m.SumDB), string(m.SumDB)), shownCode("cli.origin."+string(m.Origin), string(m.Origin)))
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\n"+say("mirrors-sumdb-choices"))

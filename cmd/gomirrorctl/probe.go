@@ -221,7 +221,7 @@ func printProbe(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", seriesName(cat, s),
 			msText(s, p.P50ms), msText(s, p.P95ms), msText(s, p.JitterMs), successRate(s),
 			msText(s, p.Phases.DNSms), msText(s, p.Phases.ConnectMs), msText(s, p.Phases.TLSms), msText(s, p.Phases.TTFBms),
-			s.SumDB, probeState(s), s.URL)
+			shownCode("cli.sumdb."+string(s.SumDB), string(s.SumDB)), probeState(s), s.URL)
 	}
 	tw.Flush()
 	printErrors(w, cat, sums)
@@ -257,10 +257,11 @@ func seriesName(cat []mirrors.Mirror, s probe.Summary) string {
 	return mirrorName(cat, s.URL)
 }
 
-// mirrorName is the catalogue name of url, or url itself.
+// mirrorName is the catalogue name of url in the language of msgs
+// (阿里云), or url itself.
 func mirrorName(cat []mirrors.Mirror, url string) string {
 	if m, ok := mirrors.Find(cat, url); ok {
-		return m.Name
+		return m.ShownName(msgs)
 	}
 	return url
 }
@@ -287,11 +288,17 @@ func probeState(s probe.Summary) string {
 	case s.Samples == 0:
 		return say("probe-not-probed")
 	case s.Outage:
-		return "outage: " + string(s.LastClass())
+		return say("probe-outage", "Class", className(s.LastClass()))
 	case !s.OK:
-		return string(s.LastClass())
+		return className(s.LastClass())
 	}
-	return string(s.Grade())
+	return shownCode("mirrors.grade."+string(s.Grade()), string(s.Grade()))
+}
+
+// className is a failure class as the English output names it (the code,
+// "http-4xx"), in other languages as the GUI does.
+func className(c probe.Class) string {
+	return shownCode("mirrors.class."+strings.ReplaceAll(string(c), "-", ""), string(c))
 }
 
 // probeStatus is exitOK if some mirror is healthy.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -125,7 +126,7 @@ func (p usePlan) assignments(r *resolve.Resolution) []core.Assignment {
 func printPlan(w io.Writer, cat []mirrors.Mirror, p usePlan) {
 	fmt.Fprintf(w, "GOPROXY=%s\n", p.chain)
 	for i, x := range p.chain.Explain(cat) {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, x.Text)
+		fmt.Fprintf(w, "  %d. %s\n", i+1, explanationText(cat, x))
 	}
 	if p.gosumdb != "" {
 		fmt.Fprintf(w, "GOSUMDB=%s\n", p.gosumdb)
@@ -133,4 +134,16 @@ func printPlan(w io.Writer, cat []mirrors.Mirror, p usePlan) {
 	for _, r := range p.reasons {
 		fmt.Fprintf(w, "  - %s\n", r)
 	}
+}
+
+// explanationText is what one link of a chain does, in the language of
+// msgs, naming the mirrors as mirrorName does.
+func explanationText(cat []mirrors.Mirror, x mirrors.Explanation) string {
+	args := maps.Clone(x.Args)
+	for _, k := range []string{"Name", "Next"} {
+		if v, ok := args[k]; ok {
+			args[k] = mirrorName(cat, v)
+		}
+	}
+	return msgs.Text(core.NewText(x.Code, args), x.Text)
 }
