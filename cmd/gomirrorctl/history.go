@@ -86,16 +86,25 @@ func printHistory(w io.Writer, items []historyItem) {
 	}
 	tw := newTable(w)
 	fmt.Fprintln(tw, header("TIME\tID\tSOURCE\tSUMMARY\tFILE"))
+	english := msgs.Tag() == core.English.Tag()
 	for _, it := range items {
-		summary := it.Summary
-		if it.Undone {
+		summary, source := it.Summary, it.Source
+		switch {
+		case !english: // as the GUI's History screen says it
+			summary = history.SummaryText(msgs, it.entry(), it.Undone)
+			source = history.SourceText(msgs, source)
+		case it.Undone: // the stored English record, as scripts have read it
 			summary += " (undone)"
 		}
-		source := it.Source
 		if source == "" {
 			source = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.Time.Local().Format("2006-01-02 15:04:05"), it.ID, source, summary, it.File)
 	}
 	tw.Flush()
+}
+
+// entry is the history entry it shows, with its values masked.
+func (it historyItem) entry() history.Entry {
+	return history.Entry{Changes: it.Changes, Undo: it.Undo, UndoOf: it.UndoOf, Redo: it.Redo, Source: it.Source}
 }
