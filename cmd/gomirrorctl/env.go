@@ -152,7 +152,7 @@ func printSettings(w io.Writer, settings []core.Setting) {
 	tw := newTable(w)
 	fmt.Fprintln(tw, header("NAME\tVALUE\tSOURCE"))
 	for _, s := range settings {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, showValue(s.Value), s.Source)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, showValue(s.Value), shownCode("source."+string(s.Source), string(s.Source)))
 	}
 	tw.Flush()
 }

@@ -175,3 +175,10 @@ func shownCode(key, code string) string {
 // padTo returns s padded with spaces to n display columns, as %-*s pads
 // to n runes.
 func padTo(s string, n int) string { return s + strings.Repeat(" ", max(0, n-columns(s))) }
+
+// yesNo is b as the English output prints it ("true", "false"), in other
+// languages as a word (是, 否).
+func yesNo(b bool) string {
+	s := strconv.FormatBool(b)
+	return shownCode("cli.bool."+s, s)
+}

@@ -133,7 +133,7 @@ func (c *cli) staleHint(before *resolve.Resolution, res *service.WriteResult) {
 	}
 	fmt.Fprintln(c.stderr, say("stale-hint", "N", strconv.Itoa(len(stale))))
 	for _, p := range stale {
-		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, p.Hint)
+		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, msgs.Snippet(p.HintCode, nil, p.Hint))
 	}
 }
 

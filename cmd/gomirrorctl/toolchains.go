@@ -66,7 +66,7 @@ func printAvailability(w io.Writer, a toolchains.Availability) {
 		if m.Error != "" {
 			status = m.Error
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%t\n", m.Name, status, m.Has)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", m.Name, status, yesNo(m.Has))
 	}
 	tw.Flush()
 	for _, p := range a.Problems {
