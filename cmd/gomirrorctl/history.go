@@ -108,3 +108,12 @@ func printHistory(w io.Writer, items []historyItem) {
 func (it historyItem) entry() history.Entry {
 	return history.Entry{Changes: it.Changes, Undo: it.Undo, UndoOf: it.UndoOf, Redo: it.Redo, Source: it.Source}
 }
+
+// entrySummary is what e did: its stored English summary in English (as
+// scripts have read it), else as the History screen says it.
+func entrySummary(e history.Entry) string {
+	if msgs.Tag() == core.English.Tag() {
+		return e.Summary
+	}
+	return history.SummaryText(msgs, historyItems([]history.Entry{e})[0].entry(), false)
+}

@@ -205,7 +205,7 @@ func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, activ
 	if err == nil {
 		p, err = st.Lookup(name)
 		if errors.Is(err, profile.ErrNotFound) { // a preset by its shown name (中国大陆)
-			if stored := profile.PresetStoredName(msgs, name); stored != name {
+			if stored := profile.PresetStoredName(name); stored != name {
 				p, err = st.Lookup(stored)
 			}
 		}

@@ -45,12 +45,15 @@ func ShownDescription(l *core.Lang, p Profile) string {
 }
 
 // PresetStoredName returns the stored name of the preset whose shown name
-// in l is shown (中国大陆 gives PresetChina), or shown itself when no
-// preset is shown so.
-func PresetStoredName(l *core.Lang, shown string) string {
-	for name := range presetKeys {
-		if shown != name && PresetName(l, name) == shown {
-			return name
+// in a language of the catalogue is shown (中国大陆 gives PresetChina,
+// whatever the language of the output), or shown itself when no preset is
+// shown so.
+func PresetStoredName(shown string) string {
+	for _, l := range core.Langs() {
+		for name := range presetKeys {
+			if shown != name && PresetName(l, name) == shown {
+				return name
+			}
 		}
 	}
 	return shown

@@ -16,7 +16,7 @@ func TestPresetNamesTranslate(t *testing.T) {
 		if name == p.Name || desc == p.Description || name == "" || desc == "" {
 			t.Errorf("%s: shown %q / %q, not translated", p.Name, name, desc)
 		}
-		if got := PresetStoredName(zh, name); got != p.Name {
+		if got := PresetStoredName(name); got != p.Name {
 			t.Errorf("PresetStoredName(%q) = %q, want %q", name, got, p.Name)
 		}
 		if got := ShownDescription(core.English, p); got != p.Description {
@@ -30,7 +30,7 @@ func TestPresetNamesTranslate(t *testing.T) {
 			t.Errorf("user's profile %q renamed", p.Name)
 		}
 	}
-	if got := PresetStoredName(zh, "work"); got != "work" {
+	if got := PresetStoredName("work"); got != "work" {
 		t.Errorf("PresetStoredName(work) = %q", got)
 	}
 }

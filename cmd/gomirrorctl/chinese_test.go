@@ -1,0 +1,136 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// These tests walk gomirrorctl's text output in Chinese (issue 19): no
+// English UI word is left in the tables, presets, mirror names and
+// history, the tables line up by display width, and the English output
+// is what it was.
+
+// table returns the lines of out from the one starting with head (after
+// leading spaces) up to the first empty line.
+func tableLines(t *testing.T, out, head string) string {
+	t.Helper()
+	var b strings.Builder
+	in := false
+	for _, l := range strings.Split(out, "\n") {
+		switch {
+		case !in && strings.HasPrefix(strings.TrimLeft(l, " *"), head):
+			in = true
+		case in && l == "":
+			return b.String()
+		}
+		if in {
+			b.WriteString(l + "\n")
+		}
+	}
+	if !in {
+		t.Fatalf("no table headed %q in:\n%s", head, out)
+	}
+	return b.String()
+}
+
+// mustContain fails unless out contains each of wants and none of nots.
+func mustContain(t *testing.T, what, out string, wants, nots []string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(out, w) {
+			t.Errorf("%s has no %q:\n%s", what, w, out)
+		}
+	}
+	for _, n := range nots {
+		if strings.Contains(out, n) {
+			t.Errorf("%s still says %q:\n%s", what, n, out)
+		}
+	}
+}
+
+// TestChineseTablesLineUp: the tables of env, profile list, mirrors and
+// history have Chinese headers and cells, and every column starts at the
+// same display column on every row.
+func TestChineseTablesLineUp(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=zh_CN.UTF-8")
+	mustSucceed(t, s.ctl("set", "GOSUMDB=off"), "set")
+	mustSucceed(t, s.ctl("undo"), "undo")
+	for _, c := range []struct {
+		args       []string
+		head       string
+		cols       int
+		wants, not []string
+	}{
+		{[]string{"env"}, "名称", 3, []string{"名称", "值", "来源", "$GOROOT/go.env", "默认值"}, []string{"NAME", "SOURCE", "goroot-env"}},
+		{[]string{"profile", "list"}, "名称", 3, []string{"类型", "更改", "中国大陆", "预设", "设置 GOPROXY GOSUMDB"}, []string{"KIND", "preset", "Mainland China"}},
+		{[]string{"mirrors"}, "ID", 7, []string{"名称", "运营方", "阿里云", "工具链默认", "内置", "未知"}, []string{"OPERATOR", "builtin"}},
+		{[]string{"history"}, "时间", 5, []string{"摘要", "GOSUMDB=off（已撤销）", "已恢复 取消设置 GOSUMDB（撤销）", "gomirrorctl"}, []string{"SUMMARY", "(undone)", "undo:"}},
+	} {
+		r := s.ctl(c.args...)
+		mustSucceed(t, r, strings.Join(c.args, " "))
+		tbl := tableLines(t, r.stdout, c.head)
+		mustContain(t, strings.Join(c.args, " "), tbl, c.wants, c.not)
+		assertAligned(t, tbl, c.cols)
+	}
+}
+
+// TestEnglishTablesUnchanged: the English tables keep their headers and
+// words byte for byte.
+func TestEnglishTablesUnchanged(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=C")
+	mustSucceed(t, s.ctl("set", "GOSUMDB=off"), "set")
+	undo := s.ctl("undo")
+	mustSucceed(t, undo, "undo")
+	if !strings.HasPrefix(undo.stdout, "undo: GOSUMDB=off\n") {
+		t.Errorf("English undo:\n%s", undo.stdout)
+	}
+	list := s.ctl("profile", "list")
+	mustContain(t, "profile list", list.stdout, []string{
+		"  NAME               KIND    CHANGES\n",
+		"  Mainland China     preset  set GOPROXY GOSUMDB\n",
+		"  Toolchain default  preset  unset GOPROXY GOSUMDB GOFLAGS GOTOOLCHAIN\n"}, nil)
+	mustContain(t, "history", s.ctl("history").stdout, []string{"TIME                 ID  ", "  cli     undo: GOSUMDB=off  ", "  cli     GOSUMDB=off (undone)  "}, nil)
+	mustContain(t, "env", s.ctl("env").stdout, []string{"NAME         VALUE", "goroot-env\n"}, nil)
+	mustContain(t, "mirrors", s.ctl("mirrors").stdout, []string{"ID  ", "NAME", "Alibaba Cloud", "Toolchain default", "builtin"}, nil)
+	mustContain(t, "route", s.ctl("route", "example.test/m").stdout, []string{"private: false"}, nil)
+}
+
+// TestChinesePresets: a preset is shown, described and accepted by its
+// Chinese name; the stored name still works.
+func TestChinesePresets(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=zh_CN.UTF-8")
+	show := s.ctl("profile", "show", "中国大陆")
+	mustSucceed(t, show, "profile show 中国大陆")
+	mustContain(t, "profile show", show.stdout, []string{"中国大陆（预设）\n通过 goproxy.cn 下载"}, []string{"Mainland China", "Downloads through"})
+	apply := s.ctl("profile", "apply", "Mainland China", "--dry-run")
+	mustSucceed(t, apply, "profile apply --dry-run")
+	mustContain(t, "profile apply", apply.stdout, []string{`配置方案 "中国大陆"：`}, []string{"Mainland China"})
+	mustSucceed(t, s.ctl("profile", "apply", "中国大陆", "--yes"), "profile apply 中国大陆")
+	list := s.ctl("profile", "list")
+	mustContain(t, "profile list", list.stdout, []string{"* 中国大陆 "}, nil)
+	en := s.ctl("profile", "show", "中国大陆", "--lang", "en")
+	mustSucceed(t, en, "profile show 中国大陆 --lang en")
+	mustContain(t, "English profile show", en.stdout, []string{"Mainland China (preset, active)\nDownloads through"}, nil)
+}
+
+// TestChineseMirrorNames: use names the catalogue's mirrors in Chinese.
+func TestChineseMirrorNames(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=zh_CN.UTF-8")
+	r := s.ctl("use", "aliyun", "goproxy.cn", "--dry-run")
+	mustSucceed(t, r, "use --dry-run")
+	mustContain(t, "use", r.stdout, []string{"  1. 阿里云，", "尝试 七牛云 Goproxy.cn；"}, []string{"Alibaba Cloud", "then"})
+}
+
+// TestChineseWords: the words of route, undo and redo in Chinese.
+func TestChineseWords(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=zh_CN.UTF-8")
+	mustContain(t, "route", s.ctl("route", "example.test/m").stdout, []string{"私有：否  不安全：否"}, []string{"false"})
+	mustSucceed(t, s.ctl("set", "GOFLAGS=-mod=mod"), "set")
+	mustContain(t, "undo", s.ctl("undo").stdout, []string{"已恢复 取消设置 GOFLAGS（撤销）\n"}, []string{"undo:"})
+	mustContain(t, "redo", s.ctl("redo").stdout, []string{"已重新进行：GOFLAGS=-mod=mod（重做）\n"}, []string{"redo:"})
+}
