@@ -111,6 +111,10 @@ func TestChinesePresets(t *testing.T) {
 	mustSucceed(t, s.ctl("profile", "apply", "中国大陆", "--yes"), "profile apply 中国大陆")
 	list := s.ctl("profile", "list")
 	mustContain(t, "profile list", list.stdout, []string{"* 中国大陆 "}, nil)
+	mustSucceed(t, s.ctl("profile", "dup", "离线", "mine"), "profile dup 离线")
+	if r := s.ctl("profile", "rm", "离线"); r.code != 2 || !strings.Contains(r.stderr, "离线") {
+		t.Errorf("profile rm 离线: want the preset refusal, got %v", r)
+	}
 	en := s.ctl("profile", "show", "中国大陆", "--lang", "en")
 	mustSucceed(t, en, "profile show 中国大陆 --lang en")
 	mustContain(t, "English profile show", en.stdout, []string{"Mainland China (preset, active)\nDownloads through"}, nil)

@@ -299,7 +299,7 @@ func runProfileSave(c *cli, cmd *command, _ profileFlags, args []string) int {
 func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
-		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
+		if _, preset := profile.Preset(profile.PresetStoredName(args[0])); preset && errors.Is(err, profile.ErrNotFound) {
 			return core.NewError("cli.preset-delete", map[string]string{"Name": args[0]}, profile.ErrNotFound)
 		}
 		return err
@@ -320,7 +320,13 @@ func runProfileDup(c *cli, cmd *command, _ profileFlags, args []string) int {
 	if err := profile.CheckName(args[1]); err != nil {
 		return c.usageError(cmd, err)
 	}
-	return c.editStore(cmd, func(st profile.Store) error { _, err := st.Duplicate(args[0], args[1]); return err },
+	return c.editStore(cmd, func(st profile.Store) error {
+		_, err := st.Duplicate(args[0], args[1])
+		if stored := profile.PresetStoredName(args[0]); stored != args[0] && errors.Is(err, profile.ErrNotFound) {
+			_, err = st.Duplicate(stored, args[1]) // a preset by its shown name
+		}
+		return err
+	},
 		"profile-copied", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 
