@@ -93,7 +93,8 @@ func TestEnglishTablesUnchanged(t *testing.T) {
 		"  Toolchain default  preset  unset GOPROXY GOSUMDB GOFLAGS GOTOOLCHAIN\n"}, nil)
 	mustContain(t, "history", s.ctl("history").stdout, []string{"TIME                 ID  ", "  cli     undo: GOSUMDB=off  ", "  cli     GOSUMDB=off (undone)  "}, nil)
 	mustContain(t, "env", s.ctl("env").stdout, []string{"NAME         VALUE", "goroot-env\n"}, nil)
-	mustContain(t, "mirrors", s.ctl("mirrors").stdout, []string{"ID  ", "NAME", "Alibaba Cloud", "Toolchain default", "builtin"}, nil)
+	mustContain(t, "mirrors", s.ctl("mirrors").stdout, []string{"ID  ", "NAME", "Alibaba Cloud", "Toolchain default", "builtin",
+		"  custom   Custom\n           Your own database: its verifier key"}, nil)
 	mustContain(t, "route", s.ctl("route", "example.test/m").stdout, []string{"private: false"}, nil)
 }
 
@@ -127,6 +128,7 @@ func TestChineseMirrorNames(t *testing.T) {
 	r := s.ctl("use", "aliyun", "goproxy.cn", "--dry-run")
 	mustSucceed(t, r, "use --dry-run")
 	mustContain(t, "use", r.stdout, []string{"  1. 阿里云，", "尝试 七牛云 Goproxy.cn；"}, []string{"Alibaba Cloud", "then"})
+	mustContain(t, "mirrors", s.ctl("mirrors").stdout, []string{"  default  工具链默认（", "  custom   自定义\n           你自己的数据库"}, []string{"Custom", "Toolchain default"})
 }
 
 // TestChineseWords: the words of route, undo and redo in Chinese.

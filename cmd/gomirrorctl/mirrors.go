@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 )
 
@@ -82,8 +83,26 @@ func printMirrors(w io.Writer, out mirrorsOutput) {
 	tw.Flush()
 	fmt.Fprintln(w, "\n"+say("mirrors-sumdb-choices"))
 	for _, s := range out.SumDBChoices {
-		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, s.Label, s.Note)
+		label, note := sumDBChoiceText(s)
+		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, label, note)
 	}
+}
+
+// sumDBChoiceText is a checksum-database choice's label and note: core's
+// English in English, else the catalogue's cli.sumdb-choice.<id> entries
+// (a label that is a host name stays as it is).
+func sumDBChoiceText(s mirrors.SumDBChoice) (label, note string) {
+	label, note = s.Label, s.Note
+	if msgs.Tag() == core.English.Tag() {
+		return label, note
+	}
+	if t, ok := msgs.Message("cli.sumdb-choice."+s.ID, map[string]string{"Value": s.Value}); ok {
+		label = t
+	}
+	if t, ok := msgs.Message("cli.sumdb-choice."+s.ID+".note", nil); ok {
+		note = t
+	}
+	return label, note
 }
 
 // dash shows an empty column as "-".
