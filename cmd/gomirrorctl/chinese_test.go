@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
 )
 
 // These tests walk gomirrorctl's text output in Chinese (issue 19): no
@@ -139,4 +141,26 @@ func TestChineseWords(t *testing.T) {
 	mustSucceed(t, s.ctl("set", "GOFLAGS=-mod=mod"), "set")
 	mustContain(t, "undo", s.ctl("undo").stdout, []string{"已恢复 取消设置 GOFLAGS（撤销）\n"}, []string{"undo:"})
 	mustContain(t, "redo", s.ctl("redo").stdout, []string{"已重新进行：GOFLAGS=-mod=mod（重做）\n"}, []string{"redo:"})
+	for _, args := range [][]string{{"profile", "list", "--json"}, {"profile", "show", "Mainland China", "--json"}, {"route", "example.test/m", "--json"}} {
+		zh, en := s.ctl(args...), s.ctl(append(args, "--lang", "en")...)
+		if zh.stdout != en.stdout || zh.code != en.code || zh.code != 0 {
+			t.Errorf("gomirrorctl %q depends on the language:\n%v\n%v", args, zh, en)
+		}
+	}
+}
+
+// TestChineseProbe: probe's table in Chinese names the columns and the
+// failure class as the GUI does, lines up, and its JSON is the English one.
+func TestChineseProbe(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, "LANG=zh_CN.UTF-8")
+	good := fakeMirror(t, "127.0.0.1", mirrortest.Behavior{})
+	bad := fakeMirror(t, "127.0.0.1", mirrortest.Behavior{HTML: true})
+	r := s.ctl(append([]string{"probe"}, probeArgs("--mirror", good, "--mirror", bad, "--count", "2")...)...)
+	mustSucceed(t, r, "probe")
+	tbl := tableLines(t, r.stdout, "镜像")
+	mustContain(t, "probe", tbl, []string{"成功率", "状态", entry(t, "zh-Hans", "mirrors.class.badresponse")}, []string{"MIRROR", "SUCCESS", "bad-response"})
+	assertAligned(t, tbl, 12)
+	en := s.ctl(append([]string{"probe", "--lang", "en"}, probeArgs("--mirror", bad, "--count", "1")...)...)
+	mustContain(t, "English probe", en.stdout, []string{"MIRROR", "bad-response"}, nil)
 }
