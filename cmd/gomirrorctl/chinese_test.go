@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -163,4 +165,22 @@ func TestChineseProbe(t *testing.T) {
 	assertAligned(t, tbl, 12)
 	en := s.ctl(append([]string{"probe", "--lang", "en"}, probeArgs("--mirror", bad, "--count", "1")...)...)
 	mustContain(t, "English probe", en.stdout, []string{"MIRROR", "bad-response"}, nil)
+}
+
+// TestChineseToolchains: toolchains' table in Chinese says whether each
+// mirror serves the toolchain in a word, and lines up.
+func TestChineseToolchains(t *testing.T) {
+	t.Parallel()
+	url := fakeMirror(t, "127.0.0.1", mirrortest.Behavior{})
+	s := newSandbox(t, "LANG=zh_CN.UTF-8", "GOPROXY="+url, "GOSUMDB=off")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.test/p\n\ngo 1.26\n\ntoolchain go1.99.1\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	r := s.ctl("toolchains", "--dir", dir)
+	tbl := strings.Join(strings.SplitAfter(tableLines(t, r.stdout, "镜像"), "\n")[:2], "") // the header and the one mirror
+	mustContain(t, "toolchains", tbl, []string{"状态", "提供", "  否\n"}, []string{"SERVES", "false"})
+	assertAligned(t, tbl, 3)
+	en := s.ctl("toolchains", "--dir", dir, "--lang", "en")
+	mustContain(t, "English toolchains", en.stdout, []string{"  MIRROR", "SERVES", "  false\n"}, nil)
 }

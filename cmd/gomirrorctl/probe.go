@@ -241,8 +241,21 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			fmt.Fprintln(w, "\n"+say("probe-last-errors"))
 			first = false
 		}
-		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), msgs.Error(s.LastError))
+		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), probeErrorText(s.LastError))
 	}
+}
+
+// probeErrorText is a probe failure as Error says it in English ("list
+// (refused): …"), in other languages with the class named as the GUI
+// names it; the step (list, info, mod, zip) is the protocol's word.
+func probeErrorText(e *probe.Error) string {
+	if msgs.Tag() == core.English.Tag() {
+		return msgs.Error(e)
+	}
+	if e.Step == "" {
+		return say("probe-error", "Class", className(e.Class), "Text", e.Text(msgs))
+	}
+	return say("probe-error-step", "Step", string(e.Step), "Class", className(e.Class), "Text", e.Text(msgs))
 }
 
 // seriesName is the mirror's name, with the address family when the
