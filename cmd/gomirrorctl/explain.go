@@ -235,10 +235,10 @@ func layerPlace(l core.Layer) string {
 func describeEdit(set map[string]string, unset []string) string {
 	var parts []string
 	for _, k := range slices.Sorted(maps.Keys(set)) {
-		parts = append(parts, "set "+k+"="+showValue(set[k]))
+		parts = append(parts, say("edit-set", "Keys", k+"="+showValue(set[k])))
 	}
 	for _, k := range unset {
-		parts = append(parts, "unset "+k)
+		parts = append(parts, say("edit-unset", "Keys", k))
 	}
 	return strings.Join(parts, "; ")
 }

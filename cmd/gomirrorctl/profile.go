@@ -162,10 +162,10 @@ func changedKeys(p profile.Profile) string {
 	}
 	var parts []string
 	if len(set) > 0 {
-		parts = append(parts, say("profile-sets", "Keys", strings.Join(set, " ")))
+		parts = append(parts, say("edit-set", "Keys", strings.Join(set, " ")))
 	}
 	if len(unset) > 0 {
-		parts = append(parts, say("profile-unsets", "Keys", strings.Join(unset, " ")))
+		parts = append(parts, say("edit-unset", "Keys", strings.Join(unset, " ")))
 	}
 	if len(parts) == 0 {
 		return say("profile-leaves-everything")
