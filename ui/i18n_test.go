@@ -60,7 +60,7 @@ func literalKeys(t *testing.T) map[string]string {
 	}
 	// core's renderers of names and entries that the GUI calls and
 	// gomirrorctl shares: their keys are the GUI's too.
-	names = append(names, "../core/profile/names.go", "../core/mirrors/catalogue.go", "../core/history/shown.go")
+	names = append(names, "../core/profile/names.go", "../core/mirrors/catalogue.go", "../core/history/shown.go", "../core/network/describe.go")
 	keys := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range names {

@@ -140,6 +140,12 @@ func TestChineseWords(t *testing.T) {
 	t.Parallel()
 	s := newSandbox(t, "LANG=zh_CN.UTF-8")
 	mustContain(t, "route", s.ctl("route", "example.test/m").stdout, []string{"私有：否  不安全：否"}, []string{"false"})
+	net := s.ctl("network")
+	mustSucceed(t, net, "network")
+	mustContain(t, "network", net.stdout, []string{"网络："}, []string{" via ", "physical"})
+	if !strings.Contains(net.stdout, "子网：") && !strings.Contains(net.stdout, "离线") {
+		t.Errorf("network does not summarise the network in Chinese:\n%s", net.stdout)
+	}
 	mustSucceed(t, s.ctl("set", "GOFLAGS=-mod=mod"), "set")
 	mustContain(t, "undo", s.ctl("undo").stdout, []string{"已恢复 取消设置 GOFLAGS（撤销）\n"}, []string{"undo:"})
 	mustContain(t, "redo", s.ctl("redo").stdout, []string{"已重新进行：GOFLAGS=-mod=mod（重做）\n"}, []string{"redo:"})

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/network"
 	"github.com/gomirror/gomirror/core/profile"
 )
@@ -78,7 +79,11 @@ func (c *cli) network() (networkOutput, error) {
 func printNetwork(w io.Writer, out networkOutput) {
 	fp := out.Network
 	label := labels(2, "network-label-network", "network-label-id", "network-label-route", "network-label-ignored", "network-label-rule")
-	fmt.Fprintf(w, "%s%s\n%s%s\n", label[0], fp.Describe(), label[1], fp.ID)
+	describe := fp.Describe() // English: the line rules are named by
+	if msgs.Tag() != core.English.Tag() {
+		describe = fp.Summary(msgs)
+	}
+	fmt.Fprintf(w, "%s%s\n%s%s\n", label[0], describe, label[1], fp.ID)
 	for _, it := range fp.Interfaces {
 		kind := shownCode("cli.iface."+string(it.Kind), string(it.Kind))
 		fmt.Fprintf(w, "  %-12s %s %s\n", it.Name, padTo(kind, 8), strings.Join(it.Addrs, " "))
