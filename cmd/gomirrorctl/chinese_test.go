@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gomirror/gomirror/core/mirrors/mirrortest"
 )
@@ -132,6 +133,16 @@ func TestChineseMirrorNames(t *testing.T) {
 	r := s.ctl("use", "aliyun", "goproxy.cn", "--dry-run")
 	mustSucceed(t, r, "use --dry-run")
 	mustContain(t, "use", r.stdout, []string{"  1. 阿里云，", "尝试 七牛云 Goproxy.cn；"}, []string{"Alibaba Cloud", "then"})
+	fast := fakeMirror(t, "127.0.0.1", mirrortest.Behavior{})
+	slow := fakeMirror(t, "localhost", mirrortest.Behavior{Delay: 40 * time.Millisecond})
+	args := append([]string{"use", "--suggest", "--dry-run", slow, fast}, probeArgs()...)
+	zh := s.ctl(args...)
+	mustSucceed(t, zh, "use --suggest")
+	mustContain(t, "use --suggest", zh.stdout, []string{" 是最快的健康镜像（p50 ", "（另一家运营方）通过 \"|\" 接替", "direct 放在最后"}, []string{"fastest", "comes last"})
+	en := s.ctl(append(args, "--lang", "en")...)
+	mustContain(t, "English use --suggest", en.stdout, []string{"  - " + fast + " is the fastest healthy mirror (p50 ", "% success).\n",
+		"  - " + slow + " (a different operator) takes over with \"|\" if " + fast + " fails in any way.\n",
+		"  - direct comes last after \",\": modules the mirrors do not have (404/410, e.g. private ones) are fetched from their repositories.\n"}, nil)
 	mustContain(t, "mirrors", s.ctl("mirrors").stdout, []string{"  default  工具链默认（", "  custom   自定义\n           你自己的数据库"}, []string{"Custom", "Toolchain default"})
 }
 
