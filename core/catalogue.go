@@ -84,6 +84,10 @@ func langs() []*Lang {
 	return out
 }
 
+// Langs returns a renderer for every language of the catalogue, sorted by
+// tag.
+func Langs() []*Lang { return langs() }
+
 // Lang renders core's messages in one language, falling back to English
 // for a key the language lacks. The zero value is not usable; see NewLang.
 type Lang struct {

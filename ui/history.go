@@ -266,50 +266,16 @@ func entryDetail(e history.Entry) string {
 }
 
 // sourceText names what made a write, in the user's language; "" when
-// the entry does not say.
-func sourceText(source string) string {
-	if name, ok := history.SourceProfile(source); ok {
-		return lang.L("history.source.profile", map[string]any{"Name": presetName(name)})
-	}
-	if source == "" {
-		return ""
-	}
-	return lang.X("history.source."+source, source)
-}
+// the entry does not say (core's history.SourceText, which gomirrorctl
+// uses too).
+func sourceText(source string) string { return history.SourceText(uiLang, source) }
 
-// entrySummary describes an entry as what it leaves in the file: a write
-// by its changes, an undo or revert by what it restored, a redo by what
-// it made again.
-func entrySummary(e history.Entry, undone bool) string {
-	s := changesText(e.Changes)
-	switch {
-	case e.Redo:
-		s = lang.L("history.redo.entry", map[string]any{"Changes": s})
-	case e.Undo:
-		s = lang.L("history.undo", map[string]any{"Changes": s})
-	}
-	if undone {
-		s = lang.L("history.undone", map[string]any{"Changes": s})
-	}
-	return s
-}
+// entrySummary describes an entry as what it leaves in the file, in the
+// user's language (core's history.SummaryText).
+func entrySummary(e history.Entry, undone bool) string { return history.SummaryText(uiLang, e, undone) }
 
 // changesText lists changes as "KEY=value, unset KEY".
-func changesText(cs []history.Change) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = changeText(c)
-	}
-	return strings.Join(parts, ", ")
-}
+func changesText(cs []history.Change) string { return history.ChangesText(uiLang, cs) }
 
 // changeText describes one change: "KEY=value" or that KEY was removed.
-func changeText(c history.Change) string {
-	if c.Line > 0 { // a line of a shell startup file
-		return lang.L("change.line", map[string]any{"Line": c.Line, "New": c.New})
-	}
-	if c.Unset {
-		return lang.L("change.unset", map[string]any{"Key": c.Key})
-	}
-	return c.Key + "=" + c.New
-}
+func changeText(c history.Change) string { return history.ChangeText(uiLang, c) }

@@ -50,13 +50,17 @@ func dynamicKeys() []string {
 	return append(keys, core.Keys()...)
 }
 
-// literalKeys returns the translation keys written as literals in ui/*.go.
+// literalKeys returns the translation keys written as literals in ui/*.go
+// and in the core renderers the GUI calls.
 func literalKeys(t *testing.T) map[string]string {
 	t.Helper()
 	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// core's renderers of names and entries that the GUI calls and
+	// gomirrorctl shares: their keys are the GUI's too.
+	names = append(names, "../core/profile/names.go", "../core/mirrors/catalogue.go", "../core/history/shown.go", "../core/network/describe.go")
 	keys := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range names {

@@ -167,16 +167,9 @@ func (m *mirrorsScreen) show(r *resolve.Resolution, cat []mirrors.Mirror, err er
 	}
 }
 
-// mirrorName is how the screen names m: the toolchain default in the
-// user's language, the others by their names in the user's language where
-// the catalogue has one (阿里云), else by their own names.
-func mirrorName(m mirrors.Mirror) string {
-	switch m.Origin {
-	case mirrors.OriginToolchain:
-		return lang.L("mirrors.name.toolchain")
-	}
-	return m.LocalName(lang.L("language.tag"))
-}
+// mirrorName is how the screen names m in the user's language (core's
+// Mirror.ShownName, which gomirrorctl uses too).
+func mirrorName(m mirrors.Mirror) string { return m.ShownName(uiLang) }
 
 // prefProbeOff lists the URLs of the mirrors the user left out of probing.
 const prefProbeOff = "probeOff"

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,21 +63,9 @@ func (n *networkPanel) showNetwork(fp network.Fingerprint) {
 	n.showProfiles()
 }
 
-// networkText describes fp: its subnets, gateway and VPN.
-func networkText(fp network.Fingerprint) string {
-	if fp.ID == network.Offline {
-		return lang.L("profiles.net.offline")
-	}
-	none := lang.L("profiles.net.nothing")
-	gw, vpn := fp.Gateway(), strings.Join(fp.VPN, ", ")
-	if gw == "" {
-		gw = none
-	}
-	if vpn == "" {
-		vpn = none
-	}
-	return lang.L("profiles.net.summary", map[string]any{"Subnets": joinComma(fp.Subnets), "Gateway": gw, "VPN": vpn})
-}
+// networkText describes fp: its subnets, gateway and VPN (core's
+// Fingerprint.Summary, which gomirrorctl network shows too).
+func networkText(fp network.Fingerprint) string { return fp.Summary(uiLang) }
 
 // showMatch says which rule matches the current network.
 func (n *networkPanel) showMatch() {

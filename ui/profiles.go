@@ -247,22 +247,9 @@ func (p *profilesScreen) showProfile(q *profile.Profile) {
 	p.snippet.show(q)
 }
 
-// presetKeys are the translation keys of the presets' descriptions.
-var presetKeys = map[string]string{
-	profile.PresetDefault: "profiles.preset.default",
-	profile.PresetChina:   "profiles.preset.china",
-	profile.PresetCompany: "profiles.preset.company",
-	profile.PresetOffline: "profiles.preset.offline",
-}
-
 // description is q's description in the user's language: a preset's is
 // translated, with core's English as the fallback.
-func description(q profile.Profile) string {
-	if k, ok := presetKeys[q.Name]; ok && q.Preset {
-		return lang.X(k, q.Description)
-	}
-	return q.Description
-}
+func description(q profile.Profile) string { return profile.ShownDescription(uiLang, q) }
 
 // profileTitle is a profile's name, marked when it is the active one, and
 // as modified when the keys in drift no longer match it.

@@ -352,7 +352,7 @@ func TestNetworkRuleSuggests(t *testing.T) {
 func TestPresetDescriptionsMatchCore(t *testing.T) {
 	for _, q := range profile.Presets() {
 		if got := description(q); got != q.Description {
-			t.Errorf("en.json %s = %q, want core's description %q", presetKeys[q.Name], got, q.Description)
+			t.Errorf("en.json description of %q = %q, want core's description %q", q.Name, got, q.Description)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core/private/cred"
@@ -113,8 +112,8 @@ func (c *cli) credList(cmd *command, store *cred.Store, jsonOut bool) int {
 		fmt.Fprintln(c.stdout, say("cred-none"))
 		return exitOK
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "PREFIX\tUSER\tSECRET\tUPDATED\tORIGIN")
+	tw := newTable(c.stdout)
+	fmt.Fprintln(tw, header("PREFIX\tUSER\tSECRET\tUPDATED\tORIGIN"))
 	for _, e := range es {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Prefix, e.User, cred.Secret(""), e.Updated.Format(time.DateTime), e.Origin)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -150,10 +149,10 @@ func envJSON(r *resolve.Resolution, settings []core.Setting, chk *checkOutput) e
 
 // printSettings writes the NAME VALUE SOURCE table.
 func printSettings(w io.Writer, settings []core.Setting) {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVALUE\tSOURCE")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("NAME\tVALUE\tSOURCE"))
 	for _, s := range settings {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, showValue(s.Value), s.Source)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, showValue(s.Value), shownCode("source."+string(s.Source), string(s.Source)))
 	}
 	tw.Flush()
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/core/troubleshoot"
 )
@@ -217,26 +218,27 @@ func printFinding(w io.Writer, n int, f troubleshoot.Finding, pasted bool) {
 		}
 	}
 	if f.Profile != "" {
-		fmt.Fprintln(w, "   "+say("explain-profile", "Profile", quoted(f.Profile)))
+		fmt.Fprintln(w, "   "+say("explain-profile", "Profile", quoted(profile.PresetName(msgs, f.Profile))))
 	}
 }
 
 // layerPlace names a layer's source and its file:line.
 func layerPlace(l core.Layer) string {
+	source := shownCode("source."+string(l.Source), string(l.Source))
 	if loc := location(l.File, l.Line); loc != "" {
-		return string(l.Source) + " " + loc
+		return source + " " + loc
 	}
-	return string(l.Source)
+	return source
 }
 
 // describeEdit formats a suggested edit, e.g. "set GOPROXY=a|b; unset GOSUMDB".
 func describeEdit(set map[string]string, unset []string) string {
 	var parts []string
 	for _, k := range slices.Sorted(maps.Keys(set)) {
-		parts = append(parts, "set "+k+"="+showValue(set[k]))
+		parts = append(parts, say("edit-set", "Keys", k+"="+showValue(set[k])))
 	}
 	for _, k := range unset {
-		parts = append(parts, "unset "+k)
+		parts = append(parts, say("edit-unset", "Keys", k))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -85,18 +84,36 @@ func printHistory(w io.Writer, items []historyItem) {
 		fmt.Fprintln(w, say("history-none"))
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "TIME\tID\tSOURCE\tSUMMARY\tFILE")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("TIME\tID\tSOURCE\tSUMMARY\tFILE"))
+	english := msgs.Tag() == core.English.Tag()
 	for _, it := range items {
-		summary := it.Summary
-		if it.Undone {
+		summary, source := it.Summary, it.Source
+		switch {
+		case !english: // as the GUI's History screen says it
+			summary = history.SummaryText(msgs, it.entry(), it.Undone)
+			source = history.SourceText(msgs, source)
+		case it.Undone: // the stored English record, as scripts have read it
 			summary += " (undone)"
 		}
-		source := it.Source
 		if source == "" {
 			source = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.Time.Local().Format("2006-01-02 15:04:05"), it.ID, source, summary, it.File)
 	}
 	tw.Flush()
+}
+
+// entry is the history entry it shows, with its values masked.
+func (it historyItem) entry() history.Entry {
+	return history.Entry{Changes: it.Changes, Undo: it.Undo, UndoOf: it.UndoOf, Redo: it.Redo, Source: it.Source}
+}
+
+// entrySummary is what e did: its stored English summary in English (as
+// scripts have read it), else as the History screen says it.
+func entrySummary(e history.Entry) string {
+	if msgs.Tag() == core.English.Tag() {
+		return e.Summary
+	}
+	return history.SummaryText(msgs, historyItems([]history.Entry{e})[0].entry(), false)
 }

@@ -158,3 +158,27 @@ func columns(s string) int {
 	}
 	return n
 }
+
+// shownCode returns code, a value the English output prints as it is (a
+// script may grep it: "physical", "goroot-env"), in English, and the
+// catalogue entry key in any other language where the catalogue has one.
+func shownCode(key, code string) string {
+	if msgs.Tag() == core.English.Tag() {
+		return code
+	}
+	if s, ok := msgs.Message(key, nil); ok {
+		return s
+	}
+	return code
+}
+
+// padTo returns s padded with spaces to n display columns, as %-*s pads
+// to n runes.
+func padTo(s string, n int) string { return s + strings.Repeat(" ", max(0, n-columns(s))) }
+
+// yesNo is b as the English output prints it ("true", "false"), in other
+// languages as a word (是, 否).
+func yesNo(b bool) string {
+	s := strconv.FormatBool(b)
+	return shownCode("cli.bool."+s, s)
+}

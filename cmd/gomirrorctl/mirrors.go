@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors"
 )
 
@@ -74,16 +74,35 @@ func (c *cli) editMirrors(cmd *command, pos []string) int {
 
 // printMirrors writes the catalogue table and the checksum-database choices.
 func printMirrors(w io.Writer, out mirrorsOutput) {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("ID\tNAME\tURL\tOPERATOR\tREGION\tSUMDB\tORIGIN"))
 	for _, m := range out.Mirrors {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.URL, dash(m.Operator), dash(m.Region), m.SumDB, m.Origin)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.ShownName(msgs), m.URL, dash(m.Operator), dash(m.Region),
+			shownCode("cli.sumdb."+string(m.SumDB), string(m.SumDB)), shownCode("cli.origin."+string(m.Origin), string(m.Origin)))
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\n"+say("mirrors-sumdb-choices"))
 	for _, s := range out.SumDBChoices {
-		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, s.Label, s.Note)
+		label, note := sumDBChoiceText(s)
+		fmt.Fprintf(w, "  %-8s %s\n           %s\n", s.ID, label, note)
 	}
+}
+
+// sumDBChoiceText is a checksum-database choice's label and note: core's
+// English in English, else the catalogue's cli.sumdb-choice.<id> entries
+// (a label that is a host name stays as it is).
+func sumDBChoiceText(s mirrors.SumDBChoice) (label, note string) {
+	label, note = s.Label, s.Note
+	if msgs.Tag() == core.English.Tag() {
+		return label, note
+	}
+	if t, ok := msgs.Message("cli.sumdb-choice."+s.ID, map[string]string{"Value": s.Value}); ok {
+		label = t
+	}
+	if t, ok := msgs.Message("cli.sumdb-choice."+s.ID+".note", nil); ok {
+		note = t
+	}
+	return label, note
 }
 
 // dash shows an empty column as "-".

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/network"
+	"github.com/gomirror/gomirror/core/profile"
 )
 
 // networkTimeout bounds reading the network interfaces.
@@ -77,9 +79,14 @@ func (c *cli) network() (networkOutput, error) {
 func printNetwork(w io.Writer, out networkOutput) {
 	fp := out.Network
 	label := labels(2, "network-label-network", "network-label-id", "network-label-route", "network-label-ignored", "network-label-rule")
-	fmt.Fprintf(w, "%s%s\n%s%s\n", label[0], fp.Describe(), label[1], fp.ID)
+	describe := fp.Describe() // English: the line rules are named by
+	if msgs.Tag() != core.English.Tag() {
+		describe = fp.Summary(msgs)
+	}
+	fmt.Fprintf(w, "%s%s\n%s%s\n", label[0], describe, label[1], fp.ID)
 	for _, it := range fp.Interfaces {
-		fmt.Fprintf(w, "  %-12s %-8s %s\n", it.Name, it.Kind, strings.Join(it.Addrs, " "))
+		kind := shownCode("cli.iface."+string(it.Kind), string(it.Kind))
+		fmt.Fprintf(w, "  %-12s %s %s\n", it.Name, padTo(kind, 8), strings.Join(it.Addrs, " "))
 	}
 	if r := fp.DefaultRoute; r != nil {
 		fmt.Fprintln(w, label[2]+say("network-default-route", "Gateway", dash(r.Gateway), "Interface", r.Interface))
@@ -93,7 +100,7 @@ func printNetwork(w io.Writer, out networkOutput) {
 		if out.Rule.Auto {
 			how = say("network-auto")
 		}
-		fmt.Fprintln(w, label[4]+say("network-rule", "Rule", quoted(out.Rule.Name), "Profile", quoted(out.Rule.Profile), "How", how))
+		fmt.Fprintln(w, label[4]+say("network-rule", "Rule", quoted(out.Rule.Name), "Profile", quoted(profile.PresetName(msgs, out.Rule.Profile)), "How", how))
 	case out.Rules == 0:
 		fmt.Fprintln(w, label[4]+say("network-no-rules"))
 	default:

@@ -171,7 +171,7 @@ func printOrigins(w io.Writer, out originsOutput) {
 		if !o.Set {
 			value = say("origins-not-set")
 		}
-		fmt.Fprintln(w, say("origins-line", "Var", o.Var, "Context", say(contextPhrase[o.Context]), "Value", value, "Status", string(o.Status)))
+		fmt.Fprintln(w, say("origins-line", "Var", o.Var, "Context", say(contextPhrase[o.Context]), "Value", value, "Status", shownCode("cli.origin-status."+string(o.Status), string(o.Status))))
 		if loc := location(o.File, o.Line); loc != "" {
 			fmt.Fprint(w, "  "+say("at", "Place", loc))
 			if o.Text != "" {

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -215,14 +214,14 @@ func probeJSON(sums []probe.Summary) probeOutput {
 // printProbe writes the results table, the last errors and the
 // consistency findings.
 func printProbe(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "MIRROR\tP50\tP95\tJITTER\tSUCCESS\tDNS\tCONNECT\tTLS\tTTFB\tSUMDB\tSTATUS\tURL")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("MIRROR\tP50\tP95\tJITTER\tSUCCESS\tDNS\tCONNECT\tTLS\tTTFB\tSUMDB\tSTATUS\tURL"))
 	for _, s := range sums {
 		p := s.Report()
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", seriesName(cat, s),
 			msText(s, p.P50ms), msText(s, p.P95ms), msText(s, p.JitterMs), successRate(s),
 			msText(s, p.Phases.DNSms), msText(s, p.Phases.ConnectMs), msText(s, p.Phases.TLSms), msText(s, p.Phases.TTFBms),
-			s.SumDB, probeState(s), s.URL)
+			shownCode("cli.sumdb."+string(s.SumDB), string(s.SumDB)), probeState(s), s.URL)
 	}
 	tw.Flush()
 	printErrors(w, cat, sums)
@@ -242,8 +241,21 @@ func printErrors(w io.Writer, cat []mirrors.Mirror, sums []probe.Summary) {
 			fmt.Fprintln(w, "\n"+say("probe-last-errors"))
 			first = false
 		}
-		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), msgs.Error(s.LastError))
+		fmt.Fprintf(w, "  %s: %s\n", mirrorName(cat, s.URL), probeErrorText(s.LastError))
 	}
+}
+
+// probeErrorText is a probe failure as Error says it in English ("list
+// (refused): …"), in other languages with the class named as the GUI
+// names it; the step (list, info, mod, zip) is the protocol's word.
+func probeErrorText(e *probe.Error) string {
+	if msgs.Tag() == core.English.Tag() {
+		return msgs.Error(e)
+	}
+	if e.Step == "" {
+		return say("probe-error", "Class", className(e.Class), "Text", e.Text(msgs))
+	}
+	return say("probe-error-step", "Step", string(e.Step), "Class", className(e.Class), "Text", e.Text(msgs))
 }
 
 // seriesName is the mirror's name, with the address family when the
@@ -258,10 +270,11 @@ func seriesName(cat []mirrors.Mirror, s probe.Summary) string {
 	return mirrorName(cat, s.URL)
 }
 
-// mirrorName is the catalogue name of url, or url itself.
+// mirrorName is the catalogue name of url in the language of msgs
+// (阿里云), or url itself.
 func mirrorName(cat []mirrors.Mirror, url string) string {
 	if m, ok := mirrors.Find(cat, url); ok {
-		return m.Name
+		return m.ShownName(msgs)
 	}
 	return url
 }
@@ -288,11 +301,17 @@ func probeState(s probe.Summary) string {
 	case s.Samples == 0:
 		return say("probe-not-probed")
 	case s.Outage:
-		return "outage: " + string(s.LastClass())
+		return say("probe-outage", "Class", className(s.LastClass()))
 	case !s.OK:
-		return string(s.LastClass())
+		return className(s.LastClass())
 	}
-	return string(s.Grade())
+	return shownCode("mirrors.grade."+string(s.Grade()), string(s.Grade()))
+}
+
+// className is a failure class as the English output names it (the code,
+// "http-4xx"), in other languages as the GUI does.
+func className(c probe.Class) string {
+	return shownCode("mirrors.class."+strings.ReplaceAll(string(c), "-", ""), string(c))
 }
 
 // probeStatus is exitOK if some mirror is healthy.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core/origin/procs"
 )
@@ -61,13 +60,14 @@ func printProcesses(w io.Writer, ps []procs.Process) {
 		fmt.Fprintln(w, say("processes-none"))
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "PID\tKIND\tNAME\tSTATE\tSTARTED")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("PID\tKIND\tNAME\tSTATE\tSTARTED"))
 	for _, p := range ps {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.PID, p.Kind, p.Name, p.State, p.Started.Format("2006-01-02 15:04:05"))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.PID, p.Kind, p.Name, shownCode("processes."+string(p.State), string(p.State)), p.Started.Format("2006-01-02 15:04:05"))
 	}
 	tw.Flush()
 	for _, p := range ps {
-		fmt.Fprintf(w, "\n%d %s: %s\n  %s\n", p.PID, p.Name, p.Reason, say("processes-restart", "Hint", p.Hint))
+		fmt.Fprintf(w, "\n%d %s: %s\n  %s\n", p.PID, p.Name, msgs.Snippet(p.ReasonCode, p.ReasonArgs, p.Reason),
+			say("processes-restart", "Hint", msgs.Snippet(p.HintCode, nil, p.Hint)))
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core"
 
@@ -117,14 +116,14 @@ func runProfileList(c *cli, cmd *command, pf profileFlags, _ []string) int {
 	if pf.jsonOut {
 		return c.writeJSONOut(cmd, profileList{Active: active, Drift: drift, Profiles: ps})
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  NAME\tKIND\tCHANGES")
+	tw := newTable(c.stdout)
+	fmt.Fprintln(tw, header("  NAME\tKIND\tCHANGES"))
 	for _, p := range ps {
-		mark, name := " ", p.Name
+		mark, name := " ", profile.ShownName(msgs, p)
 		if p.Name == active {
 			mark = "*"
 			if len(drift) > 0 {
-				name += " (modified: " + strings.Join(drift, ", ") + " differs)"
+				name += " " + say("profile-modified", "Keys", strings.Join(drift, ", "))
 			}
 		}
 		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, name, kind(p), changedKeys(p))
@@ -144,9 +143,9 @@ func (c *cli) writeJSONOut(cmd *command, v any) int {
 // kind says whether p is a preset or the user's.
 func kind(p profile.Profile) string {
 	if p.Preset {
-		return "preset"
+		return word("profile.preset")
 	}
-	return "saved"
+	return word("profile.saved")
 }
 
 // changedKeys summarises what p sets and unsets, e.g. "set GOPROXY GOSUMDB;
@@ -163,10 +162,10 @@ func changedKeys(p profile.Profile) string {
 	}
 	var parts []string
 	if len(set) > 0 {
-		parts = append(parts, "set "+strings.Join(set, " "))
+		parts = append(parts, say("edit-set", "Keys", strings.Join(set, " ")))
 	}
 	if len(unset) > 0 {
-		parts = append(parts, "unset "+strings.Join(unset, " "))
+		parts = append(parts, say("edit-unset", "Keys", strings.Join(unset, " ")))
 	}
 	if len(parts) == 0 {
 		return say("profile-leaves-everything")
@@ -205,6 +204,11 @@ func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, activ
 	st, err := c.store()
 	if err == nil {
 		p, err = st.Lookup(name)
+		if errors.Is(err, profile.ErrNotFound) { // a preset by its shown name (中国大陆)
+			if stored := profile.PresetStoredName(name); stored != name {
+				p, err = st.Lookup(stored)
+			}
+		}
 	}
 	if err == nil {
 		active, err = st.Active()
@@ -217,16 +221,16 @@ func (c *cli) lookupProfile(cmd *command, name string) (p profile.Profile, activ
 
 // printProfile writes a profile's description and choices.
 func printProfile(w io.Writer, p profile.Profile, active bool) {
-	head := p.Name + " (" + kind(p)
+	head := say("profile-head", "Name", profile.ShownName(msgs, p), "Kind", kind(p))
 	if active {
-		head += ", active"
+		head = say("profile-head-active", "Name", profile.ShownName(msgs, p), "Kind", kind(p))
 	}
-	fmt.Fprintln(w, head+")")
-	if p.Description != "" {
-		fmt.Fprintln(w, p.Description)
+	fmt.Fprintln(w, head)
+	if d := profile.ShownDescription(msgs, p); d != "" {
+		fmt.Fprintln(w, d)
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	tw := newTable(w)
 	for _, k := range profile.Keys {
 		fmt.Fprintf(tw, "%s\t%s\n", k, choiceText(p.Get(k)))
 	}
@@ -295,7 +299,7 @@ func runProfileSave(c *cli, cmd *command, _ profileFlags, args []string) int {
 func runProfileRemove(c *cli, cmd *command, _ profileFlags, args []string) int {
 	return c.editStore(cmd, func(st profile.Store) error {
 		err := st.Delete(args[0])
-		if _, preset := profile.Preset(args[0]); preset && errors.Is(err, profile.ErrNotFound) {
+		if _, preset := profile.Preset(profile.PresetStoredName(args[0])); preset && errors.Is(err, profile.ErrNotFound) {
 			return core.NewError("cli.preset-delete", map[string]string{"Name": args[0]}, profile.ErrNotFound)
 		}
 		return err
@@ -316,7 +320,13 @@ func runProfileDup(c *cli, cmd *command, _ profileFlags, args []string) int {
 	if err := profile.CheckName(args[1]); err != nil {
 		return c.usageError(cmd, err)
 	}
-	return c.editStore(cmd, func(st profile.Store) error { _, err := st.Duplicate(args[0], args[1]); return err },
+	return c.editStore(cmd, func(st profile.Store) error {
+		_, err := st.Duplicate(args[0], args[1])
+		if stored := profile.PresetStoredName(args[0]); stored != args[0] && errors.Is(err, profile.ErrNotFound) {
+			_, err = st.Duplicate(stored, args[1]) // a preset by its shown name
+		}
+		return err
+	},
 		"profile-copied", "Name", quoted(args[0]), "New", quoted(args[1]))
 }
 

@@ -41,7 +41,7 @@ func runProfileApply(c *cli, cmd *command, pf profileFlags, args []string) int {
 	r := c.service().Resolve()
 	pl := profile.NewPlan(r, p)
 	if !pf.jsonOut {
-		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(p.Name)))
+		fmt.Fprintln(c.stdout, say("profile-heading", "Name", quoted(profile.ShownName(msgs, p))))
 		printPlanChanges(c.stdout, pl)
 	}
 	if err := pl.Err(); err != nil {
@@ -133,7 +133,7 @@ func (c *cli) staleHint(before *resolve.Resolution, res *service.WriteResult) {
 	}
 	fmt.Fprintln(c.stderr, say("stale-hint", "N", strconv.Itoa(len(stale))))
 	for _, p := range stale {
-		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, p.Hint)
+		fmt.Fprintf(c.stderr, "  %s (pid %d): %s\n", p.Name, p.PID, msgs.Snippet(p.HintCode, nil, p.Hint))
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -108,7 +107,7 @@ func printRoutes(w io.Writer, routes []route.Route) {
 		label := labels(1, "route-label-sources", "route-label-checksum")
 		fmt.Fprintf(w, "  %s%s\n", label[0], sourcesText(r.Sources))
 		fmt.Fprintf(w, "  %s%s\n", label[1], checksumText(r.Checksum))
-		fmt.Fprintln(w, "  "+say("route-flags", "Private", strconv.FormatBool(r.Private), "Insecure", strconv.FormatBool(r.Insecure), "Auth", authText(r.Auth)))
+		fmt.Fprintln(w, "  "+say("route-flags", "Private", yesNo(r.Private), "Insecure", yesNo(r.Insecure), "Auth", authText(r.Auth)))
 		for _, s := range r.Steps {
 			fmt.Fprintf(w, "  - %s\n", msgs.Text(core.NewText(s.Code, s.Args), s.Text))
 		}

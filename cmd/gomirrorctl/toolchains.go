@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/service"
@@ -60,14 +59,14 @@ func runToolchains(c *cli, cmd *command, args []string) int {
 func printAvailability(w io.Writer, a toolchains.Availability) {
 	fmt.Fprintln(w, say("toolchains-head", "Toolchain", a.Toolchain, "File", a.File, "Line", strconv.Itoa(a.Line),
 		"Module", a.Module, "Local", dash(a.Local), "Mode", fmt.Sprint(a.Mode)))
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  MIRROR\tSTATUS\tSERVES")
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("  MIRROR\tSTATUS\tSERVES"))
 	for _, m := range a.Mirrors {
 		status := fmt.Sprint(m.Status)
 		if m.Error != "" {
 			status = m.Error
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%t\n", m.Name, status, m.Has)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", m.Name, status, yesNo(m.Has))
 	}
 	tw.Flush()
 	for _, p := range a.Problems {

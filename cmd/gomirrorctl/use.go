@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"time"
 
 	"github.com/gomirror/gomirror/core"
@@ -30,7 +31,7 @@ type useFlags struct {
 type usePlan struct {
 	chain   mirrors.Chain
 	gosumdb string
-	reasons []string
+	reasons []core.Text
 }
 
 // runUse implements "gomirrorctl use".
@@ -84,7 +85,7 @@ func (uf *useFlags) plan(c *cli, r *resolve.Resolution, cat []mirrors.Mirror, po
 		if err != nil {
 			return p, err
 		}
-		p = usePlan{chain: s.Chain, gosumdb: s.GOSUMDB, reasons: s.Reasons}
+		p = usePlan{chain: s.Chain, gosumdb: s.GOSUMDB, reasons: s.ReasonTexts}
 	} else {
 		p.chain = uf.chain(cat, pos)
 	}
@@ -125,12 +126,30 @@ func (p usePlan) assignments(r *resolve.Resolution) []core.Assignment {
 func printPlan(w io.Writer, cat []mirrors.Mirror, p usePlan) {
 	fmt.Fprintf(w, "GOPROXY=%s\n", p.chain)
 	for i, x := range p.chain.Explain(cat) {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, x.Text)
+		fmt.Fprintf(w, "  %d. %s\n", i+1, explanationText(cat, x))
 	}
 	if p.gosumdb != "" {
 		fmt.Fprintf(w, "GOSUMDB=%s\n", p.gosumdb)
 	}
 	for _, r := range p.reasons {
-		fmt.Fprintf(w, "  - %s\n", r)
+		fmt.Fprintf(w, "  - %s\n", namedText(cat, r))
 	}
+}
+
+// explanationText is what one link of a chain does, in the language of
+// msgs, naming the mirrors as mirrorName does.
+func explanationText(cat []mirrors.Mirror, x mirrors.Explanation) string {
+	return namedText(cat, core.NewText(x.Code, x.Args))
+}
+
+// namedText is t in the language of msgs with the mirrors it names (the
+// arguments Name, Next, First and Mirror) named as mirrorName does.
+func namedText(cat []mirrors.Mirror, t core.Text) string {
+	args := maps.Clone(t.Args)
+	for _, k := range []string{"Name", "Next", "First", "Mirror"} {
+		if v, ok := args[k]; ok {
+			args[k] = mirrorName(cat, v)
+		}
+	}
+	return msgs.Text(core.NewText(t.Code, args), t.String())
 }

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"golang.org/x/mod/module"
 
@@ -122,17 +121,17 @@ func existing(path string) string {
 // printAnalysis writes the verdict, a table of the sources and the
 // problems of one analysis.
 func printAnalysis(w io.Writer, a *verify.Analysis) {
-	fmt.Fprintf(w, "%s@%s: %s\n", a.Module, a.Version, a.Verdict)
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE")
+	fmt.Fprintf(w, "%s@%s: %s\n", a.Module, a.Version, shownCode("ts.verdict."+a.Verdict, a.Verdict))
+	tw := newTable(w)
+	fmt.Fprintln(tw, header("  SOURCE\tKIND\tMOD HASH\tZIP HASH\tSTATE"))
 	for _, s := range a.Sources {
-		state := s.State
+		state := shownCode("ts.state."+s.State, s.State)
 		if s.Err != nil {
 			state += ": " + msgs.Error(s.Err)
 		} else if s.Error != "" {
 			state += ": " + s.Error
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.Name, s.Kind, dash(s.Mod), dash(s.Zip), state)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.Name, shownCode("ts.kind."+s.Kind, s.Kind), dash(s.Mod), dash(s.Zip), state)
 	}
 	tw.Flush()
 	for _, p := range a.Problems {

@@ -96,7 +96,7 @@ func runUndo(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	fmt.Fprintln(c.stdout, res.Entry.Summary)
+	fmt.Fprintln(c.stdout, entrySummary(res.Entry))
 	verb := "restored"
 	if res.Entry.Registry != nil { // a Windows user variable: the key stays
 		verb = "changed-in"

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
 	"github.com/gomirror/gomirror/core/resolve"
 	"github.com/gomirror/gomirror/core/validate"
@@ -56,6 +57,20 @@ func (m Mirror) LocalName(tag string) string {
 		return n
 	}
 	return m.Name
+}
+
+// ShownName is how m is named for a person in l: the toolchain default by
+// the catalogue's words for it, another mirror by its name in l's language
+// (阿里云) where the catalogue has one, else by Name. The GUI and
+// gomirrorctl both name mirrors so.
+func (m Mirror) ShownName(l *core.Lang) string {
+	if m.Origin == OriginToolchain {
+		if s, ok := l.Message("mirrors.name.toolchain", nil); ok {
+			return s
+		}
+	}
+	tag, _ := l.Message("language.tag", nil)
+	return m.LocalName(tag)
 }
 
 // OperatorKey is the operator to compare for a different-operator fallback:

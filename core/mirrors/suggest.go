@@ -19,7 +19,15 @@ type Suggestion struct {
 	Chain Chain `json:"chain"`
 	// GOSUMDB is the value to write, or "" to keep the current one.
 	GOSUMDB string   `json:"gosumdb,omitempty"`
-	Reasons []string `json:"reasons"`
+	Reasons []string `json:"reasons"` // English: ReasonTexts rendered
+	// ReasonTexts are Reasons as core texts, for other languages.
+	ReasonTexts []core.Text `json:"-"`
+}
+
+// reason appends the text code rendered from args to s's reasons.
+func (s *Suggestion) reason(t core.Text) {
+	s.ReasonTexts = append(s.ReasonTexts, t)
+	s.Reasons = append(s.Reasons, t.String())
 }
 
 // ErrNoHealthyMirror is returned by Suggest when no probed mirror is fit.
@@ -45,22 +53,23 @@ func Suggest(r *resolve.Resolution, cat []Mirror, sums []probe.Summary, opts Sug
 	}
 	first := cands[0]
 	s := Suggestion{Chain: Chain{{Target: first.URL, Sep: Comma}}}
-	s.Reasons = append(s.Reasons, fmt.Sprintf("%s is the fastest healthy mirror (p50 %v, %.0f%% success).", first.Name, first.sum.P50.Round(100*time.Microsecond), first.sum.SuccessRate*100))
+	s.reason(core.NewText("mirrors.suggest-fastest", map[string]string{"Name": first.Name,
+		"P50": fmt.Sprint(first.sum.P50.Round(100 * time.Microsecond)), "Success": fmt.Sprintf("%.0f", first.sum.SuccessRate*100)}))
 	if fb, ok := fallback(cands, first); ok {
 		s.Chain[0].Sep = Pipe
 		s.Chain = append(s.Chain, Link{Target: fb.URL, Sep: Comma})
-		s.Reasons = append(s.Reasons, fmt.Sprintf("%s (a different operator) takes over with \"|\" if %s fails in any way.", fb.Name, first.Name))
+		s.reason(core.NewText("mirrors.suggest-fallback", map[string]string{"Name": fb.Name, "First": first.Name}))
 	} else {
-		s.Reasons = append(s.Reasons, "No healthy mirror of a different operator was probed, so there is no mirror fallback.")
+		s.reason(core.NewText("mirrors.suggest-no-fallback", nil))
 	}
 	if !opts.NoDirect {
 		s.Chain = append(s.Chain, Link{Target: Direct})
-		s.Reasons = append(s.Reasons, "direct comes last after \",\": modules the mirrors do not have (404/410, e.g. private ones) are fetched from their repositories.")
+		s.reason(core.NewText("mirrors.suggest-direct", nil))
 	}
 	var why []core.Text
 	s.GOSUMDB, why = sumdbAdvice(r, s.Chain, cands)
 	for _, t := range why {
-		s.Reasons = append(s.Reasons, t.String())
+		s.reason(t)
 	}
 	return s, nil
 }

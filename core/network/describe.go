@@ -3,6 +3,8 @@ package network
 import (
 	"slices"
 	"strings"
+
+	"github.com/gomirror/gomirror/core"
 )
 
 // Gateway returns the default gateway's address, or "" if unknown.
@@ -27,6 +29,26 @@ func (fp Fingerprint) Describe() string {
 	if len(fp.VPN) > 0 {
 		s += ", VPN " + strings.Join(fp.VPN, ", ")
 	}
+	return s
+}
+
+// Summary describes fp in l for a person: its subnets, gateway and VPN, or
+// that it is offline. Describe is the English line rules are named by; the
+// GUI's Profiles screen and gomirrorctl network show Summary.
+func (fp Fingerprint) Summary(l *core.Lang) string {
+	if fp.ID == Offline {
+		s, _ := l.Message("profiles.net.offline", nil)
+		return s
+	}
+	none, _ := l.Message("profiles.net.nothing", nil)
+	gw, vpn := fp.Gateway(), strings.Join(fp.VPN, ", ")
+	if gw == "" {
+		gw = none
+	}
+	if vpn == "" {
+		vpn = none
+	}
+	s, _ := l.Message("profiles.net.summary", map[string]string{"Subnets": strings.Join(fp.Subnets, ", "), "Gateway": gw, "VPN": vpn})
 	return s
 }
 
