@@ -14,7 +14,7 @@ const ChinaSumDB = "sum.golang.google.cn"
 // SumDBChoice is one checksum-database option offered to the user.
 type SumDBChoice struct {
 	ID    string `json:"id"`    // "default", "china", "off" or "custom"
-	Label string `json:"label"` // English; the UI translates by "sumdb."+ID
+	Label string `json:"label"` // English; the CLI shows cli.sumdb-choice.<ID> in other languages
 	Value string `json:"value"` // the GOSUMDB value; "" for custom
 	Note  string `json:"note"`
 }
