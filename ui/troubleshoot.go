@@ -162,7 +162,7 @@ func (t *troubleshootScreen) onRunTapped() {
 func (t *troubleshootScreen) execute(ctx context.Context, args []string, dir string, trace bool) (*troubleshoot.Report, *resolve.Resolution, error) {
 	svc := t.svc
 	if dir != "" {
-		svc = service.New(service.Options{Env: t.svc.Env(), Cwd: dir, ConfigDir: configDir(t.svc)})
+		svc = service.New(service.Options{Env: t.svc.Env(), Cwd: dir, ConfigDir: configDir(t.svc), Keyring: t.svc.Keyring()})
 	}
 	res := svc.Resolve()
 	rep, err := troubleshoot.Run(ctx, res, troubleshoot.Command{Args: args, Dir: dir, Env: svc.Env(), Trace: trace})

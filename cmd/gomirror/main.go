@@ -3,10 +3,13 @@
 package main
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/gomirror/gomirror/assets"
+	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/ui"
 )
@@ -19,7 +22,7 @@ func main() {
 	a.SetIcon(assets.Icon)
 	w := newWindow(a, "Go Mirror")
 	w.Resize(fyne.NewSize(1100, 720)) // ui.New restores the last run's size
-	u := ui.New(a, w, service.New(service.Options{}))
+	u := ui.New(a, w, service.New(service.Options{Keyring: cred.OSKeyring{Timeout: 5 * time.Second}}))
 	u.OnQuit(exitIfStuck)
 	u.OnStarted(func() { fitToScreen(w) })
 	quitOnSignal(a)

@@ -10,6 +10,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/mirrors/probe"
+	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/service"
 )
 
@@ -88,7 +89,7 @@ func lookupCommand(name string) *command {
 // on first use.
 func (c *cli) service() *service.Service {
 	if c.svc == nil {
-		c.svc = service.New(service.Options{Env: c.env, Source: history.SourceCLI})
+		c.svc = service.New(service.Options{Env: c.env, Source: history.SourceCLI, Keyring: cred.OSKeyring{Timeout: keyringTimeout}})
 	}
 	return c.svc
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/private/cred"
 )
 
 // Change is one key a write changed.
@@ -54,6 +55,17 @@ type Entry struct {
 	// Before and After are empty, and Registry holds the value and its
 	// type before and after, so that undo restores both exactly.
 	Registry *RegistryChange `json:"registry,omitempty"`
+	// Sealed is set, in the file, for an entry that held a secret (see
+	// HasSecret): Summary and Changes are then masked, Before and After
+	// empty, Registry's values masked, and the real ones sealed here under
+	// a key in the OS keyring. The store opens it when it reads the entry;
+	// it stays set only when it could not (see Locked).
+	Sealed *Sealed `json:"sealed,omitempty"`
+	// Locked is set on an entry read from the store that held a secret
+	// the keyring cannot give back (no keyring, locked, or the key
+	// deleted): the entry lists, masked, but cannot be undone, reverted or
+	// redone; Locked is the error to report.
+	Locked error `json:"-"`
 }
 
 // RegistryChange is a change of one value of a registry key.
@@ -109,6 +121,11 @@ func SourceProfile(source string) (string, bool) { return strings.CutPrefix(sour
 type Store struct {
 	Dir string
 	Max int // entries kept; DefaultMax if zero
+	// Keyring keeps the key that seals entries holding a secret (see
+	// HasSecret). Without one such entries cannot be recorded (Add fails
+	// with a *KeyringError) or opened (they read with Locked set); entries
+	// without secrets never need it.
+	Keyring cred.Keyring
 }
 
 // DefaultMax is the number of entries kept by default.
@@ -127,10 +144,22 @@ func notFound(id string) error {
 // deletes the oldest entries beyond the store's maximum; that is best
 // effort, since the entry is already recorded. The directory is
 // created with mode 0700 and entry files with 0600: they hold the env
-// file's contents.
+// file's contents. An entry holding a secret is written sealed (see
+// Entry.Sealed), with the key from the store's keyring; if the keyring is
+// missing or fails, Add fails with a *KeyringError before writing
+// anything. The entry returned is always the one given, not sealed.
 func (s *Store) Add(e Entry) (Entry, error) {
 	if e.Time.IsZero() {
 		e.Time = time.Now()
+	}
+	e.Sealed, e.Locked = nil, nil
+	if HasSecret(e) {
+		if s.Keyring == nil {
+			return e, &KeyringError{}
+		}
+		if _, err := s.key(s.keyAccount(), true); err != nil {
+			return e, &KeyringError{Err: err}
+		}
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return e, core.NewError("history.mkdir", nil, err)
@@ -200,7 +229,9 @@ func (s *Store) Remove(id string) error {
 	return os.Remove(s.path(parsed))
 }
 
-// Get returns the entry with the given ID.
+// Get returns the entry with the given ID. For an entry whose secret the
+// keyring cannot give back it returns the masked entry and its Locked
+// error.
 func (s *Store) Get(id string) (Entry, error) {
 	parsed, ok := parseID(id)
 	if !ok {
@@ -209,6 +240,9 @@ func (s *Store) Get(id string) (Entry, error) {
 	e, err := s.read(parsed)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Entry{}, notFound(id)
+	}
+	if err == nil && e.Locked != nil {
+		return e, e.Locked
 	}
 	return e, err
 }
@@ -283,7 +317,7 @@ func (s *Store) read(id id) (Entry, error) {
 		return Entry{}, core.NewError("history.damaged", map[string]string{"ID": id.String()}, err)
 	}
 	e.ID = id.String()
-	return e, nil
+	return s.open(e), nil
 }
 
 // write creates the entry file for e.ID, failing with fs.ErrExist if it
@@ -291,6 +325,10 @@ func (s *Store) read(id id) (Entry, error) {
 // empty file atomically with the full entry, so a reader sees either
 // nothing usable (skipped as corrupt) or the whole entry.
 func (s *Store) write(e Entry) error {
+	e, err := s.seal(e)
+	if err != nil {
+		return err
+	}
 	data, err := json.MarshalIndent(e, "", "\t")
 	if err != nil {
 		return err

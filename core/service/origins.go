@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin"
 	"github.com/gomirror/gomirror/core/origin/fix"
 	"github.com/gomirror/gomirror/core/origin/inspect"
@@ -130,7 +132,11 @@ func (s *Service) ApplyFix(p *fix.Plan) (*fix.Result, error) {
 		return nil, err
 	}
 	defer unlock()
-	return fix.Apply(p, h, s.opts.Now())
+	res, err := fix.Apply(p, h, s.opts.Now())
+	if ke := (*history.KeyringError)(nil); errors.As(err, &ke) {
+		return nil, recordRefusal(h, ke)
+	}
+	return res, err
 }
 
 // envFileValue is name's value in the user env file of res, or "".

@@ -53,6 +53,9 @@ func (s *Service) Revert(id string) (*WriteResult, error) {
 // The values come from the entry's bytes before and after, not from its
 // Changes, whose values are masked (core.MaskUserinfo) for display.
 func (s *Service) revertKeys(h *history.Store, later []history.Entry, target history.Entry) (*WriteResult, error) {
+	if target.Locked != nil {
+		return nil, target.Locked
+	}
 	if slices.ContainsFunc(target.Changes, func(c history.Change) bool { return c.Line > 0 }) {
 		return nil, core.Refuse("", "revert-not-newest", map[string]string{"Path": target.File})
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/gomirror/gomirror/core/envfile"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin/fix"
+	"github.com/gomirror/gomirror/core/private/cred"
 	"github.com/gomirror/gomirror/core/resolve"
 )
 
@@ -34,6 +35,11 @@ type Options struct {
 	// UserEnv is the store of the Windows user environment variables
 	// (fix.OSUserEnv if nil: HKCU\Environment on Windows, none elsewhere).
 	UserEnv fix.UserEnv
+	// Keyring keeps the key that seals history entries holding a secret
+	// (a password in a URL; see history.HasSecret). With none, writes of
+	// such values are refused and such entries cannot be undone. The app
+	// and gomirrorctl pass cred.OSKeyring; tests a mock.
+	Keyring cred.Keyring
 }
 
 // Service resolves, diagnoses and edits the go command's settings.
@@ -72,6 +78,10 @@ func (s *Service) WithSource(source string) *Service {
 	return &c
 }
 
+// Keyring returns the keyring the service's history seals secrets with
+// (nil if none was given).
+func (s *Service) Keyring() cred.Keyring { return s.opts.Keyring }
+
 // Env returns the process environment the service resolves against.
 func (s *Service) Env() []string { return s.opts.Env }
 
@@ -105,7 +115,7 @@ func (s *Service) history() (*history.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &history.Store{Dir: filepath.Join(dir, "history")}, nil
+	return &history.Store{Dir: filepath.Join(dir, "history"), Keyring: s.opts.Keyring}, nil
 }
 
 // History returns the recorded writes, newest first.
@@ -181,7 +191,13 @@ func replaceRefusal(path string, err error) error {
 }
 
 // recordRefusal is the refusal when the history cannot record a write:
-// nothing is written, since the write could not be undone.
+// nothing is written, since the write could not be undone. A write of a
+// secret with no keyring to seal it is refused as such: never recorded in
+// plaintext.
 func recordRefusal(h *history.Store, err error) error {
+	var ke *history.KeyringError
+	if errors.As(err, &ke) {
+		return core.Refuse("", "history-secret-no-keyring", map[string]string{"Reason": ke.Error()})
+	}
 	return core.Refuse("", "history-unwritable", map[string]string{"Dir": h.Dir, "Reason": err.Error()})
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gomirror/gomirror/core"
+	"github.com/gomirror/gomirror/core/private/cred/credtest"
 	"github.com/gomirror/gomirror/core/profile"
 	"github.com/gomirror/gomirror/internal/testenv"
 )
@@ -20,14 +21,15 @@ type fixture struct {
 	dir     string
 	envFile string
 	svc     *Service
+	keyring *credtest.Keyring // the service's keyring, in memory
 }
 
 func newFixture(t *testing.T, osEnv ...string) *fixture {
 	t.Helper()
 	m := testenv.New(t, testenv.WithGoEnv("GOPROXY=https://proxy.example.test,direct\nGOSUMDB=sum.example.test\n"),
 		testenv.Vars("PATH="), testenv.Vars(osEnv...))
-	f := &fixture{t: t, dir: m.Dir, envFile: m.EnvFile}
-	f.svc = New(Options{Env: m.FirstWins(), Cwd: m.Dir, ConfigDir: filepath.Join(m.Dir, "gomirror")})
+	f := &fixture{t: t, dir: m.Dir, envFile: m.EnvFile, keyring: &credtest.Keyring{}}
+	f.svc = New(Options{Env: m.FirstWins(), Cwd: m.Dir, ConfigDir: filepath.Join(m.Dir, "gomirror"), Keyring: f.keyring})
 	return f
 }
 

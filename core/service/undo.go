@@ -50,7 +50,7 @@ func (s *Service) Undo() (*WriteResult, error) {
 // but its file still holds the bytes before it, not after: a write that
 // recording first left unfinished.
 func (s *Service) neverLanded(newestFirst []history.Entry, target history.Entry) bool {
-	if len(newestFirst) == 0 || newestFirst[0].ID != target.ID {
+	if len(newestFirst) == 0 || newestFirst[0].ID != target.ID || target.Locked != nil {
 		return false
 	}
 	if target.Registry != nil {
@@ -67,6 +67,9 @@ func (s *Service) neverLanded(newestFirst []history.Entry, target history.Entry)
 // redo: target is then an undo itself). The record is made first, and
 // removed again if the file cannot be written. The caller holds the lock.
 func (s *Service) restore(h *history.Store, target history.Entry, prefix string, redo bool) (*WriteResult, error) {
+	if target.Locked != nil {
+		return nil, target.Locked // its bytes are sealed under a key the keyring cannot give
+	}
 	if target.Registry != nil {
 		return s.restoreRegistry(h, target, prefix, redo)
 	}

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -104,6 +105,9 @@ func RemoveUserVar(env UserEnv, p *UserVarPlan, store *history.Store, now time.T
 		Changes:  []history.Change{{Key: p.Var, Old: p.Value, OldSet: true, Unset: true}},
 		Registry: &history.RegistryChange{Key: p.Key, Name: p.Var, Before: &old},
 	})
+	if ke := (*history.KeyringError)(nil); errors.As(err, &ke) {
+		return e, core.Refuse("", "history-secret-no-keyring", map[string]string{"Reason": ke.Error()})
+	}
 	if err != nil {
 		return e, core.Refuse("", "history-unwritable", map[string]string{"Dir": store.Dir, "Reason": err.Error()})
 	}
