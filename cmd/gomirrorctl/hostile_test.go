@@ -11,7 +11,7 @@ import (
 // argument is not echoed by set, history or cred.
 func TestSecretsAreMasked(t *testing.T) {
 	t.Parallel()
-	s := newSandbox(t)
+	s := newSandbox(t, keyringEnv()...) // never the user's keyring
 	for _, r := range []result{
 		s.ctl("set", "GOPROXY=https://alice:S3CRET@proxy.example.test,direct"),
 		s.ctl("history"),

@@ -10,6 +10,7 @@ import (
 	"github.com/gomirror/gomirror/core"
 	"github.com/gomirror/gomirror/core/history"
 	"github.com/gomirror/gomirror/core/origin/fix"
+	"github.com/gomirror/gomirror/core/private/cred/credtest"
 	"github.com/gomirror/gomirror/core/service"
 	"github.com/gomirror/gomirror/internal/testenv"
 )
@@ -22,7 +23,7 @@ func userVarCLI(t *testing.T, env *fix.MemUserEnv) (*cli, *strings.Builder, *str
 	var out, errb strings.Builder
 	c := &cli{stdout: &out, stderr: &errb, env: m.FirstWins()}
 	c.svc = service.New(service.Options{Env: c.env, Cwd: m.Dir, ConfigDir: filepath.Join(m.Dir, "gomirror"),
-		Source: history.SourceCLI, UserEnv: env})
+		Source: history.SourceCLI, UserEnv: env, Keyring: &credtest.Keyring{}})
 	return c, &out, &errb
 }
 

@@ -157,7 +157,7 @@ func (s *Store) Add(e Entry) (Entry, error) {
 		if s.Keyring == nil {
 			return e, &KeyringError{}
 		}
-		if _, err := s.key(s.keyAccount(), true); err != nil {
+		if _, err := s.key(s.KeyAccount(), true); err != nil {
 			return e, &KeyringError{Err: err}
 		}
 	}

@@ -82,8 +82,10 @@ func HasSecret(e Entry) bool {
 	return false
 }
 
-// keyAccount is the keyring account of the key of the history directory.
-func (s *Store) keyAccount() string {
+// KeyAccount is the keyring account (of service cred.Service) of the key
+// that seals the directory's entries: "history-key:" and a hash of its
+// absolute path.
+func (s *Store) KeyAccount() string {
 	dir, err := filepath.Abs(s.Dir)
 	if err != nil {
 		dir = s.Dir
@@ -129,7 +131,7 @@ func (s *Store) seal(e Entry) (Entry, error) {
 	if s.Keyring == nil {
 		return e, &KeyringError{}
 	}
-	account := s.keyAccount()
+	account := s.KeyAccount()
 	k, err := s.key(account, true)
 	if err != nil {
 		return e, &KeyringError{Err: err}

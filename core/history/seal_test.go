@@ -179,7 +179,7 @@ func TestSealedEntryWithoutKey(t *testing.T) {
 	check(&Store{Dir: s.Dir}) // no keyring at all
 
 	// With a key again that is not the one: still locked, not garbage.
-	if _, err := s.key(s.keyAccount(), true); err != nil {
+	if _, err := s.key(s.KeyAccount(), true); err != nil {
 		t.Fatal(err)
 	}
 	check(s)
