@@ -208,8 +208,9 @@ func (s *Store) Scan() ([]Entry, []Damaged, error) {
 	}
 	var out []Entry
 	var bad []Damaged
+	keys := keyCache{} // the keyring is asked once per key, not per entry
 	for _, id := range slices.Backward(ids) {
-		e, err := s.read(id)
+		e, err := s.read(id, keys)
 		if err != nil {
 			bad = append(bad, Damaged{ID: id.String(), File: s.path(id), Err: err})
 			continue
@@ -237,7 +238,7 @@ func (s *Store) Get(id string) (Entry, error) {
 	if !ok {
 		return Entry{}, notFound(id)
 	}
-	e, err := s.read(parsed)
+	e, err := s.read(parsed, keyCache{})
 	if errors.Is(err, fs.ErrNotExist) {
 		return Entry{}, notFound(id)
 	}
@@ -304,7 +305,7 @@ func (s *Store) path(id id) string {
 
 // read reads and decodes the entry file of id. The file name is the
 // authority for the ID.
-func (s *Store) read(id id) (Entry, error) {
+func (s *Store) read(id id, keys keyCache) (Entry, error) {
 	data, err := os.ReadFile(s.path(id))
 	if err != nil {
 		return Entry{}, err
@@ -317,7 +318,7 @@ func (s *Store) read(id id) (Entry, error) {
 		return Entry{}, core.NewError("history.damaged", map[string]string{"ID": id.String()}, err)
 	}
 	e.ID = id.String()
-	return s.open(e), nil
+	return s.open(e, keys), nil
 }
 
 // write creates the entry file for e.ID, failing with fs.ErrExist if it

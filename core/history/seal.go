@@ -170,9 +170,17 @@ func maskValue(v *RegistryValue) *RegistryValue {
 	return &RegistryValue{Data: core.MaskUserinfo(v.Data), Type: v.Type}
 }
 
+// keyCache holds the keys (or the keyring's errors) by account while a
+// store reads its entries, so that listing a hundred sealed entries asks
+// the keyring once, and a locked keyring does not make each wait.
+type keyCache map[string]struct {
+	key []byte
+	err error
+}
+
 // open opens a sealed entry read from its file. If the keyring cannot give
 // the key, e stays masked, with Locked set.
-func (s *Store) open(e Entry) Entry {
+func (s *Store) open(e Entry, keys keyCache) Entry {
 	if e.Sealed == nil {
 		return e
 	}
@@ -183,7 +191,12 @@ func (s *Store) open(e Entry) Entry {
 		e.Locked = core.NewError("history.sealed-unavailable", map[string]string{"ID": e.ID}, err)
 		return e
 	}
-	k, err := s.key(e.Sealed.Account, false)
+	r, ok := keys[e.Sealed.Account]
+	if !ok {
+		r.key, r.err = s.key(e.Sealed.Account, false)
+		keys[e.Sealed.Account] = r
+	}
+	k, err := r.key, r.err
 	if err != nil || k == nil {
 		return fail(err)
 	}

@@ -240,3 +240,42 @@ func TestSealedEntryMovedDoesNotOpen(t *testing.T) {
 		t.Error("a sealed entry opened under another ID")
 	}
 }
+
+// countingKeyring counts Get calls.
+type countingKeyring struct {
+	cred.Keyring
+	gets int
+}
+
+func (k *countingKeyring) Get(service, account string) (string, error) {
+	k.gets++
+	return k.Keyring.Get(service, account)
+}
+
+// TestListAsksKeyringOnce: listing many sealed entries asks the keyring for
+// the key once, also when it fails (a locked keyring must not make every
+// entry wait).
+func TestListAsksKeyringOnce(t *testing.T) {
+	mem := &credtest.Keyring{}
+	s := newStore(t, 0)
+	s.Keyring = mem
+	for range 5 {
+		if _, err := s.Add(secretEntry()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, fail := range []bool{false, true} {
+		if fail {
+			mem.Err = credtest.Failing()
+		}
+		k := &countingKeyring{Keyring: mem}
+		r := &Store{Dir: s.Dir, Keyring: k}
+		es, err := r.List()
+		if err != nil || len(es) != 5 || (es[4].Locked != nil) != fail {
+			t.Fatalf("List (failing %v) = %d entries, %v; first locked: %v", fail, len(es), err, es[4].Locked)
+		}
+		if k.gets != 1 {
+			t.Errorf("List (failing %v) asked the keyring %d times, want once", fail, k.gets)
+		}
+	}
+}
