@@ -130,3 +130,34 @@ func TestSealedEntryWithKeyGone(t *testing.T) {
 		t.Errorf("history has %d entries after the refusals, want 1", len(es))
 	}
 }
+
+// TestRegistryPasswordSealed: removing a Windows user variable that holds a
+// password records its value sealed; undo restores value and type.
+func TestRegistryPasswordSealed(t *testing.T) {
+	f, env := userEnvFixture(t)
+	orig := env.Vars["GOPROXY"]
+	p, err := f.svc.PlanRemoveUserVar("GOPROXY")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.RemoveUserVar(p); err != nil {
+		t.Fatal(err)
+	}
+	f.historyHolds("s3cret")
+	if _, err := f.svc.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if v := env.Vars["GOPROXY"]; v != orig {
+		t.Errorf("after Undo GOPROXY = %+v, want %+v", v, orig)
+	}
+	f.historyHolds("s3cret")
+
+	f.keyring.Err = credtest.Failing()
+	p, _ = f.svc.PlanRemoveUserVar("GOPROXY")
+	if _, err := f.svc.RemoveUserVar(p); refusalCode(err) != "history-secret-no-keyring" {
+		t.Errorf("RemoveUserVar with the keyring failing = %v, want refusal history-secret-no-keyring", err)
+	}
+	if v := env.Vars["GOPROXY"]; v != orig {
+		t.Errorf("a refused removal changed GOPROXY to %+v", v)
+	}
+}
