@@ -161,7 +161,7 @@ func (s *Service) Overwritten(window time.Duration) []core.Problem {
 		return nil
 	}
 	e := entries[0]
-	if e.Undo || e.Registry != nil || s.opts.Now().Sub(e.Time) > window || e.Changes == nil {
+	if e.Undo || e.Registry != nil || e.Locked != nil || s.opts.Now().Sub(e.Time) > window || e.Changes == nil {
 		return nil
 	}
 	set := map[string]string{}
