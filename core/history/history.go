@@ -144,7 +144,9 @@ func notFound(id string) error {
 // deletes the oldest entries beyond the store's maximum; that is best
 // effort, since the entry is already recorded. The directory is
 // created with mode 0700 and entry files with 0600: they hold the env
-// file's contents. An entry holding a secret is written sealed (see
+// file's contents. Then, with a keyring, it seals any entry an earlier
+// version recorded with a secret in plaintext (see sealOld). An entry
+// holding a secret is written sealed (see
 // Entry.Sealed), with the key from the store's keyring; if the keyring is
 // missing or fails, Add fails with a *KeyringError before writing
 // anything. The entry returned is always the one given, not sealed.
@@ -181,6 +183,7 @@ func (s *Store) Add(e Entry) (Entry, error) {
 		return e, core.NewError("history.record", nil, err)
 	}
 	s.prune()
+	s.sealOld()
 	return e, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 
 	"github.com/gomirror/gomirror/core"
@@ -223,4 +224,32 @@ func newGCM(k []byte) (cipher.AEAD, error) {
 		return nil, err
 	}
 	return cipher.NewGCM(b)
+}
+
+// sealOld rewrites, sealed, the entries that hold a secret in plaintext:
+// recorded by a Go Mirror from before sealing, they would otherwise keep
+// a password on disk after the user removed it from the env file, for up
+// to Max writes. Entries without a secret are left as they are. Best
+// effort, like prune: the caller holds the write lock, and each rewrite
+// is atomic, so a reader sees the old file or the sealed one.
+func (s *Store) sealOld() {
+	if s.Keyring == nil {
+		return
+	}
+	ids, _ := s.ids()
+	for _, id := range ids {
+		data, err := os.ReadFile(s.path(id))
+		var e Entry
+		if err != nil || json.Unmarshal(data, &e) != nil || e.Sealed != nil || !HasSecret(e) {
+			continue
+		}
+		e.ID = id.String()
+		sealed, err := s.seal(e)
+		if err != nil {
+			return // the keyring failed: try again at the next write
+		}
+		if out, err := json.MarshalIndent(sealed, "", "\t"); err == nil {
+			writeAtomic(s.path(id), out)
+		}
+	}
 }

@@ -279,3 +279,38 @@ func TestListAsksKeyringOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestOldPlaintextEntrySealed: an entry an earlier version recorded with a
+// password in plaintext is sealed at the next write with a keyring, and
+// still reads as it was; without a keyring, and for entries without a
+// secret, the files are left alone.
+func TestOldPlaintextEntrySealed(t *testing.T) {
+	s := newStore(t, 0)
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := secretEntry()
+	old.ID = "1600000000000000000-000000"
+	oldData, _ := json.MarshalIndent(old, "", "\t")
+	plain := Entry{ID: "1600000000000000000-000001", File: "/e", Summary: "set A=1", Before: []byte("A=0\n"), After: []byte("A=1\n")}
+	plainData, _ := json.MarshalIndent(plain, "", "\t")
+	oldPath, plainPath := filepath.Join(s.Dir, old.ID+".json"), filepath.Join(s.Dir, plain.ID+".json")
+	os.WriteFile(oldPath, oldData, 0o600)
+	os.WriteFile(plainPath, plainData, 0o600)
+
+	add(t, s, "no keyring", time.Time{}) // no keyring: nothing to seal with
+	if data, _ := os.ReadFile(oldPath); !bytes.Equal(data, oldData) {
+		t.Errorf("old entry rewritten with no keyring:\n%s", data)
+	}
+	s.Keyring = &credtest.Keyring{}
+	add(t, s, "with keyring", time.Time{})
+	grepDir(t, s.Dir, "s3cret")
+	if data, _ := os.ReadFile(plainPath); !bytes.Equal(data, plainData) {
+		t.Errorf("entry without a secret rewritten:\n%s", data)
+	}
+	got, err := s.Get(old.ID)
+	if err != nil || !bytes.Equal(got.After, old.After) || !bytes.Equal(got.Before, old.Before) || got.Summary != old.Summary {
+		t.Errorf("old entry reads as %+v, %v", got, err)
+	}
+	checkMode(t, oldPath, 0o600)
+}
