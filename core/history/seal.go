@@ -50,12 +50,12 @@ type KeyringError struct{ Err error }
 
 func (e *KeyringError) Error() string { return e.Localize(core.English) }
 
-// Localize returns e in l.
+// Localize returns e in l: the keyring's error, or that there is none.
 func (e *KeyringError) Localize(l *core.Lang) string {
 	if e.Err == nil {
 		return l.Error(core.NewError("history.no-keyring", nil, nil))
 	}
-	return l.Error(core.NewError("history.keyring", nil, e.Err))
+	return l.Error(e.Err)
 }
 
 // Unwrap returns the keyring's error.
