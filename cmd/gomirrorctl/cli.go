@@ -194,7 +194,7 @@ func (c *cli) noArgs(cmd *command, pos []string) (int, bool) {
 func (c *cli) fail(cmd *command, err error) int {
 	var refused *core.RefusedError
 	if errors.As(err, &refused) {
-		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s:\n", cmd.name, word("refused"))
+		fmt.Fprintf(c.stderr, "gomirrorctl %s: %s\n", cmd.name, word("refused"))
 		for _, p := range refused.Problems {
 			printProblem(c.stderr, p, "  ")
 		}
