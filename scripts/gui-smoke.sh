@@ -18,14 +18,7 @@ mkdir -p "$tmp/home" "$tmp/config"
 env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 \
 	DISPLAY="$display" "$bin" >"$tmp/app.log" 2>&1 & app=$!
 
-wid=""
-for _ in $(seq 200); do
-	wid=$(xrun "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
-	[ -n "$wid" ] && break
-	kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app exited early:" >&2; cat "$tmp/app.log" >&2; exit 1; }
-	sleep 0.05
-done
-[ -n "$wid" ] || { echo "gui-smoke: no window titled 'Go Mirror' appeared" >&2; cat "$tmp/app.log" >&2; exit 1; }
+wait_window gui-smoke "$display" "$app" "$tmp/app.log"
 sleep 2
 kill -0 "$app" 2>/dev/null || { echo "gui-smoke: the app died after showing its window" >&2; cat "$tmp/app.log" >&2; exit 1; }
 xrun "$display" import -window root "$out/overview.png"

@@ -51,13 +51,7 @@ start_app() {
 	env -i PATH="$tmp/goroot/bin:/usr/bin:/bin" HOME="$home" XDG_CONFIG_HOME="$home/config" \
 		XDG_CACHE_HOME="$tmp/cache" LANG="$2" DISPLAY="$display" "$bin" >"$home/app.log" 2>&1 &
 	app=$! applog=$home/app.log
-	wid=""
-	for _ in $(seq 200); do
-		wid=$(xrun "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
-		[ -n "$wid" ] && break
-		sleep 0.05
-	done
-	[ -n "$wid" ] || { echo "screenshots: no window appeared" >&2; cat "$home/app.log" >&2; exit 1; }
+	wait_window screenshots "$display" "$app" "$applog"
 	xrun "$display" xdotool windowfocus --sync "$wid" 2>/dev/null || true
 	sleep 2
 }

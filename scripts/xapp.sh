@@ -28,3 +28,20 @@ stop_pid() {
 	kill -KILL "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 }
+
+# wait_window WHO DISPLAY PID LOG sets wid to the "Go Mirror" window that
+# the app PID maps on DISPLAY, waiting at most 10 s; if none appears, or
+# the app exits first, it prints LOG and exits, naming WHO (the script).
+wait_window() {
+	local who=$1 display=$2 pid=$3 log=$4
+	wid=""
+	for _ in $(seq 200); do
+		wid=$(xrun "$display" xdotool search --onlyvisible --name '^Go Mirror$' 2>/dev/null | head -n1 || true)
+		[ -n "$wid" ] && return 0
+		kill -0 "$pid" 2>/dev/null || { echo "$who: the app exited early:" >&2; cat "$log" >&2; exit 1; }
+		sleep 0.05
+	done
+	echo "$who: no window titled 'Go Mirror' appeared" >&2
+	cat "$log" >&2
+	exit 1
+}
