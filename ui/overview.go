@@ -260,7 +260,7 @@ func (o *overviewScreen) showInstall() {
 	f := o.res.EnvFile
 	file := fileStateName(f.State)
 	if f.Path != "" {
-		file = f.Path + " (" + file + ")"
+		file = lang.L("install.envfile.state", map[string]any{"Path": f.Path, "State": file})
 	}
 	form := container.New(layout.NewFormLayout(),
 		formKey(lang.L("install.go")), formValue(version),
